@@ -1,0 +1,25 @@
+package dev.socialbridge.connector.spi;
+
+import java.time.Duration;
+
+/**
+ * Outcome of one delivery attempt to a platform. Expected remote failures are results, not
+ * exceptions: the outbox dispatcher decides what to do from the variant.
+ */
+public sealed interface DeliveryResult {
+
+    /** Done; {@code remoteId} is the id the platform gave the new comment/message (may be null). */
+    record Delivered(String remoteId) implements DeliveryResult { }
+
+    /** Transient failure (5xx, timeout, rate limit): try again, not before {@code retryAfter} if non-null. */
+    record Retry(String reason, Duration retryAfter) implements DeliveryResult { }
+
+    /** The account's credentials are invalid (e.g. Graph error 190): stop using the account until fixed. */
+    record AccountInvalid(String reason) implements DeliveryResult { }
+
+    /** The platform refuses this action for good (outside messaging window, deleted comment...). */
+    record NotSendable(String reason) implements DeliveryResult { }
+
+    /** Any other permanent failure (bad request). */
+    record Failed(String reason) implements DeliveryResult { }
+}

@@ -1,0 +1,63 @@
+package dev.socialbridge.host.spi;
+
+import dev.socialbridge.descriptor.Descriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The plugin's view of the host helpdesk/CRM (Request Tracker, HubSpot, ...). The host owns the
+ * business records (contacts, tickets/leads) and their UI; the plugin only writes through this SPI.
+ *
+ * <p>Field maps are keyed by the descriptor's stable field keys (e.g. {@code social_channel});
+ * the adapter maps them to the host's own names. Queues are named by descriptor queue keys
+ * (e.g. {@code hot_leads}).
+ *
+ * <p>Threading: implementations are thread-safe. Errors: methods throw {@link HostException}
+ * (with {@link HostException#retryable()}) when the host cannot be reached or refuses the call.
+ */
+public interface HostAdapter extends AutoCloseable {
+
+    /** Host type id, e.g. {@code rt}. */
+    String type();
+
+    /** Computes what {@link #install} would do, changing nothing. */
+    ProvisioningPlan plan(Descriptor descriptor);
+
+    /** Creates what the plan says is missing; never deletes or changes admin data. Idempotent. */
+    ProvisioningPlan install(Descriptor descriptor);
+
+    /** Checks connectivity, credentials, rights and provisioned objects; returns every problem found. */
+    List<HostProblem> verify(Descriptor descriptor);
+
+    /** Cheap reachability + auth probe for readiness checks. */
+    HostHealth health();
+
+    /** Finds or creates the host contact for a social author; returns its host id. */
+    String upsertContact(ContactUpsert contact);
+
+    /** Finds the ticket holding a social thread, by the thread key field. */
+    Optional<TicketRef> findTicketByThread(String threadKey);
+
+    /** Creates a ticket; returns the (verified) ticket. Must be called only after findTicketByThread. */
+    TicketRef createTicket(TicketRequest request);
+
+    /**
+     * Appends a customer message to a ticket as correspondence from the requestor. Idempotent on
+     * {@code messageId}: an already appended message is not appended twice.
+     */
+    void appendCustomerMessage(TicketRef ticket, String messageId, String text);
+
+    /** Adds an internal note (not sent to the customer). */
+    void addNote(TicketRef ticket, String text);
+
+    /** Updates queue, priority, due date and/or fields of a ticket (nulls are left unchanged). */
+    void updateTicket(TicketRef ticket, TicketUpdate update);
+
+    /** Reads the current descriptor-keyed field values of a ticket. */
+    Map<String, String> readFields(TicketRef ticket);
+
+    @Override
+    default void close() {
+    }
+}

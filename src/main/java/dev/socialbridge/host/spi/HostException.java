@@ -1,0 +1,19 @@
+package dev.socialbridge.host.spi;
+
+/** The host could not do what was asked. {@link #retryable()} tells whether trying later may help. */
+public class HostException extends RuntimeException {
+    private final boolean retryable;
+
+    public HostException(String message, boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    public HostException(String message, boolean retryable) {
+        this(message, retryable, null);
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+}

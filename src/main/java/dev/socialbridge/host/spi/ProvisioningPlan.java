@@ -1,0 +1,26 @@
+package dev.socialbridge.host.spi;
+
+import java.util.List;
+
+/**
+ * What provisioning found and did, one step per descriptor object (queue, field, field value,
+ * field application).
+ */
+public record ProvisioningPlan(List<Step> steps) {
+
+    /** Status of one object. */
+    public enum Status { CREATE, CREATED, PRESENT, CONFLICT }
+
+    /**
+     * @param kind   queue | ticket-field | user-field | field-value | field-applied
+     * @param key    descriptor key of the object
+     * @param label  name shown in the host
+     * @param status what was found or done
+     * @param detail extra detail (conflict reason, host id...)
+     */
+    public record Step(String kind, String key, String label, Status status, String detail) { }
+
+    public long count(Status status) {
+        return steps.stream().filter(s -> s.status() == status).count();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.socialbridge.interaction;
+
+/**
+ * The person (or page) behind an interaction, as far as the platform tells us.
+ *
+ * @param id            platform-scoped user id (IGSID, PSID, page-scoped id...), never null
+ * @param handle        username without '@', or null when the platform does not send it
+ * @param displayName   display name, or null
+ * @param followerCount follower count when known, else null
+ * @param verified      whether the platform marks the account verified (false when unknown)
+ */
+public record Author(String id, String handle, String displayName, Long followerCount, boolean verified) {
+    public Author {
+        java.util.Objects.requireNonNull(id, "author id");
+    }
+
+    public static Author of(String id) {
+        return new Author(id, null, null, null, false);
+    }
+}
