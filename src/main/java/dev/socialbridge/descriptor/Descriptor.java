@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The plugin descriptor ({@code descriptor/social-bridge.json}): what the plugin needs from and
  * provisions in the host. Every entry has a stable {@code key} chosen by us; labels are what the
- * host shows and may change.
+ * host shows and may change. Load it with {@link DescriptorLoader}, which validates it.
  */
 public record Descriptor(
         String id,
@@ -16,11 +16,28 @@ public record Descriptor(
         List<QueueDef> queues,
         List<SettingDef> settings) {
 
+    public Descriptor {
+        hostCapabilities = hostCapabilities == null ? List.of() : List.copyOf(hostCapabilities);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        settings = settings == null ? List.of() : List.copyOf(settings);
+    }
+
     public Optional<FieldDef> field(String key) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
     public Optional<QueueDef> queue(String key) {
         return queues.stream().filter(q -> q.key().equals(key)).findFirst();
+    }
+
+    /** Fields living on the given host object: {@code ticket}, {@code user} or {@code transaction}. */
+    public List<FieldDef> fieldsAppliedTo(String target) {
+        return fields.stream().filter(f -> target.equals(f.appliesTo())).toList();
+    }
+
+    /** The setting with that full key (e.g. {@code socialbridge.host.rt.token}). */
+    public Optional<SettingDef> setting(String key) {
+        return settings.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 }

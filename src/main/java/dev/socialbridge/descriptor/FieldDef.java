@@ -9,10 +9,23 @@ import java.util.List;
  * @param label       name shown in the host (RT custom field name)
  * @param type        text | select | datetime | integer
  * @param appliesTo   ticket | user | transaction
- * @param values      allowed values for {@code select}, else empty
+ * @param values      allowed values for {@code select}, else empty (never null)
  * @param unique      host should enforce unique values (idempotency keys)
- * @param description help text shown in the host
+ * @param description help text shown in the host, nullable
  */
 public record FieldDef(String key, String label, String type, String appliesTo, List<String> values,
                        boolean unique, String description) {
+
+    public static final String TYPE_TEXT = "text";
+    public static final String TYPE_SELECT = "select";
+    public static final String TYPE_DATETIME = "datetime";
+    public static final String TYPE_INTEGER = "integer";
+
+    public static final String APPLIES_TO_TICKET = "ticket";
+    public static final String APPLIES_TO_USER = "user";
+    public static final String APPLIES_TO_TRANSACTION = "transaction";
+
+    public FieldDef {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
 }

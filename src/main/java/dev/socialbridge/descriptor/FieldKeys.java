@@ -1,0 +1,50 @@
+package dev.socialbridge.descriptor;
+
+import java.util.List;
+
+/** Stable keys of the descriptor fields the plugin code reads and writes. */
+public final class FieldKeys {
+    public static final String SOCIAL_CHANNEL = "social_channel";
+    public static final String SOCIAL_ACCOUNT = "social_account";
+    public static final String SOCIAL_USER_ID = "social_user_id";
+    public static final String SOCIAL_HANDLE = "social_handle";
+    public static final String POST_ID = "post_id";
+    public static final String MESSAGE_ID = "message_id";
+    public static final String CONVERSATION_ID = "conversation_id";
+    /** Idempotency key of a ticket: one social thread = one ticket. Unique ticket field. */
+    public static final String THREAD_KEY = "thread_key";
+    public static final String PERMALINK = "permalink";
+    public static final String INTENT = "intent";
+    public static final String SENTIMENT = "sentiment";
+    public static final String LANGUAGE = "language";
+    public static final String CAMPAIGN_TAG = "campaign_tag";
+    public static final String UTM_SOURCE = "utm_source";
+    public static final String UTM_MEDIUM = "utm_medium";
+    public static final String UTM_CAMPAIGN = "utm_campaign";
+    public static final String UTM_CONTENT = "utm_content";
+    public static final String UTM_TERM = "utm_term";
+    public static final String REF = "ref";
+    public static final String AD_ID = "ad_id";
+    public static final String FIRST_TOUCH_AT = "first_touch_at";
+    public static final String FIRST_TOUCH_SOURCE = "first_touch_source";
+    public static final String LAST_TOUCH_AT = "last_touch_at";
+    public static final String LAST_TOUCH_SOURCE = "last_touch_source";
+    public static final String LEAD_SCORE = "lead_score";
+    public static final String AUTOMATION_STATUS = "automation_status";
+    public static final String MODERATION_STATUS = "moderation_status";
+    public static final String MODERATION_REASON = "moderation_reason";
+    /** User field: the contact's social identity, e.g. {@code instagram:@jane}. */
+    public static final String SOCIAL_PROFILE = "social_profile";
+    /** Transaction field: per-message id used to dedupe correspondence. */
+    public static final String SOCIAL_MESSAGE_ID = "social_message_id";
+
+    /** Ticket fields every descriptor must declare. */
+    public static final List<String> TICKET_FIELDS = List.of(
+            SOCIAL_CHANNEL, SOCIAL_ACCOUNT, SOCIAL_USER_ID, SOCIAL_HANDLE, POST_ID, MESSAGE_ID, CONVERSATION_ID,
+            THREAD_KEY, PERMALINK, INTENT, SENTIMENT, LANGUAGE, CAMPAIGN_TAG, UTM_SOURCE, UTM_MEDIUM,
+            UTM_CAMPAIGN, UTM_CONTENT, UTM_TERM, REF, AD_ID, FIRST_TOUCH_AT, FIRST_TOUCH_SOURCE, LAST_TOUCH_AT,
+            LAST_TOUCH_SOURCE, LEAD_SCORE, AUTOMATION_STATUS, MODERATION_STATUS, MODERATION_REASON);
+
+    private FieldKeys() {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.socialbridge.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialbridge.connector.spi.ParsedItem;
+import dev.socialbridge.connector.spi.WebhookParser;
+import dev.socialbridge.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves accepted webhook bodies from the journal into inbox items: splits each body with its
+ * connector's parser and stores the items together with the new journal checkpoint in one
+ * transaction, so a crash replays exactly what was not yet stored (and dedupe keys absorb the rest).
+ * One drainer thread per process.
+ */
+public final class InboxDrainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxDrainer.class);
+    private static final int BATCH = 200;
+
+    private final WebhookJournal journal;
+    private final InboxStore store;
+    private final Map<String, WebhookParser> parsers;
+    private final Runnable onStored;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile JournalPosition position;
+
+    /**
+     * @param parsers  parser per journal source (connector id)
+     * @param onStored called after each committed batch (wakes the pipeline)
+     */
+    public InboxDrainer(WebhookJournal journal, InboxStore store, Map<String, WebhookParser> parsers, Runnable onStored) {
+        this.journal = journal;
+        this.store = store;
+        this.parsers = Map.copyOf(parsers);
+        this.onStored = onStored;
+        this.thread = new Thread(this::run, "inbox-drainer");
+        this.thread.setDaemon(true);
+    }
+
+    public InboxDrainer start() {
+        position = store.checkpoint();
+        thread.start();
+        return this;
+    }
+
+    /** The journal position up to which bodies are stored as inbox items. */
+    public JournalPosition position() {
+        return position;
+    }
+
+    private void run() {
+        long backoff = 100;
+        try (JournalReader reader = new JournalReader(journal.directory())) {
+            while (running) {
+                try {
+                    JournalPosition limit = journal.durablePosition();
+                    if (!position.before(limit)) {
+                        journal.awaitBeyond(position, 500);
+                        continue;
+                    }
+                    List<JournalEntry> entries = reader.read(position, limit, BATCH);
+                    if (entries.isEmpty()) {
+                        position = limit;   // only empty segment boundaries in between
+                        continue;
+                    }
+                    store(entries);
+                    backoff = 100;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("inbox drainer: {} (retrying in {} ms)", e.toString(), backoff);
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 10_000);
+                }
+            }
+        }
+    }
+
+    private void store(List<JournalEntry> entries) {
+        JournalPosition end = entries.get(entries.size() - 1).end();
+        store.database().inTransaction(c -> {
+            for (JournalEntry e : entries) {
+                store.insert(c, e.source(), Instant.ofEpochMilli(e.receivedAt()), split(e));
+            }
+            store.saveCheckpoint(c, end);
+            return null;
+        });
+        position = end;
+        JournalSegments.deleteBefore(journal.directory(), end.segment());
+        onStored.run();
+    }
+
+    /** Never throws: a body its parser cannot handle becomes one quarantined item keyed by its hash. */
+    List<ParsedItem> split(JournalEntry e) {
+        WebhookParser parser = parsers.get(e.source());
+        String raw = new String(e.body(), StandardCharsets.UTF_8);
+        if (parser == null) {
+            return List.of(new ParsedItem.Quarantined(e.source() + ":body:" + sha256(e.body()), raw, "no parser for source " + e.source()));
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(e.body());
+            return parser.parse(body);
+        } catch (Exception ex) {
+            return List.of(new ParsedItem.Quarantined(e.source() + ":body:" + sha256(e.body()), raw,
+                    "unparseable body: " + ex.getMessage()));
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

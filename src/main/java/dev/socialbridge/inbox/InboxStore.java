@@ -1,0 +1,201 @@
+package dev.socialbridge.inbox;
+
+import dev.socialbridge.connector.spi.ParsedItem;
+import dev.socialbridge.store.Database;
+import dev.socialbridge.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** JDBC access to inbox items and the journal checkpoint. */
+public final class InboxStore {
+    static final String JOURNAL_ID = "webhooks";
+    private static final String COLUMNS =
+            "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, attempts, received_at";
+
+    private final Database db;
+
+    public InboxStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public JournalPosition checkpoint() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT segment_no, segment_pos FROM journal_checkpoint WHERE journal_id = ?")) {
+                ps.setString(1, JOURNAL_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new JournalPosition(rs.getLong(1), rs.getLong(2)) : JournalPosition.START;
+                }
+            }
+        });
+    }
+
+    void saveCheckpoint(Connection c, JournalPosition p) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE journal_checkpoint SET segment_no = ?, segment_pos = ?, updated_at = ? WHERE journal_id = ?")) {
+            up.setLong(1, p.segment());
+            up.setLong(2, p.offset());
+            up.setTimestamp(3, Database.ts(Instant.now()));
+            up.setString(4, JOURNAL_ID);
+            if (up.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO journal_checkpoint (journal_id, segment_no, segment_pos, updated_at) VALUES (?, ?, ?, ?)")) {
+            ins.setString(1, JOURNAL_ID);
+            ins.setLong(2, p.segment());
+            ins.setLong(3, p.offset());
+            ins.setTimestamp(4, Database.ts(Instant.now()));
+            ins.executeUpdate();
+        }
+    }
+
+    /**
+     * Inserts items, skipping any whose dedupe key is already stored (the unique constraint decides,
+     * so concurrent deliveries of one event store it once). Returns the number actually inserted.
+     */
+    int insert(Connection c, String source, Instant receivedAt, List<ParsedItem> items) throws SQLException {
+        int inserted = 0;
+        String sql = "INSERT INTO inbox_item (dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ParsedItem item : items) {
+                bind(ps, source, receivedAt, item);
+                Savepoint sp = c.setSavepoint();
+                try {
+                    ps.executeUpdate();
+                    inserted++;
+                    c.releaseSavepoint(sp);
+                } catch (SQLException e) {
+                    if (!Database.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    c.rollback(sp);
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static void bind(PreparedStatement ps, String source, Instant receivedAt, ParsedItem item) throws SQLException {
+        ps.setString(1, truncate(item.dedupeKey(), 512));
+        ps.setString(2, source);
+        ps.setTimestamp(9, Database.ts(receivedAt));
+        ps.setString(8, item.rawJson());
+        if (item instanceof ParsedItem.Accepted a) {
+            ps.setString(3, InboxStatus.PENDING.name());
+            ps.setString(4, a.interaction().threadKey());
+            ps.setString(5, a.interaction().kind().id());
+            ps.setString(6, null);
+            ps.setString(7, Json.write(a.interaction()));
+        } else {
+            boolean ignored = item instanceof ParsedItem.Ignored;
+            String reason = ignored ? ((ParsedItem.Ignored) item).reason() : ((ParsedItem.Quarantined) item).reason();
+            ps.setString(3, (ignored ? InboxStatus.IGNORED : InboxStatus.QUARANTINED).name());
+            ps.setString(4, null);
+            ps.setString(5, null);
+            ps.setString(6, truncate(reason, 1000));
+            ps.setString(7, null);
+        }
+    }
+
+    /** Oldest pending items, in arrival order. */
+    public List<InboxItem> pending(int limit) {
+        return query("SELECT " + COLUMNS + " FROM inbox_item WHERE status = 'PENDING' ORDER BY id", limit);
+    }
+
+    public List<InboxItem> byStatus(InboxStatus status, int limit) {
+        return query("SELECT " + COLUMNS + " FROM inbox_item WHERE status = '" + status.name() + "' ORDER BY id DESC", limit);
+    }
+
+    public Map<InboxStatus, Long> counts() {
+        return db.inTransaction(c -> {
+            Map<InboxStatus, Long> out = new EnumMap<>(InboxStatus.class);
+            for (InboxStatus s : InboxStatus.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM inbox_item GROUP BY status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(InboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Marks an item processed (or dead) inside the caller's transaction. */
+    public void finish(Connection c, long id, InboxStatus status, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbox_item SET status = ?, reason = ?, processed_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, truncate(reason, 1000));
+            ps.setTimestamp(3, Database.ts(Instant.now()));
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records a failed processing attempt; returns the new attempt count. */
+    public int recordFailure(long id, String reason) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE inbox_item SET attempts = attempts + 1, reason = ? WHERE id = ?")) {
+                ps.setString(1, truncate(reason, 1000));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM inbox_item WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Puts a dead item back to pending (admin retry). Returns false when it was not dead. */
+    public boolean retry(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE inbox_item SET status = 'PENDING', attempts = 0 WHERE id = ? AND status = 'DEAD'")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private List<InboxItem> query(String sql, int limit) {
+        return db.inTransaction(c -> {
+            List<InboxItem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new InboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                InboxStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getString(9), rs.getInt(10), Database.instant(rs.getTimestamp(11))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
