@@ -39,6 +39,12 @@ public final class MessageNormalizer {
         this.vocabulary = Set.copyOf(vocabulary);
     }
 
+    /** The normaliser with the bundled aliases and word lists, as {@link SocialClassifier} uses it. */
+    public static MessageNormalizer bundled() {
+        Lexicon lexicon = Lexicon.loadDefault();
+        return new MessageNormalizer(lexicon.aliases, lexicon.vocabulary());
+    }
+
     /** Normalises {@code text}; null or blank gives an empty result. Never throws. */
     public NormalizedText normalize(String text) {
         if (text == null || text.isBlank()) {

@@ -54,7 +54,7 @@ public interface SocialBridgeConfig {
     }
 
     interface Store {
-        @WithName("jdbc-url") @WithDefault("jdbc:h2:file:./data/socialbridge;DB_CLOSE_ON_EXIT=FALSE")
+        @WithName("jdbc-url") @WithDefault("jdbc:h2:file:./data/socialbridge;AUTO_SERVER=TRUE")
         @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
         String jdbcUrl();
 

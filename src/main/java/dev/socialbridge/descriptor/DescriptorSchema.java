@@ -56,7 +56,7 @@ final class DescriptorSchema {
                     + ": is not allowed";
             case "minimum" -> path + ": must be >= " + arg0;
             case "maximum" -> path + ": must be <= " + arg0;
-            case "enum" -> path + ": must be one of " + arg0.replaceAll("^\\[|]$", "");
+            case "enum" -> path + ": must be one of " + arg0.replaceAll("^\\[|]$|\"", "");
             case "type" -> path + ": must be " + (args.length > 1 ? args[1] : "?") + " but is " + arg0;
             case "minItems" -> path + ": must have at least " + arg0 + " item(s)";
             case "minLength" -> path + ": must be at least " + arg0 + " character(s) long";

@@ -1,5 +1,6 @@
 package dev.socialbridge.descriptor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param unique      host should enforce unique values (idempotency keys)
  * @param description help text shown in the host, nullable
  */
-public record FieldDef(String key, String label, String type, String appliesTo, List<String> values,
+public record FieldDef(String key, String label, String type, String appliesTo,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values,
                        boolean unique, String description) {
 
     public static final String TYPE_TEXT = "text";

@@ -1,0 +1,55 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.SocialBridgeConfig;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.descriptor.DescriptorException;
+import dev.socialbridge.descriptor.DescriptorLoader;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAdapterFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the configured descriptor and host adapter, collecting every configuration problem. */
+final class Components {
+    static final String[] HOST_KEYS = {"base-url", "token", "user", "password", "timeout-ms", "apply-helper"};
+
+    private Components() {
+    }
+
+    /** The descriptor from {@code socialbridge.descriptor.path}, else the one shipped in the jar. */
+    static Descriptor descriptor(SocialBridgeConfig config, List<String> problems) {
+        try {
+            return config.descriptorPath().map(p -> DescriptorLoader.load(Path.of(p))).orElseGet(DescriptorLoader::fromClasspath);
+        } catch (DescriptorException e) {
+            e.problems().forEach(p -> problems.add("socialbridge.descriptor.path: " + p));
+            return null;
+        }
+    }
+
+    static String hostPrefix(SocialBridgeConfig config) {
+        return "socialbridge.host." + config.host().type() + ".";
+    }
+
+    /** Validates the host settings; returns the factory when they are usable. */
+    static Optional<HostAdapterFactory> hostFactory(LoadedConfig config, List<String> problems) {
+        String type = config.typed().host().type();
+        Optional<HostAdapterFactory> factory = HostAdapterFactory.forType(type);
+        if (factory.isEmpty()) {
+            problems.add("socialbridge.host.type: unknown host type '" + type + "' (available: rt)");
+            return Optional.empty();
+        }
+        factory.get().validate(hostSettings(config), problems);
+        return factory;
+    }
+
+    static Map<String, String> hostSettings(LoadedConfig config) {
+        return config.group(hostPrefix(config.typed()), HOST_KEYS);
+    }
+
+    static HostAdapter host(LoadedConfig config, HostAdapterFactory factory, Descriptor descriptor) {
+        return factory.create(hostSettings(config), descriptor);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.ConfigProblemsException;
+import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAdapterFactory;
+import dev.socialbridge.host.spi.HostException;
+import dev.socialbridge.host.spi.ProvisioningPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code install [--dry-run]}: creates in the host what the descriptor needs and is missing. */
+@Command(name = "install", description = "Create the descriptor's queues and custom fields in the host (idempotent; never deletes).")
+final class InstallCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--dry-run", description = "Print the plan (create / already present / conflicting) and change nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> problems = new ArrayList<>();
+        LoadedConfig config;
+        try {
+            config = common.load();
+        } catch (ConfigProblemsException e) {
+            return ConfigReport.print(err, e.problems());
+        }
+        Descriptor descriptor = Components.descriptor(config.typed(), problems);
+        HostAdapterFactory factory = Components.hostFactory(config, problems).orElse(null);
+        if (!problems.isEmpty()) {
+            return ConfigReport.print(err, problems);
+        }
+        try (HostAdapter host = Components.host(config, factory, descriptor)) {
+            ProvisioningPlan plan = dryRun ? host.plan(descriptor) : host.install(descriptor);
+            PlanPrinter.print(out, plan, dryRun);
+            return plan.count(ProvisioningPlan.Status.CONFLICT) > 0 ? Main.FAILURE : Main.OK;
+        } catch (HostException e) {
+            err.println("social-bridge install: " + e.getMessage());
+            return Main.FAILURE;
+        }
+    }
+}

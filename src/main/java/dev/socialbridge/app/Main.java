@@ -1,0 +1,57 @@
+package dev.socialbridge.app;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/social-bridge}: the plugin's command line. Exit codes: 0 ok, 2 bad usage or
+ * configuration, 1 runtime failure.
+ */
+@Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
+        subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class,
+                DeadLettersCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_CONFIG = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.install();
+        int code = run(args, System.out, System.err);
+        if (code != OK || !ServeCommand.isServing()) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (used by tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("social-bridge: " + e.getMessage());
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"social-bridge " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.ConfigProblemsException;
+import dev.socialbridge.config.LoadedConfig;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code serve}: runs the webhook, admin and health endpoints and the pipeline until stopped. */
+@Command(name = "serve", description = "Start the server (webhooks, admin and health endpoints, pipeline).")
+final class ServeCommand implements Callable<Integer> {
+    private static volatile boolean serving;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedConfig config;
+        try {
+            config = common.load();
+        } catch (ConfigProblemsException e) {
+            return ConfigReport.print(err, e.problems());
+        }
+        List<String> problems = new ArrayList<>();
+        SocialBridgeServer server = SocialBridgeServer.build(config, problems);
+        if (server == null) {
+            return ConfigReport.print(err, problems);
+        }
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        serving = true;
+        out.printf("social-bridge listening on %s (started in %d ms)%n", server.baseUri(), (System.nanoTime() - t0) / 1_000_000);
+        out.flush();
+        return Main.OK;
+    }
+}

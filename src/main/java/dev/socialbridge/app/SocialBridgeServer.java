@@ -1,0 +1,176 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.Secret;
+import dev.socialbridge.config.SocialBridgeConfig;
+import dev.socialbridge.connector.meta.MetaAccounts;
+import dev.socialbridge.connector.meta.MetaSignatureVerifier;
+import dev.socialbridge.connector.meta.MetaWebhookParser;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.errors.ApiExceptionMapper;
+import dev.socialbridge.errors.CatchAllExceptionMapper;
+import dev.socialbridge.errors.JsonParseExceptionMapper;
+import dev.socialbridge.errors.ValidationExceptionMapper;
+import dev.socialbridge.errors.WebApplicationExceptionMapper;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAdapterFactory;
+import dev.socialbridge.host.spi.HostHealth;
+import dev.socialbridge.inbox.InboxDrainer;
+import dev.socialbridge.inbox.InboxStore;
+import dev.socialbridge.inbox.WebhookJournal;
+import dev.socialbridge.outbox.OutboxCommand;
+import dev.socialbridge.outbox.OutboxDispatcher;
+import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.outbox.RetryPolicy;
+import dev.socialbridge.pipeline.AccountStatusStore;
+import dev.socialbridge.pipeline.AuditStore;
+import dev.socialbridge.pipeline.HostCommandHandler;
+import dev.socialbridge.pipeline.InteractionProcessor;
+import dev.socialbridge.pipeline.PlatformCommandHandler;
+import dev.socialbridge.pipeline.ThreadStore;
+import dev.socialbridge.resources.AdminAuthFilter;
+import dev.socialbridge.resources.AdminResource;
+import dev.socialbridge.resources.HealthResource;
+import dev.socialbridge.resources.MetaWebhookResource;
+import dev.socialbridge.resources.ReadinessCheck;
+import dev.socialbridge.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running plugin: store, journal, drainer, pipeline, outbox dispatchers and the HTTP server,
+ * wired from the configuration. Data flow: webhook → journal (durable ack) → inbox items →
+ * pipeline (classify, automation) → outbox → host / platform.
+ */
+public final class SocialBridgeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SocialBridgeServer.class);
+
+    private final SocialBridgeConfig config;
+    private final Database db;
+    private final WebhookJournal journal;
+    private final HostAdapter host;
+    private final InboxDrainer drainer;
+    private final InteractionProcessor processor;
+    private final OutboxDispatcher hostDispatcher;
+    private final OutboxDispatcher platformDispatcher;
+    private final HttpServer http;
+    private final URI baseUri;
+
+    private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, MetaAccounts accounts) {
+        this.config = loaded.typed();
+        this.host = host;
+        SocialBridgeConfig.Store s = config.store();
+        this.db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(Secret::reveal).orElse(null), s.poolSize());
+        this.journal = WebhookJournal.open(Path.of(config.inbox().journalDir()), config.inbox().fsync(), config.inbox().maxBatch());
+        InboxStore inbox = new InboxStore(db);
+        OutboxStore outbox = new OutboxStore(db);
+        ThreadStore threads = new ThreadStore(db);
+        AuditStore audit = new AuditStore(db);
+        AccountStatusStore accountStatus = new AccountStatusStore(db);
+        Automation automation = Automation.build(loaded, accounts);
+        RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
+        this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST, new HostCommandHandler(host, threads), retry,
+                config.outbox().pollInterval());
+        this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
+                new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads),
+                retry, config.outbox().pollInterval());
+        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, automation.classifier(), automation.step(),
+                descriptor, config.pipeline().defaultQueue(), () -> {
+                    hostDispatcher.wake();
+                    platformDispatcher.wake();
+                });
+        this.drainer = new InboxDrainer(journal, inbox, Map.of(MetaWebhookResource.SOURCE, MetaWebhookParser.forAccounts(accounts)),
+                processor::wake);
+        this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
+        ResourceConfig rc = new ResourceConfig()
+                .register(JacksonFeature.class)
+                .register(new JacksonConfig())
+                .register(ApiExceptionMapper.class)
+                .register(WebApplicationExceptionMapper.class)
+                .register(ValidationExceptionMapper.class)
+                .register(JsonParseExceptionMapper.class)
+                .register(CatchAllExceptionMapper.class)
+                .register(new AdminAuthFilter(config.admin().token().orElse(null)))
+                .register(new MetaWebhookResource(new MetaSignatureVerifier(config.meta().appSecret().orElseThrow().reveal()),
+                        config.meta().verifyToken().orElse(null), journal, config.http().maxBodyBytes()))
+                .register(new HealthResource(readiness(accountStatus)))
+                .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
+                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
+        for (NetworkListener l : http.getListeners()) {
+            l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setCorePoolSize(16).setMaxPoolSize(16).setPoolName("http-worker"));
+        }
+    }
+
+    /** Validates everything serve needs; returns null (with {@code problems} filled) when anything is wrong. */
+    static SocialBridgeServer build(LoadedConfig loaded, List<String> problems) {
+        Descriptor descriptor = Components.descriptor(loaded.typed(), problems);
+        HostAdapterFactory factory = Components.hostFactory(loaded, problems).orElse(null);
+        problems.addAll(ServeRequirements.check(loaded));
+        problems.addAll(Automation.problems(loaded));
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        HostAdapter host = Components.host(loaded, factory, descriptor);
+        return new SocialBridgeServer(loaded, descriptor, host, ServeRequirements.metaAccounts(loaded));
+    }
+
+    private ReadinessCheck readiness(AccountStatusStore accounts) {
+        return () -> {
+            Map<String, String> checks = new LinkedHashMap<>();
+            checks.put("store", db.ping() ? "UP" : "store not reachable");
+            HostHealth h = host.health();
+            checks.put("host", h.up() ? "UP" : h.detail());
+            Map<String, String> invalid = accounts.invalidAccounts();
+            checks.put("accounts", invalid.isEmpty() ? "UP" : "invalid token for " + String.join(", ", invalid.keySet()));
+            return checks;
+        };
+    }
+
+    public void start() {
+        drainer.start();
+        processor.start();
+        hostDispatcher.start();
+        platformDispatcher.start();
+        try {
+            http.start();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot listen on " + baseUri, e);
+        }
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> parts = new ArrayList<>(List.of(drainer, processor, hostDispatcher, platformDispatcher, journal, host, db));
+        http.shutdownNow();
+        for (AutoCloseable p : parts) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", p.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

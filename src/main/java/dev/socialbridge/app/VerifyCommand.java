@@ -1,0 +1,60 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.ConfigProblemsException;
+import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAdapterFactory;
+import dev.socialbridge.host.spi.HostProblem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code verify}: checks configuration, host connectivity, credentials, rights and provisioned objects. */
+@Command(name = "verify", description = "Check config, host connectivity, credentials, rights and that the descriptor is installed; exit 1 on any problem.")
+final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> configProblems = new ArrayList<>();
+        LoadedConfig config;
+        try {
+            config = common.load();
+        } catch (ConfigProblemsException e) {
+            return ConfigReport.print(err, e.problems());
+        }
+        Descriptor descriptor = Components.descriptor(config.typed(), configProblems);
+        HostAdapterFactory factory = Components.hostFactory(config, configProblems).orElse(null);
+        configProblems.addAll(ServeRequirements.check(config));
+        if (!configProblems.isEmpty()) {
+            return ConfigReport.print(err, configProblems);
+        }
+        List<HostProblem> problems = new ArrayList<>();
+        try (HostAdapter host = Components.host(config, factory, descriptor)) {
+            problems.addAll(host.verify(descriptor));
+        }
+        problems.addAll(ServeRequirements.storeProblems(config));
+        if (problems.isEmpty()) {
+            out.println("OK: configuration valid, host reachable with working credentials, descriptor installed ("
+                    + descriptor.queues().size() + " queues, " + descriptor.fields().size() + " fields).");
+            return Main.OK;
+        }
+        err.println("social-bridge verify: " + problems.size() + " problem(s):");
+        for (HostProblem p : problems) {
+            err.println("  - " + p.subject() + ": " + p.message());
+            err.println("      fix: " + p.fixHint());
+        }
+        return Main.FAILURE;
+    }
+}

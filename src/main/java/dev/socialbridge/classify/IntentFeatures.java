@@ -1,0 +1,48 @@
+package dev.socialbridge.classify;
+
+import dev.socialbridge.classify.NormalizedText.Signal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Features of the intent model, shared by training and classification: words, word bigrams (with a start
+ * marker), 5-letter stems of long words (robust to inflection and typos) and surface signals.
+ */
+public final class IntentFeatures {
+    private static final int STEM = 5;
+    private static final int STEM_MIN_WORD = 7;
+
+    private IntentFeatures() {
+    }
+
+    public static String[] of(NormalizedText text) {
+        List<String> f = new ArrayList<>(text.size() * 3 + 6);
+        String previous = "^";
+        for (int i = 0; i < text.size(); i++) {
+            String t = text.token(i);
+            f.add(t);
+            f.add(previous + '|' + t);
+            if (t.length() >= STEM_MIN_WORD && t.charAt(0) != '_') {
+                f.add("s=" + t.substring(0, STEM));
+            }
+            previous = t;
+        }
+        addSignals(text, f);
+        return f.toArray(new String[0]);
+    }
+
+    private static void addSignals(NormalizedText text, List<String> f) {
+        if (text.count(Signal.QUESTION_MARKS) > 0) {
+            f.add("?");
+        }
+        if (text.count(Signal.EXCLAMATIONS) > 0) {
+            f.add(text.count(Signal.EXCLAMATIONS) >= 3 ? "!!!" : "!");
+        }
+        if (text.shouting() > 0.6) {
+            f.add("SHOUT");
+        }
+        int words = text.count(Signal.WORDS);
+        f.add(words <= 2 ? "len=1" : words <= 6 ? "len=2" : words <= 15 ? "len=3" : "len=4");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.socialbridge.connector.meta;
+
+import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.PlatformClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
+ * DMs and hide/unhide, one attempt per call (the outbox owns retries). Thread-safe. Tokens travel as the
+ * {@code access_token} form field (comment calls) or query parameter (JSON {@code /messages} calls) and
+ * never reach logs or results. Accounts marked in {@link MetaAccountHealth} are refused without HTTP.
+ */
+public final class MetaGraphClient implements PlatformClient {
+
+    public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
+    public static final String DEFAULT_VERSION = "v25.0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetaGraphClient.class);
+
+    /**
+     * @param baseUrl        scheme + host (+ port), no version; WireMock in tests
+     * @param version        Graph version segment, e.g. {@code v25.0}
+     * @param connectTimeout TCP/TLS connect timeout
+     * @param requestTimeout whole-request timeout
+     */
+    public record Settings(String baseUrl, String version, Duration connectTimeout, Duration requestTimeout) {
+        public Settings {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        }
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_BASE_URL, DEFAULT_VERSION, Duration.ofSeconds(5), Duration.ofSeconds(20));
+        }
+
+        public Settings withBaseUrl(String url) {
+            return new Settings(url, version, connectTimeout, requestTimeout);
+        }
+
+        public Settings withVersion(String v) {
+            return new Settings(baseUrl, v, connectTimeout, requestTimeout);
+        }
+
+        public Settings withTimeouts(Duration connect, Duration request) {
+            return new Settings(baseUrl, version, connect, request);
+        }
+    }
+
+    private final MetaAccounts accounts;
+    private final MetaAccountHealth health;
+    private final Settings settings;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public MetaGraphClient(MetaAccounts accounts, MetaAccountHealth health, Settings settings) {
+        this(accounts, health, settings, HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build(), Clock.systemUTC());
+    }
+
+    MetaGraphClient(MetaAccounts accounts, MetaAccountHealth health, Settings settings, HttpClient http, Clock clock) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.health = Objects.requireNonNull(health, "health");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @throws IllegalArgumentException for an action the platform has no call for (e.g. a public reply on
+     *                                  MESSENGER, a non-Meta platform): a programming error
+     */
+    @Override
+    public DeliveryResult deliver(OutboundAction action) {
+        Objects.requireNonNull(action, "action");
+        String accountId = action.accountId();
+        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
+        if (invalid.isPresent()) {
+            return new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
+                    + invalid.get().reason());
+        }
+        Optional<MetaAccount> account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            return new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId);
+        }
+        MetaGraphCall call = MetaGraphCall.of(action, account.get());
+        if (call.problem() != null) {
+            return new DeliveryResult.Failed(call.problem());
+        }
+        DeliveryResult result = send(call, account.get());
+        if (result instanceof DeliveryResult.AccountInvalid ai) {
+            health.markInvalid(accountId, ai.reason());
+            LOG.warn("Meta account {} marked invalid: {}", accountId, ai.reason());
+        } else {
+            LOG.debug("{} for account {} -> {}", call.describe(), accountId, result);
+        }
+        return result;
+    }
+
+    private DeliveryResult send(MetaGraphCall call, MetaAccount account) {
+        String token = URLEncoder.encode(account.accessToken(), StandardCharsets.UTF_8);
+        String uri = settings.baseUrl() + "/" + settings.version() + "/" + call.path();
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        if (call.json()) {
+            request.uri(URI.create(uri + "?access_token=" + token)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+        } else {
+            request.uri(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(call.body() + "&access_token=" + token,
+                            StandardCharsets.UTF_8));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return scrub(MetaGraphResponses.classify(response.statusCode(), response.body(), response.headers(),
+                    clock.instant()), account.accessToken());
+        } catch (HttpTimeoutException e) {
+            return new DeliveryResult.Retry("timeout: " + call.describe(), null);
+        } catch (IOException e) {
+            return new DeliveryResult.Retry("I/O error on " + call.describe() + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryResult.Retry("interrupted: " + call.describe(), null);
+        }
+    }
+
+    /** Belt and braces: a reason quoting the remote message must never carry the token. */
+    private static DeliveryResult scrub(DeliveryResult r, String token) {
+        if (r instanceof DeliveryResult.Retry x && x.reason().contains(token)) {
+            return new DeliveryResult.Retry(x.reason().replace(token, "***"), x.retryAfter());
+        }
+        if (r instanceof DeliveryResult.AccountInvalid x && x.reason().contains(token)) {
+            return new DeliveryResult.AccountInvalid(x.reason().replace(token, "***"));
+        }
+        if (r instanceof DeliveryResult.NotSendable x && x.reason().contains(token)) {
+            return new DeliveryResult.NotSendable(x.reason().replace(token, "***"));
+        }
+        if (r instanceof DeliveryResult.Failed x && x.reason().contains(token)) {
+            return new DeliveryResult.Failed(x.reason().replace(token, "***"));
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "MetaGraphClient[" + settings.baseUrl() + "/" + settings.version() + ", accounts=" + accounts.all().size() + "]";
+    }
+}

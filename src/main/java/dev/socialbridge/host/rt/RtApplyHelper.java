@@ -1,0 +1,108 @@
+package dev.socialbridge.host.rt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code rt-apply-cf.pl}, the perl helper that applies an existing custom field globally through
+ * RT's own API (REST2 cannot). It runs only when allowed ({@code apply-helper=auto}), RT's perl library
+ * is installed on this machine and {@code RT_SITE_CONFIG} is set, i.e. the plugin runs on the RT host;
+ * otherwise callers show {@link #command} to the admin.
+ */
+final class RtApplyHelper {
+    static final String SCRIPT = "rt-apply-cf.pl";
+    static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
+    private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /** Outcome of one run: whether the field is applied now, and what the helper printed. */
+    record Result(boolean applied, String output) { }
+
+    private final boolean allowed;
+    private final Map<String, String> environment;
+    private final Optional<Path> script;
+
+    RtApplyHelper(boolean allowed, Map<String, String> environment, Optional<Path> script) {
+        this.allowed = allowed;
+        this.environment = Map.copyOf(environment);
+        this.script = script;
+    }
+
+    /** Helper for these settings, locating the script from {@code socialbridge.home} or {@code ./plugin/rt}. */
+    static RtApplyHelper forSettings(RtSettings settings, Map<String, String> environment) {
+        return new RtApplyHelper(settings.applyHelperAuto(), environment, locateScript());
+    }
+
+    /** {@code <socialbridge.home>/rt/rt-apply-cf.pl} in a bundle, {@code ./plugin/rt/rt-apply-cf.pl} in dev. */
+    static Optional<Path> locateScript() {
+        String home = System.getProperty("socialbridge.home");
+        List<Path> candidates = home == null
+                ? List.of(Path.of("plugin", "rt", SCRIPT))
+                : List.of(Path.of(home, "rt", SCRIPT), Path.of("plugin", "rt", SCRIPT));
+        return candidates.stream().filter(Files::isRegularFile).map(Path::toAbsolutePath).findFirst();
+    }
+
+    /** Whether {@link #apply} may run here. */
+    boolean canRun() {
+        String siteConfig = environment.get("RT_SITE_CONFIG");
+        return allowed && script.isPresent() && Files.isDirectory(RT_LIB) && siteConfig != null && !siteConfig.isBlank();
+    }
+
+    /** The exact command an admin runs on the RT host to apply {@code fieldName} globally. */
+    String command(String fieldName, String lookupType) {
+        String path = script.map(Path::toString).orElse("<social-bridge bundle>/rt/" + SCRIPT);
+        return "perl " + shellQuote(path) + " " + shellQuote(fieldName) + " " + lookupType + " global";
+    }
+
+    /** Applies the field globally; never throws. */
+    Result apply(String fieldName, String lookupType) {
+        if (!canRun()) {
+            return new Result(false, "apply helper not available here");
+        }
+        Path log = null;
+        try {
+            log = Files.createTempFile("rt-apply-cf", ".log");
+            ProcessBuilder builder = new ProcessBuilder("perl", script.orElseThrow().toString(), fieldName, lookupType,
+                    "global").redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(false, SCRIPT + " timed out after " + TIMEOUT_SECONDS + " s");
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8).trim();
+            LOG.info("{} '{}' {}: exit {}: {}", SCRIPT, fieldName, lookupType, process.exitValue(), output);
+            return new Result(process.exitValue() == 0, output);
+        } catch (IOException e) {
+            return new Result(false, "cannot run perl: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, "interrupted");
+        } finally {
+            deleteQuietly(log);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debug("cannot delete {}", file, e);
+            }
+        }
+    }
+
+    private static String shellQuote(String s) {
+        return s.matches("[A-Za-z0-9_./:@=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.socialbridge.host.rt;
+
+import dev.socialbridge.host.spi.HostException;
+
+/** A failed RT call, with the HTTP status RT answered ({@value #NO_ANSWER} when it did not answer). */
+public class RtException extends HostException {
+    public static final int NO_ANSWER = 0;
+
+    private final int status;
+
+    RtException(String message, int status, boolean retryable, Throwable cause) {
+        super(message, retryable, cause);
+        this.status = status;
+    }
+
+    /** HTTP status, or {@link #NO_ANSWER} when RT could not be reached. */
+    public int status() {
+        return status;
+    }
+
+    /** RT refused the credentials (401). */
+    public boolean credentialsRejected() {
+        return status == 401;
+    }
+
+    /** RT could not be reached at all (connection refused, timeout, DNS...). */
+    public boolean unreachable() {
+        return status == NO_ANSWER;
+    }
+}

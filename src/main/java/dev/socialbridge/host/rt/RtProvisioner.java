@@ -1,0 +1,80 @@
+package dev.socialbridge.host.rt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.descriptor.QueueDef;
+import dev.socialbridge.host.spi.ProvisioningPlan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Idempotent provisioning of the descriptor's queues and custom fields in RT, following the
+ * reference algorithm ({@code rt-host-seed.sh}): look everything up first, create only what is
+ * missing, never duplicate. A dry run ({@link #inspect}) only reads (GETs and searches).
+ */
+final class RtProvisioner {
+    private static final String QUEUE_KIND = "queue";
+
+    private final RtClient client;
+    private final RtApplyHelper helper;
+    private final String apiUserRef;
+
+    RtProvisioner(RtClient client, RtApplyHelper helper, String apiUserRef) {
+        this.client = client;
+        this.helper = helper;
+        this.apiUserRef = apiUserRef;
+    }
+
+    /** What {@link #install} would do; changes nothing. */
+    List<RtFinding> inspect(Descriptor descriptor) {
+        return run(descriptor, false);
+    }
+
+    /** Creates what is missing; a second run finds everything PRESENT. */
+    List<RtFinding> install(Descriptor descriptor) {
+        return run(descriptor, true);
+    }
+
+    static ProvisioningPlan plan(List<RtFinding> findings) {
+        return new ProvisioningPlan(findings.stream().map(RtFinding::step).toList());
+    }
+
+    private List<RtFinding> run(Descriptor descriptor, boolean write) {
+        RtProvisioningContext ctx = new RtProvisioningContext(client, helper, write, apiUserRef);
+        descriptor.queues().forEach(queue -> queue(ctx, queue));
+        RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
+        descriptor.fields().forEach(fields::provision);
+        return List.copyOf(ctx.findings);
+    }
+
+    private void queue(RtProvisioningContext ctx, QueueDef queue) {
+        Optional<JsonNode> found = client.find("/queue/" + RtClient.segment(queue.label()));
+        if (found.isPresent()) {
+            existingQueue(ctx, queue, found.get());
+        } else if (!ctx.write) {
+            ctx.add(RtFinding.toCreate(QUEUE_KIND, queue.key(), queue.label(), "would create the queue",
+                    "queue does not exist in RT, or the API user cannot see it (SeeQueue)"));
+        } else {
+            ObjectNode body = RtClient.JSON.createObjectNode().put("Name", queue.label());
+            if (queue.description() != null) {
+                body.put("Description", queue.description());
+            }
+            // RT's own SLA stays off (SLADisabled=1, RT's default): with it on, RT overwrites the Due we send
+            String id = client.post("/queue", body).path("id").asText();
+            ctx.queues.put(queue.label(), client.get("/queue/" + id));
+            ctx.add(RtFinding.created(QUEUE_KIND, queue.key(), queue.label(), "id " + id));
+        }
+    }
+
+    private void existingQueue(RtProvisioningContext ctx, QueueDef queue, JsonNode json) {
+        String id = json.path("id").asText();
+        if ("1".equals(json.path("Disabled").asText())) {
+            ctx.add(RtFinding.conflict(QUEUE_KIND, queue.key(), queue.label(), "id " + id + " is disabled",
+                    "queue " + id + " exists but is disabled", "enable it in RT (Admin > Queues > " + queue.label() + ")"));
+            return;
+        }
+        ctx.queues.put(queue.label(), json);
+        ctx.add(RtFinding.present(QUEUE_KIND, queue.key(), queue.label(), "id " + id));
+    }
+}

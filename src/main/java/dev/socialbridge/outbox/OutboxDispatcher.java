@@ -1,0 +1,133 @@
+package dev.socialbridge.outbox;
+
+import dev.socialbridge.connector.spi.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the due outbox items of one target (host or platform) on its own thread, so a slow or
+ * unreachable host never delays platform replies and vice versa. Items of one lane go in order.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final OutboxStore store;
+    private final String target;
+    private final OutboxHandler handler;
+    private final RetryPolicy retry;
+    private final Duration idle;
+    private final Thread thread;
+    private final Object wake = new Object();
+    private volatile boolean running = true;
+
+    public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
+        this.store = store;
+        this.target = target;
+        this.handler = handler;
+        this.retry = retry;
+        this.idle = idle;
+        this.thread = new Thread(this::run, "outbox-" + target);
+        this.thread.setDaemon(true);
+    }
+
+    public OutboxDispatcher start() {
+        thread.start();
+        return this;
+    }
+
+    /** New work was enqueued: look now instead of at the next poll. */
+    public void wake() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<OutboxItem> due = store.due(target, Instant.now(), 50);
+                for (OutboxItem item : due) {
+                    if (!running) {
+                        return;
+                    }
+                    deliver(item);
+                }
+                if (due.isEmpty()) {
+                    synchronized (wake) {
+                        wake.wait(idle.toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("outbox {} loop: {}", target, e.toString());
+                sleep(1_000);
+            }
+        }
+    }
+
+    void deliver(OutboxItem item) {
+        DeliveryResult result;
+        try {
+            result = handler.handle(item);
+        } catch (RuntimeException e) {
+            LOG.warn("outbox item {} ({}) failed unexpectedly", item.id(), item.type(), e);
+            result = new DeliveryResult.Retry("unexpected: " + e, null);
+        }
+        apply(item, result);
+    }
+
+    private void apply(OutboxItem item, DeliveryResult result) {
+        int attempts = item.attempts() + 1;
+        if (result instanceof DeliveryResult.Delivered d) {
+            store.finish(item.id(), OutboxStatus.DONE, d.remoteId(), null);
+        } else if (result instanceof DeliveryResult.NotSendable n) {
+            store.finish(item.id(), OutboxStatus.NOT_SENDABLE, null, n.reason());
+        } else if (result instanceof DeliveryResult.Retry r && !retry.exhausted(attempts)) {
+            Duration delay = retry.delay(attempts, r.retryAfter());
+            LOG.info("outbox item {} ({}): attempt {} failed: {}; next in {} ms", item.id(), item.type(), attempts,
+                    r.reason(), delay.toMillis());
+            store.reschedule(item.id(), Instant.now().plus(delay), r.reason());
+        } else {
+            String reason = reason(result);
+            LOG.warn("outbox item {} ({}) dead after {} attempt(s): {}", item.id(), item.type(), attempts, reason);
+            store.finish(item.id(), OutboxStatus.DEAD, null, reason);
+        }
+    }
+
+    private static String reason(DeliveryResult r) {
+        if (r instanceof DeliveryResult.Retry x) {
+            return "attempts exhausted: " + x.reason();
+        }
+        if (r instanceof DeliveryResult.AccountInvalid x) {
+            return "account invalid: " + x.reason();
+        }
+        if (r instanceof DeliveryResult.Failed x) {
+            return x.reason();
+        }
+        return String.valueOf(r);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.socialbridge.outbox;
+
+import dev.socialbridge.store.Database;
+import dev.socialbridge.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** JDBC access to outbox items. */
+public final class OutboxStore {
+    private static final String COLUMNS = "id, dedupe_key, lane, target, type, payload_json, status, attempts,"
+            + " next_attempt_at, last_error, result, created_at";
+
+    private final Database db;
+
+    public OutboxStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Adds a command in the caller's transaction; a duplicate dedupe key is skipped. Returns true if stored. */
+    public boolean enqueue(Connection c, OutboxCommand cmd, Instant now) throws SQLException {
+        Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_item (dedupe_key, lane, target, type,"
+                + " payload_json, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
+            ps.setString(1, cmd.dedupeKey());
+            ps.setString(2, cmd.lane());
+            ps.setString(3, cmd.target());
+            ps.setString(4, cmd.type());
+            ps.setString(5, Json.write(cmd.payload()));
+            ps.setTimestamp(6, Database.ts(now));
+            ps.setTimestamp(7, Database.ts(now));
+            ps.setTimestamp(8, Database.ts(now));
+            ps.executeUpdate();
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            if (sp != null) {
+                c.rollback(sp);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Due items of one target that are first in their lane: an item waits while an older item of its
+     * lane is still pending, which keeps delivery in order per thread.
+     */
+    public List<OutboxItem> due(String target, Instant now, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox_item o WHERE o.status = 'PENDING' AND o.target = ?"
+                + " AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox_item p WHERE p.lane = o.lane"
+                + " AND p.id < o.id AND p.status = 'PENDING') ORDER BY o.id", limit, target, Database.ts(now));
+    }
+
+    public List<OutboxItem> byStatus(OutboxStatus status, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox_item WHERE status = ? ORDER BY id DESC", limit, status.name());
+    }
+
+    public List<OutboxItem> byLanePrefix(String lanePrefix, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox_item WHERE lane LIKE ? ORDER BY id", limit, lanePrefix + "%");
+    }
+
+    public List<OutboxItem> all(int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox_item ORDER BY id", limit);
+    }
+
+    public void finish(long id, OutboxStatus status, String result, String error) {
+        update("UPDATE outbox_item SET status = ?, result = ?, last_error = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                status.name(), truncate(result, 1000), truncate(error, 2000), Database.ts(Instant.now()), id);
+    }
+
+    public void reschedule(long id, Instant next, String error) {
+        update("UPDATE outbox_item SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                Database.ts(next), truncate(error, 2000), Database.ts(Instant.now()), id);
+    }
+
+    /** Puts a dead or not-sendable item back to pending now (admin retry). Returns false if it was not. */
+    public boolean retry(long id) {
+        return update("UPDATE outbox_item SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND status IN ('DEAD', 'NOT_SENDABLE')", Database.ts(Instant.now()), Database.ts(Instant.now()), id) == 1;
+    }
+
+    public Map<OutboxStatus, Long> counts() {
+        return db.inTransaction(c -> {
+            Map<OutboxStatus, Long> out = new EnumMap<>(OutboxStatus.class);
+            for (OutboxStatus s : OutboxStatus.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM outbox_item GROUP BY status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private int update(String sql, Object... args) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<OutboxItem> query(String sql, int limit, Object... args) {
+        return db.inTransaction(c -> {
+            List<OutboxItem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), OutboxStatus.valueOf(rs.getString(7)), rs.getInt(8),
+                                Database.instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11),
+                                Database.instant(rs.getTimestamp(12))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.socialbridge.pipeline;
+
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the descriptor-keyed attribution fields of a ticket from an interaction and what automation found. */
+final class AttributionFields {
+    private AttributionFields() {
+    }
+
+    static Map<String, String> of(Interaction i, Classification c, AutomationOutcome o, String campaignTag) {
+        Map<String, String> f = new LinkedHashMap<>();
+        put(f, "thread_key", i.threadKey());
+        put(f, "social_channel", i.platform().id());
+        put(f, "social_account", i.accountId());
+        put(f, "social_user_id", i.author().id());
+        put(f, "social_handle", i.author().handle() == null ? null : "@" + i.author().handle());
+        put(f, "post_id", i.postId());
+        put(f, "message_id", i.itemId());
+        put(f, "conversation_id", conversationId(i));
+        put(f, "permalink", i.permalink());
+        if (i.referral() != null) {
+            put(f, "ref", i.referral().ref());
+            put(f, "ad_id", i.referral().adId());
+        }
+        if (c != null) {
+            put(f, "intent", c.intent());
+            put(f, "sentiment", c.sentiment());
+            put(f, "language", c.lang());
+        }
+        put(f, "campaign_tag", campaignTag);
+        String source = i.platform().id() + ":" + i.kind().id();
+        put(f, "first_touch_at", Instant.ofEpochSecond(i.occurredAt().getEpochSecond()).toString());
+        put(f, "first_touch_source", source);
+        put(f, "last_touch_at", Instant.ofEpochSecond(i.occurredAt().getEpochSecond()).toString());
+        put(f, "last_touch_source", source);
+        if (o != null) {
+            if (o.leadScoreDelta() > 0) {
+                put(f, "lead_score", Integer.toString(o.leadScoreDelta()));
+            }
+            put(f, "automation_status", o.automationStatus());
+            if (o.hideReason() != null) {
+                put(f, "moderation_status", "hidden");
+                put(f, "moderation_reason", o.hideReason());
+            }
+        }
+        return f;
+    }
+
+    /** The platform conversation: the DM thread, or the top-level comment a comment thread hangs off. */
+    private static String conversationId(Interaction i) {
+        if (i.kind() == InteractionKind.COMMENT) {
+            return i.parentId() != null ? i.parentId() : i.itemId();
+        }
+        int at = i.threadKey().lastIndexOf(':');
+        return at < 0 ? i.threadKey() : i.threadKey().substring(at + 1);
+    }
+
+    private static void put(Map<String, String> f, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            f.put(key, value);
+        }
+    }
+}

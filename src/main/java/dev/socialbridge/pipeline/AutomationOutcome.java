@@ -1,0 +1,37 @@
+package dev.socialbridge.pipeline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What automation decided for one interaction; the processor turns it into outbox commands.
+ *
+ * @param ticket           whether the interaction goes to a host ticket (false: fully automated or dropped, e.g. spam)
+ * @param queueKey         queue for the ticket (descriptor key); null keeps the thread's queue or the default
+ * @param priority         ticket priority, or null for the queue default
+ * @param replies          automated replies to send, in order
+ * @param hideReason       non-null: hide the comment, with this reason
+ * @param notes            internal notes for the ticket
+ * @param tags             tags for the ticket
+ * @param leadScoreDelta   lead score to add; &gt; 0 marks a lead
+ * @param automationStatus host field value (automated, escalated, human, handed_off, opted_out), or null
+ * @param optOut           this message opts the author out of automation
+ * @param audit            audit entries for every decision step (rule, template, variant, outcome)
+ */
+public record AutomationOutcome(boolean ticket, String queueKey, Integer priority, List<Reply> replies, String hideReason,
+                                List<String> notes, Set<String> tags, int leadScoreDelta, String automationStatus,
+                                boolean optOut, List<Audit> audit) {
+
+    /** One automated reply. */
+    public record Reply(Channel channel, String text, String templateId, String variant) { }
+
+    /** How a reply travels. */
+    public enum Channel { PUBLIC, PRIVATE, DM }
+
+    /** One audited step. */
+    public record Audit(String ruleId, String templateId, String variant, String action, String outcome, String detail) { }
+
+    public static AutomationOutcome route(String queueKey) {
+        return new AutomationOutcome(true, queueKey, null, List.of(), null, List.of(), Set.of(), 0, null, false, List.of());
+    }
+}

@@ -1,0 +1,259 @@
+package dev.socialbridge.pipeline;
+
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.descriptor.QueueDef;
+import dev.socialbridge.host.spi.ContactUpsert;
+import dev.socialbridge.host.spi.TicketUpdate;
+import dev.socialbridge.inbox.InboxItem;
+import dev.socialbridge.inbox.InboxStatus;
+import dev.socialbridge.inbox.InboxStore;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.outbox.OutboxCommand;
+import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.store.Database;
+import dev.socialbridge.support.Json;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline step between inbox and outbox: for each pending inbox item, applies the loop guard,
+ * classifies, lets automation decide, and writes — in one transaction with marking the item done —
+ * the thread state, the audit records and the outbox commands for the host and the platform.
+ * Single-threaded; items are processed in arrival order.
+ */
+public final class InteractionProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final InboxStore inbox;
+    private final OutboxStore outbox;
+    private final ThreadStore threads;
+    private final AuditStore audit;
+    private final Function<String, Classification> classifier;
+    private final AutomationStep automation;
+    private final Descriptor descriptor;
+    private final String defaultQueue;
+    private final Runnable onEnqueued;
+    private final Thread thread;
+    private final Object wake = new Object();
+    private volatile boolean running = true;
+
+    public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
+                                Function<String, Classification> classifier, AutomationStep automation,
+                                Descriptor descriptor, String defaultQueue, Runnable onEnqueued) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.threads = threads;
+        this.audit = audit;
+        this.classifier = classifier;
+        this.automation = automation;
+        this.descriptor = descriptor;
+        this.defaultQueue = defaultQueue;
+        this.onEnqueued = onEnqueued;
+        this.thread = new Thread(this::run, "pipeline");
+        this.thread.setDaemon(true);
+    }
+
+    public InteractionProcessor start() {
+        thread.start();
+        return this;
+    }
+
+    /** New inbox items were stored. */
+    public void wake() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<InboxItem> batch = inbox.pending(200);
+                for (InboxItem item : batch) {
+                    processSafely(item);
+                }
+                if (!batch.isEmpty()) {
+                    onEnqueued.run();
+                } else {
+                    synchronized (wake) {
+                        wake.wait(500);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("pipeline loop: {}", e.toString());
+                sleep(1_000);
+            }
+        }
+    }
+
+    private void processSafely(InboxItem item) {
+        try {
+            process(item);
+        } catch (RuntimeException e) {
+            int attempts = inbox.recordFailure(item.id(), e.toString());
+            LOG.warn("inbox item {} failed (attempt {}): {}", item.id(), attempts, e.toString());
+            if (attempts >= MAX_ATTEMPTS) {
+                inbox.database().inTransaction(c -> {
+                    inbox.finish(c, item.id(), InboxStatus.DEAD, "processing failed: " + e);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Processes one item completely, in one transaction. */
+    void process(InboxItem item) {
+        Interaction i = Json.read(item.interactionJson(), Interaction.class).withInboxId(item.id());
+        if (i.fromSelf()) {
+            finish(item, InboxStatus.IGNORED, "loop guard: authored by our own account");
+            return;
+        }
+        if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
+            finish(item, InboxStatus.IGNORED, "not a customer message: " + i.kind().id());
+            return;
+        }
+        Classification c = classifier.apply(i.text());
+        Instant now = Instant.now();
+        inbox.database().inTransaction(conn -> {
+            ThreadState t = threads.thread(conn, i.threadKey());
+            String authorKey = i.platform().id() + ":" + i.author().id();
+            AutomationStep.AuthorFacts facts = new AutomationStep.AuthorFacts(threads.optedOutAt(conn, authorKey),
+                    threads.repliesSince(conn, authorKey, now.minus(Duration.ofHours(1))));
+            AutomationOutcome o = automation.decide(i, c, t, facts, now);
+            apply(conn, item, i, c, t, o, authorKey, now);
+            inbox.finish(conn, item.id(), InboxStatus.DONE, null);
+            return null;
+        });
+    }
+
+    private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
+                       AutomationOutcome o, String authorKey, Instant now) throws SQLException {
+        String queue = o.queueKey() != null ? o.queueKey() : t.queueKey() != null ? t.queueKey() : defaultQueue;
+        QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
+        String campaign = t.campaignTag() != null ? t.campaignTag() : campaignOf(i);
+        Instant due = t.slaDueAt() != null ? t.slaDueAt() : now.plus(Duration.ofMinutes(q.sla().firstResponseMinutes()));
+        String hostLane = i.threadKey() + "|host";
+        String platformLane = i.threadKey() + "|platform";
+        int n = 0;
+        if (o.hideReason() != null && i.kind() == InteractionKind.COMMENT) {
+            enqueue(conn, item, n++, platformLane, new OutboundAction.SetCommentHidden(i.platform(), i.accountId(), i.itemId(), true), now);
+        }
+        int replies = 0;
+        for (AutomationOutcome.Reply r : o.replies()) {
+            enqueue(conn, item, n++, platformLane, toAction(i, r), now);
+            threads.recordAutomatedReply(conn, authorKey, i.threadKey(), now);
+            replies++;
+        }
+        if (o.ticket()) {
+            Map<String, String> fields = AttributionFields.of(i, c, o, campaign);
+            String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
+            HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
+                    o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
+                    new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
+                    i.itemId(), body(i, o), fields, note);
+            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
+                    HostMessageCommand.TYPE, msg), now);
+            if (!t.isNew() && t.queueKey() != null && o.queueKey() != null && !o.queueKey().equals(t.queueKey())) {
+                TicketUpdate up = new TicketUpdate(q.key(), o.priority() != null ? o.priority() : q.defaultPriority(),
+                        null, null, Map.of("automation_status", "escalated"));
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#escalate", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), up,
+                        "Escalated from " + t.queueKey() + " to " + q.key() + " by automation.")), now);
+            }
+        }
+        if (o.optOut()) {
+            threads.recordOptOut(conn, authorKey, now, i.text());
+        }
+        threads.recordMessage(conn, i, t, o.ticket() ? q.key() : null, replies, campaign, o.ticket() ? due : null,
+                o.automationStatus());
+        String scores = Json.write(c);
+        for (AutomationOutcome.Audit a : o.audit()) {
+            audit.insert(conn, new AuditStore.AuditRow(0, i.threadKey(), item.id(), a.ruleId(), a.templateId(), a.variant(),
+                    a.action(), a.outcome(), scores, a.detail(), now));
+        }
+    }
+
+    private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {
+        outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#p" + n, lane, OutboxCommand.PLATFORM,
+                PlatformCommandHandler.type(action.getClass()), action), now);
+    }
+
+    private static OutboundAction toAction(Interaction i, AutomationOutcome.Reply r) {
+        boolean comment = i.kind() == InteractionKind.COMMENT;
+        return switch (r.channel()) {
+            case PUBLIC -> comment
+                    ? new OutboundAction.PublicReply(i.platform(), i.accountId(), i.itemId(), r.text())
+                    : new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
+            case PRIVATE -> comment
+                    ? new OutboundAction.PrivateReply(i.platform(), i.accountId(), i.itemId(), r.text())
+                    : new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
+            case DM -> new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
+        };
+    }
+
+    private static String campaignOf(Interaction i) {
+        return i.referral() != null && i.referral().ref() != null ? i.referral().ref() : null;
+    }
+
+    private static String subject(Interaction i) {
+        String who = i.author().handle() != null ? "@" + i.author().handle()
+                : i.author().displayName() != null ? i.author().displayName() : i.author().id();
+        String text = i.text().replaceAll("\\s+", " ").trim();
+        if (text.length() > 80) {
+            text = text.substring(0, 79) + "…";
+        }
+        return "[" + i.platform().id() + " " + i.kind().id().replace('_', ' ') + "] " + who + ": " + text;
+    }
+
+    private static String body(Interaction i, AutomationOutcome o) {
+        StringBuilder b = new StringBuilder(i.text());
+        i.attachments().forEach(a -> b.append("\n[").append(a.type()).append("] ").append(a.url() == null ? "" : a.url()));
+        if (i.permalink() != null) {
+            b.append("\n\n").append(i.permalink());
+        }
+        if (o.hideReason() != null) {
+            b.append("\n\n[hidden on ").append(i.platform().id()).append(": ").append(o.hideReason()).append("]");
+        }
+        return b.toString();
+    }
+
+    private void finish(InboxItem item, InboxStatus status, String reason) {
+        inbox.database().inTransaction(c -> {
+            inbox.finish(c, item.id(), status, reason);
+            return null;
+        });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

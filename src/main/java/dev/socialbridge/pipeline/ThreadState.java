@@ -1,0 +1,31 @@
+package dev.socialbridge.pipeline;
+
+import java.time.Instant;
+
+/**
+ * What the plugin remembers of a social thread (never business data: that is in the host ticket).
+ *
+ * @param threadKey        the thread
+ * @param queueKey         queue the ticket was routed to, or null before the first routing
+ * @param ticketId         host ticket id once created, else null
+ * @param ticketUrl        host URL of the ticket, else null
+ * @param messageCount     customer messages seen in the thread
+ * @param botTurns         automated replies sent in the thread
+ * @param campaignTag      campaign attributed to the thread, or null
+ * @param firstMessageAt   first customer message
+ * @param firstResponseAt  first response (automated or agent), or null
+ * @param slaDueAt         first-response due time, or null
+ * @param automationStatus automated | escalated | human | handed_off | opted_out, or null
+ */
+public record ThreadState(String threadKey, String queueKey, String ticketId, String ticketUrl, int messageCount,
+                          int botTurns, String campaignTag, Instant firstMessageAt, Instant firstResponseAt,
+                          Instant slaDueAt, String automationStatus) {
+
+    public boolean isNew() {
+        return messageCount == 0;
+    }
+
+    public static ThreadState fresh(String threadKey) {
+        return new ThreadState(threadKey, null, null, null, 0, 0, null, null, null, null, null);
+    }
+}

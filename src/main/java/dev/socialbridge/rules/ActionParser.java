@@ -1,0 +1,147 @@
+package dev.socialbridge.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialbridge.templates.TokenText;
+import dev.socialbridge.templates.YamlNodes;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles the {@code then} list of a rule. Each entry is a mapping with exactly one action key;
+ * {@code escalate} may add {@code priority} and {@code reason}. Problems name {@code then[i].<key>}.
+ */
+final class ActionParser {
+
+    static final List<String> ACTIONS = List.of("reply", "privateReply", "dm", "hide", "escalate", "tag", "markLead", "notify");
+    private static final List<String> ESCALATE_EXTRAS = List.of("priority", "reason");
+
+    private final String where;
+    private final String ruleId;
+    private final Set<String> templateIds;
+    private final List<String> problems;
+
+    ActionParser(String where, String ruleId, Set<String> templateIds, List<String> problems) {
+        this.where = where;
+        this.ruleId = ruleId;
+        this.templateIds = templateIds;
+        this.problems = problems;
+    }
+
+    ActionSpec[] parse(JsonNode then) {
+        List<ActionSpec> out = new ArrayList<>();
+        if (then.isMissingNode() || then.isNull()) {
+            return new ActionSpec[0];
+        }
+        if (!then.isArray()) {
+            problems.add(where + "then: expected a list of actions, found " + YamlNodes.describe(then));
+            return new ActionSpec[0];
+        }
+        for (int i = 0; i < then.size(); i++) {
+            ActionSpec a = action(then.get(i), where + "then[" + i + "]");
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out.toArray(ActionSpec[]::new);
+    }
+
+    private ActionSpec action(JsonNode node, String at) {
+        if (node.isTextual() && node.asText().equals("stop")) {
+            problems.add(at + ": 'stop' is not an action; set 'stop: true' on the rule");
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(at + ": expected a mapping such as {reply: template-id}, found " + YamlNodes.describe(node));
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (ACTIONS.contains(key)) {
+                keys.add(key);
+            } else if (!ESCALATE_EXTRAS.contains(key) || !node.has("escalate")) {
+                problems.add(at + "." + key + ": unknown action (expected one of " + String.join(", ", ACTIONS)
+                        + (node.has("escalate") ? "; with escalate also priority, reason" : "") + ")");
+            }
+        }
+        if (keys.size() != 1) {
+            problems.add(at + ": expected exactly one action, found " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
+            return null;
+        }
+        String key = keys.get(0);
+        return build(key, node.get(key), node, at + "." + key);
+    }
+
+    private ActionSpec build(String key, JsonNode v, JsonNode entry, String at) {
+        return switch (key) {
+            case "reply" -> reply(ActionSpec.ReplyMode.REPLY, v, at);
+            case "privateReply" -> reply(ActionSpec.ReplyMode.PRIVATE_REPLY, v, at);
+            case "dm" -> reply(ActionSpec.ReplyMode.DM, v, at);
+            case "hide" -> hide(v, at);
+            case "escalate" -> escalate(v, entry, at);
+            case "tag" -> textOr(v, at, ActionSpec.Tag::new);
+            case "markLead" -> markLead(v, at);
+            case "notify" -> notify(v, at);
+            default -> throw new IllegalStateException(key);
+        };
+    }
+
+    private ActionSpec reply(ActionSpec.ReplyMode mode, JsonNode v, String at) {
+        String id = YamlNodes.text(v, at, problems);
+        if (id == null) {
+            return null;
+        }
+        if (!templateIds.contains(id)) {
+            problems.add(at + ": unknown template '" + id + "' (known: " + String.join(", ", templateIds.stream().sorted().toList()) + ")");
+            return null;
+        }
+        return new ActionSpec.Reply(mode, id);
+    }
+
+    /** {@code hide: reason} or {@code hide: true} (the reason is then the rule id). */
+    private ActionSpec hide(JsonNode v, String at) {
+        if (v.isBoolean() && v.booleanValue()) {
+            return new ActionSpec.Hide(ruleId);
+        }
+        return textOr(v, at, ActionSpec.Hide::new);
+    }
+
+    private ActionSpec escalate(JsonNode v, JsonNode entry, String at) {
+        String queue = YamlNodes.text(v, at, problems);
+        if (queue == null) {
+            return null;
+        }
+        Integer dflt = Vocabulary.QUEUE_PRIORITIES.get(queue);
+        if (dflt == null) {
+            problems.add(at + ": unknown queue '" + queue + "' (expected " + String.join(", ", Vocabulary.QUEUE_PRIORITIES.keySet()) + ")");
+            return null;
+        }
+        String base = at.substring(0, at.length() - "escalate".length());
+        Long priority = entry.has("priority") ? YamlNodes.integer(entry.get("priority"), 0, 100, base + "priority", problems) : Long.valueOf(dflt);
+        String reason = entry.has("reason") ? YamlNodes.text(entry.get("reason"), base + "reason", problems) : ruleId;
+        return priority == null || reason == null ? null : new ActionSpec.Escalate(queue, priority.intValue(), reason);
+    }
+
+    private ActionSpec markLead(JsonNode v, String at) {
+        Long delta = YamlNodes.integer(v, -100, 100, at, problems);
+        return delta == null ? null : new ActionSpec.MarkLead(delta.intValue());
+    }
+
+    private ActionSpec notify(JsonNode v, String at) {
+        String text = YamlNodes.text(v, at, problems);
+        if (text == null) {
+            return null;
+        }
+        int before = problems.size();
+        TokenText parsed = TokenText.parse(text, true, at, problems);
+        return problems.size() > before ? null : new ActionSpec.Notify(parsed);
+    }
+
+    private ActionSpec textOr(JsonNode v, String at, java.util.function.Function<String, ActionSpec> make) {
+        String text = YamlNodes.text(v, at, problems);
+        return text == null ? null : make.apply(text.strip());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.socialbridge.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.guard.GuardRails;
+import dev.socialbridge.guard.GuardWords;
+import dev.socialbridge.guard.ReplyGate;
+import dev.socialbridge.guard.Suppression;
+import dev.socialbridge.guard.TextNormalizer;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.templates.TemplateCatalog;
+import dev.socialbridge.templates.YamlNodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The automation decision core: ordered declarative rules over an interaction, its classification
+ * and its thread, producing actions (replies, hide, escalate, tag, lead, note) under guard rails.
+ *
+ * <p>Lifecycle: built once by {@link #load} or {@link #loadDefaults}, which read, validate and compile
+ * the rules and templates files and throw {@link RuleValidationException} listing every problem.
+ * Afterwards the engine is immutable and thread-safe; {@link #decide} is pure (no I/O, no clock: the
+ * caller passes {@code now}) and cheap (precompiled conditions, one text normalisation per call).
+ *
+ * <p>Evaluation: enabled rules in file order; a rule matches when all its conditions hold; a match
+ * plans its actions and ends evaluation unless the rule says {@code stop: false}. Guard rails, in
+ * order: our own accounts get nothing; non-conversational kinds (reactions, edits, receipts) get
+ * nothing; opted-out authors get no replies; a handoff request ("agent", "humain", "human") replaces
+ * rule replies by a handoff message and escalates (to support unless a rule escalated); a thread at
+ * the bot-turn limit gets no replies and is escalated (to general unless a rule escalated); at most
+ * N replies per author per hour, counting those planned in the same decision.
+ */
+public final class AutomationEngine {
+
+    static final String DEFAULT_RULES = "automation/default-rules.yaml";
+    static final String DEFAULT_TEMPLATES = "automation/default-templates.yaml";
+    private static final Classification UNKNOWN = new Classification("other", "other", 0, "neutral", 0);
+
+    private final List<Rule> rules;
+    private final Rule[] ruleArray;
+    private final TemplateCatalog templates;
+    private final AutomationSettings settings;
+    private final GuardRails rails;
+
+    private AutomationEngine(List<Rule> rules, TemplateCatalog templates, AutomationSettings settings) {
+        this.rules = List.copyOf(rules);
+        this.ruleArray = rules.toArray(Rule[]::new);
+        this.templates = templates;
+        this.settings = settings;
+        this.rails = new GuardRails(settings.ownAccountIds(), settings.maxRepliesPerAuthorPerHour(),
+                settings.maxBotTurnsPerThread());
+    }
+
+    /**
+     * Loads and validates a rules file and a templates file.
+     *
+     * @param rulesFile     rules YAML; null for the bundled default rules
+     * @param templatesFile templates YAML; null for the bundled default templates
+     * @throws RuleValidationException listing every problem of both files
+     */
+    public static AutomationEngine load(Path rulesFile, Path templatesFile, AutomationSettings settings) {
+        List<String> problems = new ArrayList<>();
+        TemplateCatalog catalog = templatesFile == null
+                ? TemplateCatalog.parse("default-templates.yaml", resource(DEFAULT_TEMPLATES, problems), problems)
+                : TemplateCatalog.load(templatesFile, problems);
+        String rulesName = rulesFile == null ? "default-rules.yaml" : String.valueOf(rulesFile.getFileName());
+        JsonNode root = rulesFile == null ? resource(DEFAULT_RULES, problems) : YamlNodes.read(rulesFile, problems);
+        List<Rule> rules = root == null ? List.of() : new RuleFileParser(rulesName, catalog.ids(), problems).parse(root);
+        if (!problems.isEmpty()) {
+            throw new RuleValidationException(problems);
+        }
+        return new AutomationEngine(rules, catalog, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** The bundled default rule pack and templates. */
+    public static AutomationEngine loadDefaults(AutomationSettings settings) {
+        return load(null, null, settings);
+    }
+
+    /** Every problem of the two files (null = bundled), or an empty list: for {@code verify}. */
+    public static List<String> validate(Path rulesFile, Path templatesFile) {
+        try {
+            load(rulesFile, templatesFile, AutomationSettings.defaults());
+            return List.of();
+        } catch (RuleValidationException e) {
+            return e.problems();
+        }
+    }
+
+    /**
+     * Decides what automation does for one interaction.
+     *
+     * @param classification what the classifier understood; null is treated as intent "other", confidence 0
+     * @param facts          the thread and author state from the store
+     * @param now            the decision time (business hours, time of day)
+     * @return the decision; never null, always with at least one audit entry
+     */
+    public Decision decide(Interaction interaction, Classification classification, ThreadFacts facts, Instant now) {
+        Classification scores = classification == null ? UNKNOWN : classification;
+        if (rails.isOwnAccount(interaction)) {
+            return nothing(scores, Suppression.OWN_ACCOUNT, "authored by our own account");
+        }
+        if (!interaction.kind().isConversational()) {
+            return nothing(scores, Suppression.NOT_APPLICABLE, "kind " + interaction.kind().id() + " is not a message");
+        }
+        String folded = TextNormalizer.fold(interaction.text());
+        boolean optOut = GuardWords.isOptOut(folded);
+        boolean handoff = GuardWords.isHandoff(folded);
+        ReplyGate gate = new ReplyGate(rails, optOut || facts.authorOptedOutAt() != null, handoff,
+                facts.botTurnsInThread(), facts.automatedRepliesToAuthorLastHour());
+        RuleContext ctx = new RuleContext(interaction, scores, facts, settings, folded, now);
+        DecisionBuilder builder = new DecisionBuilder(ctx, templates, gate, optOut, handoff);
+        for (Rule rule : ruleArray) {
+            if (rule.matches(ctx)) {
+                builder.plan(rule);
+                if (rule.stop()) {
+                    break;
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** Ids of the enabled rules, in evaluation order. */
+    public List<String> ruleIds() {
+        return rules.stream().map(Rule::id).toList();
+    }
+
+    /** Ids of the templates. */
+    public Set<String> templateIds() {
+        return templates.ids();
+    }
+
+    public AutomationSettings settings() {
+        return settings;
+    }
+
+    private static Decision nothing(Classification scores, Suppression why, String detail) {
+        AuditEntry entry = new AuditEntry(null, null, null, AuditEntry.NONE, why.outcome(), scores, detail);
+        return new Decision(List.of(), List.of(), List.of(entry), false, false, Decision.HUMAN, Set.of(), false);
+    }
+
+    private static JsonNode resource(String name, List<String> problems) {
+        try (InputStream in = AutomationEngine.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled " + name + " missing from the classpath");
+            }
+            return YamlNodes.read(name.substring(name.lastIndexOf('/') + 1), in, problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.socialbridge.rules;
+
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.guard.ReplyGate;
+import dev.socialbridge.guard.Suppression;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.templates.LengthLimits;
+import dev.socialbridge.templates.RenderedText;
+import dev.socialbridge.templates.ReplyChannel;
+import dev.socialbridge.templates.StableBucket;
+import dev.socialbridge.templates.TemplateCatalog;
+import dev.socialbridge.templates.Token;
+import dev.socialbridge.templates.TokenValues;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the matched rules of one decision into actions and audit entries, applying the guard rails.
+ * One instance per decision; not thread-safe.
+ */
+final class DecisionBuilder {
+
+    static final String HANDOFF_TEMPLATE = "handoff";
+    static final String OPT_OUT_TEMPLATE = "opt-out-confirmation";
+    static final String GUARD_HANDOFF = "guard:handoff";
+    static final String GUARD_OPT_OUT = "guard:opt_out";
+    static final String GUARD_BOT_TURNS = "guard:bot_turns";
+
+    private final RuleContext ctx;
+    private final TemplateCatalog templates;
+    private final ReplyGate gate;
+    private final Classification scores;
+    private final boolean optOutMessage;
+    private final boolean handoff;
+    private final List<Action> actions = new ArrayList<>(6);
+    private final List<AuditEntry> audit = new ArrayList<>(6);
+    private final List<String> matched = new ArrayList<>(2);
+    private final Set<String> tags = new LinkedHashSet<>();
+    private TokenValues tokens;
+    private int escalateAt = -1;
+    private int escalateAuditAt = -1;
+    private int hideAt = -1;
+    private boolean lead;
+    private boolean replied;
+
+    DecisionBuilder(RuleContext ctx, TemplateCatalog templates, ReplyGate gate, boolean optOutMessage, boolean handoff) {
+        this.ctx = ctx;
+        this.templates = templates;
+        this.gate = gate;
+        this.scores = ctx.classification;
+        this.optOutMessage = optOutMessage;
+        this.handoff = handoff;
+    }
+
+    /** Plans the actions of a matched rule. */
+    void plan(Rule rule) {
+        matched.add(rule.id());
+        Suppression ruleLevel = ruleLevelSuppression(rule);
+        for (ActionSpec spec : rule.actions()) {
+            if (spec instanceof ActionSpec.Reply r) {
+                reply(rule.id(), r, ruleLevel);
+            } else if (spec instanceof ActionSpec.Hide h) {
+                hide(rule.id(), h, ruleLevel);
+            } else if (spec instanceof ActionSpec.Escalate e) {
+                escalate(rule.id(), new Action.Escalate(e.queueKey(), e.priority(), e.reason()));
+            } else if (spec instanceof ActionSpec.Tag t) {
+                if (tags.add(t.tag())) {
+                    add(rule.id(), null, null, new Action.Tag(t.tag()), t.tag());
+                }
+            } else if (spec instanceof ActionSpec.MarkLead m) {
+                lead = true;
+                add(rule.id(), null, null, new Action.MarkLead(m.scoreDelta()), "score " + m.scoreDelta());
+            } else if (spec instanceof ActionSpec.Notify n) {
+                String text = n.text().renderLenient(noteTokens(), "?");
+                add(rule.id(), null, null, new Action.Notify(text), text);
+            }
+        }
+    }
+
+    /** Adds the guard-rail actions (handoff, bot-turn escalation, opt-out confirmation) and builds the decision. */
+    Decision build() {
+        if (handoff) {
+            if (escalateAt < 0) {
+                escalate(GUARD_HANDOFF, new Action.Escalate(Vocabulary.SUPPORT, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.SUPPORT), "handoff"));
+            }
+            builtInReply(GUARD_HANDOFF, HANDOFF_TEMPLATE, gate.checkHandoffReply(),
+                    "Je vous mets en relation avec un membre de l'équipe.", "Connecting you with a member of our team.");
+        }
+        if (gate.botTurnsHit() && escalateAt < 0) {
+            escalate(GUARD_BOT_TURNS, new Action.Escalate(Vocabulary.GENERAL, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.GENERAL), "bot_turns"));
+        }
+        if (optOutMessage && ctx.facts.authorOptedOutAt() == null) {
+            builtInReply(GUARD_OPT_OUT, OPT_OUT_TEMPLATE, null,
+                    "C'est noté : vous ne recevrez plus de réponses automatiques. L'équipe reste là si besoin.",
+                    "Got it: you won't get automated replies from now on. Our team is still here if you need us.");
+        }
+        if (audit.isEmpty()) {
+            audit.add(new AuditEntry(null, null, null, AuditEntry.NONE, AuditEntry.NO_MATCH, scores, "no rule matched"));
+        }
+        return new Decision(actions, matched, audit, optOutMessage, handoff, status(), tags, lead);
+    }
+
+    private Suppression ruleLevelSuppression(Rule rule) {
+        if (rule.killSwitch()) {
+            return Suppression.KILL_SWITCH;
+        }
+        if (rule.rollout() < 100 && StableBucket.percent(ctx.interaction.author().id(), rule.id()) >= rule.rollout()) {
+            return Suppression.ROLLOUT;
+        }
+        return null;
+    }
+
+    private void reply(String ruleId, ActionSpec.Reply spec, Suppression ruleLevel) {
+        String type = replyType(spec.mode());
+        Suppression s = ruleLevel != null ? ruleLevel : gate.checkRuleReply();
+        if (s != null) {
+            suppressed(ruleId, spec.templateId(), templates.variantFor(spec.templateId(), authorId()), type, s);
+            return;
+        }
+        RenderedText r = templates.render(spec.templateId(), ctx.classification.lang(), ctx.interaction.platform(),
+                channel(type), authorId(), replyTokens(), ctx.settings.disclosureEnabled());
+        if (r == null) {
+            suppressed(ruleId, spec.templateId(), templates.variantFor(spec.templateId(), authorId()), type, Suppression.UNRESOLVED_TOKEN);
+            return;
+        }
+        gate.count();
+        replied = true;
+        add(ruleId, spec.templateId(), r.variant(), replyAction(type, r.text(), spec.templateId(), r.variant()),
+                r.fallback() ? "fallback: " + r.text() : r.text());
+    }
+
+    /** The handoff message or opt-out confirmation: a template when the file has one, else the built-in text. */
+    private void builtInReply(String ruleId, String templateId, Suppression s, String fr, String en) {
+        String type = replyType(ActionSpec.ReplyMode.REPLY);
+        if (s != null) {
+            suppressed(ruleId, templateId, TemplateCatalog.CONTROL_VARIANT, type, s);
+            return;
+        }
+        RenderedText r = templates.contains(templateId)
+                ? templates.render(templateId, ctx.classification.lang(), ctx.interaction.platform(), channel(type),
+                        authorId(), replyTokens(), ctx.settings.disclosureEnabled())
+                : null;
+        if (r == null) {
+            String lang = ctx.classification.lang();
+            String prefix = ctx.settings.disclosureEnabled() ? templates.disclosure(lang) : "";
+            String text = LengthLimits.fit(prefix, "fr".equals(lang) ? fr : en,
+                    LengthLimits.limit(ctx.interaction.platform(), channel(type)));
+            r = new RenderedText(text, TemplateCatalog.CONTROL_VARIANT, false);
+        }
+        gate.count();
+        replied = true;
+        add(ruleId, templateId, r.variant(), replyAction(type, r.text(), templateId, r.variant()), r.text());
+    }
+
+    private void hide(String ruleId, ActionSpec.Hide spec, Suppression ruleLevel) {
+        if (ruleLevel != null) {
+            suppressed(ruleId, null, null, "hide", ruleLevel);
+        } else if (ctx.interaction.kind() != InteractionKind.COMMENT) {
+            suppressed(ruleId, null, null, "hide", Suppression.NOT_APPLICABLE);
+        } else if (hideAt >= 0) {
+            suppressed(ruleId, null, null, "hide", Suppression.SUPERSEDED);
+        } else {
+            hideAt = actions.size();
+            add(ruleId, null, null, new Action.Hide(spec.reason()), spec.reason());
+        }
+    }
+
+    /** Keeps one escalation: the first with the highest priority. */
+    private void escalate(String ruleId, Action.Escalate e) {
+        String detail = e.queueKey() + " priority " + e.priority();
+        if (escalateAt < 0) {
+            escalateAt = actions.size();
+            escalateAuditAt = audit.size();
+            add(ruleId, null, null, e, detail);
+        } else if (e.priority() > ((Action.Escalate) actions.get(escalateAt)).priority()) {
+            AuditEntry old = audit.get(escalateAuditAt);
+            audit.set(escalateAuditAt, new AuditEntry(old.ruleId(), null, null, old.action(),
+                    Suppression.SUPERSEDED.outcome(), scores, old.detail() + " (superseded by " + detail + ")"));
+            actions.set(escalateAt, e);
+            escalateAuditAt = audit.size();
+            audit.add(new AuditEntry(ruleId, null, null, e.type(), AuditEntry.PLANNED, scores, detail));
+        } else {
+            audit.add(new AuditEntry(ruleId, null, null, e.type(), Suppression.SUPERSEDED.outcome(), scores,
+                    detail + " (kept " + ((Action.Escalate) actions.get(escalateAt)).queueKey() + ")"));
+        }
+    }
+
+    private void add(String ruleId, String templateId, String variant, Action action, String detail) {
+        actions.add(action);
+        audit.add(new AuditEntry(ruleId, templateId, variant, action.type(), AuditEntry.PLANNED, scores, detail));
+    }
+
+    private void suppressed(String ruleId, String templateId, String variant, String type, Suppression s) {
+        audit.add(new AuditEntry(ruleId, templateId, variant, type, s.outcome(), scores, explain(s)));
+    }
+
+    private String explain(Suppression s) {
+        ThreadFacts f = ctx.facts;
+        return switch (s) {
+            case OPTED_OUT -> f.authorOptedOutAt() != null ? "author opted out at " + f.authorOptedOutAt() : "this message opts out";
+            case RATE_LIMIT -> "author had " + f.automatedRepliesToAuthorLastHour() + " automated replies in the last hour, "
+                    + gate.planned() + " more planned now (max " + ctx.settings.maxRepliesPerAuthorPerHour() + ")";
+            case BOT_TURNS -> "thread has " + f.botTurnsInThread() + " bot turns (max " + ctx.settings.maxBotTurnsPerThread() + ")";
+            case HANDOFF -> "author asked for a human";
+            case KILL_SWITCH -> "rule kill switch is on";
+            case ROLLOUT -> "author outside the rule's rollout";
+            case UNRESOLVED_TOKEN -> "template needs a token that is unknown here and has no fallback";
+            case NOT_APPLICABLE -> "only comments can be hidden";
+            default -> s.outcome();
+        };
+    }
+
+    private String status() {
+        if (handoff) {
+            return Decision.HANDED_OFF;
+        }
+        if (optOutMessage || ctx.facts.authorOptedOutAt() != null) {
+            return Decision.OPTED_OUT;
+        }
+        if (escalateAt >= 0) {
+            return Decision.ESCALATED;
+        }
+        return replied || hideAt >= 0 ? Decision.AUTOMATED : Decision.HUMAN;
+    }
+
+    /** public_reply / private_reply / dm for a reply mode on this interaction's kind. */
+    private String replyType(ActionSpec.ReplyMode mode) {
+        InteractionKind k = ctx.interaction.kind();
+        boolean publicKind = k == InteractionKind.COMMENT || k == InteractionKind.MENTION;
+        if (!publicKind || mode == ActionSpec.ReplyMode.DM) {
+            return "dm";
+        }
+        return mode == ActionSpec.ReplyMode.REPLY ? "public_reply" : "private_reply";
+    }
+
+    private static ReplyChannel channel(String type) {
+        return type.equals("public_reply") ? ReplyChannel.PUBLIC : ReplyChannel.PRIVATE;
+    }
+
+    private static Action replyAction(String type, String text, String templateId, String variant) {
+        return switch (type) {
+            case "public_reply" -> new Action.PublicReply(text, templateId, variant);
+            case "private_reply" -> new Action.PrivateReply(text, templateId, variant);
+            default -> new Action.SendDm(text, templateId, variant);
+        };
+    }
+
+    private String authorId() {
+        return ctx.interaction.author().id();
+    }
+
+    private TokenValues replyTokens() {
+        if (tokens == null) {
+            tokens = TokenValues.of(ctx.facts.tokens(), ctx.settings.brand());
+        }
+        return tokens;
+    }
+
+    private TokenValues noteTokens() {
+        Interaction in = ctx.interaction;
+        Long followers = in.author().followerCount();
+        return TokenValues.of(ctx.facts.tokens(), ctx.settings.brand())
+                .set(Token.AUTHOR_HANDLE, in.author().handle() != null ? in.author().handle() : in.author().id())
+                .set(Token.FOLLOWERS, followers == null ? null : followers.toString())
+                .set(Token.PLATFORM, in.platform().id())
+                .set(Token.KIND, in.kind().id())
+                .set(Token.INTENT, scores.intent())
+                .set(Token.CONFIDENCE, String.format(java.util.Locale.ROOT, "%.2f", scores.intentConfidence()))
+                .set(Token.SENTIMENT, scores.sentiment());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.socialbridge.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialbridge.interaction.Platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reply templates of one templates file, compiled, with the automated-reply disclosure.
+ * Renders a template for an author in French or English (by detected language), fills tokens,
+ * falls back when a token is unknown, prefixes the disclosure and trims to the platform limit.
+ * Immutable and thread-safe. See {@code default-templates.yaml} for the file format.
+ */
+public final class TemplateCatalog {
+
+    public static final String DEFAULT_DISCLOSURE_FR = "Réponse automatisée : ";
+    public static final String DEFAULT_DISCLOSURE_EN = "Automated reply: ";
+    /** Name of the control variant: the template's own fr/en texts. */
+    public static final String CONTROL_VARIANT = Template.CONTROL;
+
+    private final Map<String, Template> templates;
+    private final String disclosureFr;
+    private final String disclosureEn;
+
+    TemplateCatalog(Map<String, Template> templates, String disclosureFr, String disclosureEn) {
+        this.templates = Map.copyOf(templates);
+        this.disclosureFr = disclosureFr;
+        this.disclosureEn = disclosureEn;
+    }
+
+    /** Loads a templates file; problems (naming file, template id and key) are added to {@code problems}. */
+    public static TemplateCatalog load(Path file, List<String> problems) {
+        JsonNode root = YamlNodes.read(file, problems);
+        return parse(String.valueOf(file.getFileName()), root, problems);
+    }
+
+    /** Compiles a parsed templates file; {@code root} may be null (nothing parsed: empty catalog). */
+    public static TemplateCatalog parse(String fileName, JsonNode root, List<String> problems) {
+        return root == null ? new TemplateCatalog(Map.of(), DEFAULT_DISCLOSURE_FR, DEFAULT_DISCLOSURE_EN)
+                : new TemplateFileParser(fileName, problems).parse(root);
+    }
+
+    public boolean contains(String templateId) {
+        return templates.containsKey(templateId);
+    }
+
+    public Set<String> ids() {
+        return templates.keySet();
+    }
+
+    /**
+     * Renders a template.
+     *
+     * @param lang     detected language: "fr" picks French, anything else English
+     * @param authorId decides the A/B variant
+     * @param disclose prefix the disclosure ("Réponse automatisée : " / "Automated reply: ")
+     * @return the reply, or null when the template is unknown or cannot be rendered without an
+     *         unresolved token (no fallback) — such a reply must not be sent
+     */
+    public RenderedText render(String templateId, String lang, Platform platform, ReplyChannel channel,
+                               String authorId, TokenValues values, boolean disclose) {
+        Template template = templates.get(templateId);
+        boolean french = "fr".equals(lang);
+        RenderedText body = template == null ? null : template.render(french, authorId, values);
+        if (body == null) {
+            return null;
+        }
+        String prefix = disclose ? (french ? disclosureFr : disclosureEn) : "";
+        String text = LengthLimits.fit(prefix, body.text(), LengthLimits.limit(platform, channel));
+        return new RenderedText(text, body.variant(), body.fallback());
+    }
+
+    /** The A/B variant an author gets for a template ("A" = control), or null for an unknown template. */
+    public String variantFor(String templateId, String authorId) {
+        Template template = templates.get(templateId);
+        return template == null ? null : template.variantFor(authorId);
+    }
+
+    /** The disclosure prefix for a language. */
+    public String disclosure(String lang) {
+        return "fr".equals(lang) ? disclosureFr : disclosureEn;
+    }
+}

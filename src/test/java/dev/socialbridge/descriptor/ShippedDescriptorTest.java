@@ -1,0 +1,116 @@
+package dev.socialbridge.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Pins the contract between the shipped descriptor and the code: stable keys, queues, SLAs, settings. */
+class ShippedDescriptorTest {
+    private final Descriptor descriptor = DescriptorLoader.fromClasspath();
+
+    @Test
+    void declaresEveryRequiredTicketFieldKeyInOrder() {
+        List<String> ticketKeys = descriptor.fieldsAppliedTo(FieldDef.APPLIES_TO_TICKET).stream()
+                .map(FieldDef::key).toList();
+
+        assertEquals(List.of("social_channel", "social_account", "social_user_id", "social_handle", "post_id",
+                "message_id", "conversation_id", "thread_key", "permalink", "intent", "sentiment", "language",
+                "campaign_tag", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "ref",
+                "ad_id", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
+                "lead_score", "automation_status", "moderation_status", "moderation_reason"), ticketKeys);
+        assertEquals(FieldKeys.TICKET_FIELDS, ticketKeys);
+    }
+
+    @Test
+    void declaresTheUserProfileAndTransactionMessageIdFields() {
+        assertEquals(List.of("social_profile"), keys(FieldDef.APPLIES_TO_USER));
+        assertEquals(List.of("social_message_id"), keys(FieldDef.APPLIES_TO_TRANSACTION));
+    }
+
+    @Test
+    void makesOnlyTheThreadKeyUnique() {
+        assertEquals(List.of("thread_key"),
+                descriptor.fields().stream().filter(FieldDef::unique).map(FieldDef::key).toList());
+    }
+
+    @Test
+    void pinsSelectValues() {
+        assertEquals(List.of("instagram", "facebook", "messenger", "whatsapp", "tiktok", "youtube", "x", "linkedin",
+                "telegram"), values("social_channel"));
+        assertEquals(List.of("sales_lead", "support", "refund_cancel", "complaint", "praise", "question", "spam",
+                "toxic", "other"), values("intent"));
+        assertEquals(List.of("negative", "neutral", "positive"), values("sentiment"));
+        assertEquals(List.of("fr", "en", "other"), values("language"));
+        assertEquals(List.of("automated", "escalated", "human", "handed_off", "opted_out"),
+                values("automation_status"));
+        assertEquals(List.of("visible", "hidden", "unhide_requested", "unhidden"), values("moderation_status"));
+    }
+
+    @Test
+    void typesDatesAndScores() {
+        assertEquals("datetime", descriptor.field("first_touch_at").orElseThrow().type());
+        assertEquals("datetime", descriptor.field("last_touch_at").orElseThrow().type());
+        assertEquals("integer", descriptor.field("lead_score").orElseThrow().type());
+    }
+
+    @Test
+    void declaresTheFiveQueuesWithTheirSlas() {
+        Map<String, String> slas = descriptor.queues().stream().collect(Collectors.toMap(QueueDef::key,
+                q -> q.sla().firstResponseMinutes() + "/" + q.sla().escalateAfterMinutes()));
+
+        assertEquals(QueueKeys.ALL, descriptor.queues().stream().map(QueueDef::key).toList());
+        assertEquals(Map.of("hot_leads", "15/30", "support", "30/240", "vip_partners", "30/60",
+                "moderation_review", "60/240", "general", "240/1440"), slas);
+        assertEquals("Social Hot Leads", descriptor.queue("hot_leads").orElseThrow().label());
+        assertEquals("Social Support", descriptor.queue("support").orElseThrow().label());
+        assertEquals("Social VIP & Partners", descriptor.queue("vip_partners").orElseThrow().label());
+        assertEquals("Social Moderation Review", descriptor.queue("moderation_review").orElseThrow().label());
+        assertEquals("Social General", descriptor.queue("general").orElseThrow().label());
+    }
+
+    @Test
+    void declaresSettingsWithSecretsMarked() {
+        assertEquals("8080", descriptor.setting("socialbridge.http.port").orElseThrow().defaultValue());
+        assertEquals("rt", descriptor.setting("socialbridge.host.type").orElseThrow().defaultValue());
+        assertTrue(descriptor.setting("socialbridge.store.jdbc-url").isPresent());
+        assertTrue(descriptor.setting("socialbridge.host.rt.base-url").orElseThrow().required());
+        assertTrue(descriptor.setting("socialbridge.host.rt.user").isPresent());
+        assertTrue(descriptor.setting("socialbridge.host.rt.token").orElseThrow().secret());
+        assertTrue(descriptor.setting("socialbridge.host.rt.password").orElseThrow().secret());
+        SettingDef admin = descriptor.setting("socialbridge.admin.token").orElseThrow();
+        assertTrue(admin.secret() && admin.required());
+    }
+
+    @Test
+    void matchesTheProjectVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>social-bridge</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
+
+        assertTrue(version.find(), "no project version in pom.xml");
+        assertEquals(version.group(1), descriptor.version());
+    }
+
+    @Test
+    void requiresTheHostCapabilitiesTheRtAdapterProvides() {
+        assertEquals(List.of("tickets", "queues", "ticket-custom-fields", "user-custom-fields",
+                "transaction-custom-fields", "rest-api"), descriptor.hostCapabilities());
+    }
+
+    private List<String> keys(String appliesTo) {
+        return descriptor.fieldsAppliedTo(appliesTo).stream().map(FieldDef::key).toList();
+    }
+
+    private List<String> values(String key) {
+        return descriptor.field(key).orElseThrow().values();
+    }
+}
