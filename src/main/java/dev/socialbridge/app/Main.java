@@ -23,10 +23,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Logging.install();
-        int code = run(args, System.out, System.err);
-        if (code != OK || !ServeCommand.isServing()) {
-            System.exit(code);
-        }
+        System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the CLI with the given streams; returns the exit code (used by tests). */

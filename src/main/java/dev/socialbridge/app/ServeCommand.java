@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 final class ServeCommand implements Callable<Integer> {
     private static volatile boolean serving;
 
+    /** True once a server started in this JVM (tests embed it). */
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -42,10 +43,19 @@ final class ServeCommand implements Callable<Integer> {
             return ConfigReport.print(err, problems);
         }
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
         serving = true;
         out.printf("social-bridge listening on %s (started in %d ms)%n", server.baseUri(), (System.nanoTime() - t0) / 1_000_000);
         out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return Main.OK;
     }
 }

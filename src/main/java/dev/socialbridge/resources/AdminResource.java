@@ -54,7 +54,7 @@ public final class AdminResource {
 
     @GET
     @Path("inbox")
-    public List<?> inbox(@QueryParam("status") @DefaultValue("QUARANTINED")
+    public List<dev.socialbridge.inbox.InboxItem> inbox(@QueryParam("status") @DefaultValue("QUARANTINED")
                          @Pattern(regexp = "PENDING|DONE|IGNORED|QUARANTINED|DEAD", message = "must be one of PENDING, DONE, IGNORED, QUARANTINED, DEAD") String status,
                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return inbox.byStatus(InboxStatus.valueOf(status), limit);
@@ -71,7 +71,7 @@ public final class AdminResource {
 
     @GET
     @Path("outbox")
-    public List<?> outbox(@QueryParam("status") @DefaultValue("DEAD")
+    public List<dev.socialbridge.outbox.OutboxItem> outbox(@QueryParam("status") @DefaultValue("DEAD")
                           @Pattern(regexp = "PENDING|DONE|NOT_SENDABLE|DEAD", message = "must be one of PENDING, DONE, NOT_SENDABLE, DEAD") String status,
                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return outbox.byStatus(OutboxStatus.valueOf(status), limit);
@@ -88,13 +88,13 @@ public final class AdminResource {
 
     @GET
     @Path("threads")
-    public List<?> threads(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public List<dev.socialbridge.pipeline.ThreadState> threads(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return threads.threads(limit);
     }
 
     @GET
     @Path("audit")
-    public List<?> audit(@QueryParam("thread") @NotBlank(message = "is required") String thread,
+    public List<AuditStore.AuditRow> audit(@QueryParam("thread") @NotBlank(message = "is required") String thread,
                          @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
         return audit.byThread(thread, limit);
     }

@@ -1,0 +1,107 @@
+package dev.socialbridge.host.rt;
+
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.host.spi.ContactUpsert;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostHealth;
+import dev.socialbridge.host.spi.HostProblem;
+import dev.socialbridge.host.spi.ProvisioningPlan;
+import dev.socialbridge.host.spi.TicketRef;
+import dev.socialbridge.host.spi.TicketRequest;
+import dev.socialbridge.host.spi.TicketUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Request Tracker 5 as the host, over its REST2 API (plus a perl helper for what REST2 cannot do). */
+public final class RtHostAdapter implements HostAdapter {
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final RtClient client;
+    private final RtProvisioner provisioner;
+    private final RtVerifier verifier;
+    private final RtContacts contacts;
+    private final RtTickets tickets;
+
+    RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
+        this.client = new RtClient(settings);
+        this.provisioner = new RtProvisioner(client, RtApplyHelper.forSettings(settings, environment),
+                settings.apiUserRef().orElse("Nobody"));
+        this.verifier = new RtVerifier(client, settings, provisioner);
+        this.contacts = new RtContacts(client, descriptor);
+        this.tickets = new RtTickets(client, descriptor, new RtTransactionField(client, descriptor, System::nanoTime),
+                clock);
+    }
+
+    @Override
+    public String type() {
+        return RtHostAdapterFactory.ID;
+    }
+
+    @Override
+    public ProvisioningPlan plan(Descriptor descriptor) {
+        return RtProvisioner.plan(provisioner.inspect(descriptor));
+    }
+
+    @Override
+    public ProvisioningPlan install(Descriptor descriptor) {
+        return RtProvisioner.plan(provisioner.install(descriptor));
+    }
+
+    @Override
+    public List<HostProblem> verify(Descriptor descriptor) {
+        return verifier.verify(descriptor);
+    }
+
+    @Override
+    public HostHealth health() {
+        try {
+            String version = client.get("/rt", HEALTH_TIMEOUT).path("Version").asText("?");
+            return new HostHealth(true, "RT " + version + " at " + client.baseUrl());
+        } catch (RtException e) {
+            return new HostHealth(false, e.getMessage());
+        }
+    }
+
+    @Override
+    public String upsertContact(ContactUpsert contact) {
+        return contacts.upsert(contact);
+    }
+
+    @Override
+    public Optional<TicketRef> findTicketByThread(String threadKey) {
+        return tickets.findByThread(threadKey);
+    }
+
+    @Override
+    public TicketRef createTicket(TicketRequest request) {
+        return tickets.create(request);
+    }
+
+    @Override
+    public void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
+        tickets.appendCustomerMessage(ticket, messageId, text);
+    }
+
+    @Override
+    public void addNote(TicketRef ticket, String text) {
+        tickets.addNote(ticket, text);
+    }
+
+    @Override
+    public void updateTicket(TicketRef ticket, TicketUpdate update) {
+        tickets.update(ticket, update);
+    }
+
+    @Override
+    public Map<String, String> readFields(TicketRef ticket) {
+        return tickets.readFields(ticket);
+    }
+
+    @Override
+    public String toString() {
+        return "RtHostAdapter[" + client.baseUrl() + "]";
+    }
+}

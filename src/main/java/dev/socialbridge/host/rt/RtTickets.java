@@ -1,0 +1,213 @@
+package dev.socialbridge.host.rt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.descriptor.FieldKeys;
+import dev.socialbridge.descriptor.QueueDef;
+import dev.socialbridge.host.spi.HostException;
+import dev.socialbridge.host.spi.TicketRef;
+import dev.socialbridge.host.spi.TicketRequest;
+import dev.socialbridge.host.spi.TicketUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ticket operations over REST2, keyed by the descriptor: queues by key, fields by key.
+ *
+ * <p>Customer messages after the first are posted as correspondence by the API user (REST2 cannot
+ * act as the contact); the content is left as the customer wrote it, and the per-message id is stored
+ * in the {@code social_message_id} transaction field, which marks the transaction as a customer message.
+ */
+final class RtTickets {
+    static final int MAX_SUBJECT = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(RtTickets.class);
+    private static final List<String> FAILURE_MARKERS = List.of("Could not", "Invalid", "isn't a valid");
+
+    private final RtClient client;
+    private final Descriptor descriptor;
+    private final RtFieldCodec codec;
+    private final RtTransactionField messageIdField;
+    private final Clock clock;
+
+    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField messageIdField, Clock clock) {
+        this.client = client;
+        this.descriptor = descriptor;
+        this.codec = new RtFieldCodec(descriptor);
+        this.messageIdField = messageIdField;
+        this.clock = clock;
+    }
+
+    /** The ticket holding the thread; with several (a lost race), the lowest id wins. */
+    Optional<TicketRef> findByThread(String threadKey) {
+        String query = "CF.{" + codec.label(FieldKeys.THREAD_KEY) + "} = '" + escapeTicketSql(threadKey) + "'"
+                + " AND Status != 'deleted'";
+        JsonNode result = client.get("/tickets?query=" + RtClient.queryValue(query)
+                + "&orderby=id&order=ASC&per_page=1&fields=Status");
+        JsonNode first = result.path("items").path(0);
+        return first.isMissingNode() ? Optional.empty() : Optional.of(ref(first.path("id").asText()));
+    }
+
+    TicketRef create(TicketRequest request) {
+        String threadKey = request.fields() == null ? null : request.fields().get(FieldKeys.THREAD_KEY);
+        if (threadKey == null || threadKey.isBlank()) {
+            throw new HostException("a ticket needs the " + FieldKeys.THREAD_KEY + " field", false);
+        }
+        String id = client.post("/ticket", createBody(request)).path("id").asText();
+        JsonNode ticket = client.get("/ticket/" + id);
+        if (threadKey.equals(codec.fromCustomFields(ticket.path("CustomFields")).get(FieldKeys.THREAD_KEY))) {
+            if (ticket.path("Requestor").isEmpty()) {
+                LOG.warn("RT ticket {} has no requestor (contact id {})", id, request.contactId());
+            }
+            return ref(id);
+        }
+        return resolveLostRace(id, threadKey);
+    }
+
+    /**
+     * RT creates a racing duplicate but leaves its unique thread key empty (rt-host.md §4.3): delete
+     * ours and return the winner.
+     */
+    private TicketRef resolveLostRace(String id, String threadKey) {
+        Optional<TicketRef> winner = findByThread(threadKey);
+        client.delete("/ticket/" + id);
+        if (winner.isPresent() && !winner.get().id().equals(id)) {
+            LOG.info("thread already had ticket {}; deleted duplicate {}", winner.get().id(), id);
+            return winner.get();
+        }
+        throw new HostException("RT did not store the thread key on new ticket " + id + " (deleted it): is '"
+                + codec.label(FieldKeys.THREAD_KEY) + "' applied to the queue? Run verify.", false);
+    }
+
+    private ObjectNode createBody(TicketRequest request) {
+        QueueDef queue = queue(request.queueKey());
+        ObjectNode body = RtClient.JSON.createObjectNode()
+                .put("Queue", queue.label())
+                .put("Subject", subject(request.subject()))
+                .put("Content", request.body() == null ? "" : request.body())
+                .put("ContentType", "text/plain")
+                .put("Priority", request.priority() != null ? request.priority() : queue.defaultPriority())
+                .put("Due", RtDates.format(request.due() != null ? request.due()
+                        : clock.instant().plus(Duration.ofMinutes(queue.sla().firstResponseMinutes()))));
+        body.put("Requestor", requestor(request.contactId()));
+        body.set("CustomFields", codec.toCustomFields(request.fields()));
+        if (request.firstMessageId() != null) {
+            // POST /ticket ignores TxnCustomFields; RT::Ticket::Create reads this key for the Create transaction
+            messageIdField.appliedId().ifPresent(cfId ->
+                    body.put("Object-RT::Transaction--CustomField-" + cfId, request.firstMessageId()));
+        }
+        return body;
+    }
+
+    void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
+        ObjectNode body = RtClient.JSON.createObjectNode()
+                .put("Content", text == null ? "" : text)
+                .put("ContentType", "text/plain");
+        Optional<String> label = messageIdField.appliedId().flatMap(id -> messageIdField.label());
+        if (messageId != null && label.isPresent()) {
+            if (alreadyRecorded(label.get(), messageId)) {
+                LOG.debug("message already on RT ticket {}", ticket.id());
+                return;
+            }
+            body.putObject("TxnCustomFields").put(label.get(), messageId);
+        }
+        client.post("/ticket/" + ticket.id() + "/correspond", body);
+    }
+
+    private boolean alreadyRecorded(String label, String messageId) {
+        ArrayNode query = RtClient.JSON.createArrayNode();
+        query.addObject().put("field", "CustomField.{" + label + "}").put("value", messageId);
+        return client.post("/transactions?per_page=1", query).path("total").asInt(0) > 0;
+    }
+
+    void addNote(TicketRef ticket, String text) {
+        client.post("/ticket/" + ticket.id() + "/comment",
+                Map.of("Content", text == null ? "" : text, "ContentType", "text/plain"));
+    }
+
+    void update(TicketRef ticket, TicketUpdate update) {
+        ObjectNode body = RtClient.JSON.createObjectNode();
+        if (update.queueKey() != null) {
+            body.put("Queue", queue(update.queueKey()).label());
+        }
+        if (update.priority() != null) {
+            body.put("Priority", update.priority());
+        }
+        if (update.due() != null) {
+            body.put("Due", RtDates.format(update.due()));
+        }
+        if (update.status() != null) {
+            body.put("Status", update.status());
+        }
+        ObjectNode cfs = codec.toCustomFields(update.fields());
+        if (!cfs.isEmpty()) {
+            body.set("CustomFields", cfs);
+        }
+        if (body.isEmpty()) {
+            return;
+        }
+        RtResponse response = client.exchange("PUT", "/ticket/" + ticket.id(), body);
+        if (response.status() == 404) {
+            throw new HostException("RT ticket " + ticket.id() + " does not exist", false);
+        }
+        if (!response.ok()) {
+            throw new HostException("RT refused to update ticket " + ticket.id() + " (HTTP " + response.status()
+                    + ": " + response.message() + ")", false);
+        }
+        failOnRejectedChanges(ticket, response.body());
+    }
+
+    /** RT answers 200 with a list of messages even when it applied nothing. */
+    private static void failOnRejectedChanges(TicketRef ticket, JsonNode messages) {
+        List<String> failures = StreamSupport.stream(messages.spliterator(), false)
+                .map(JsonNode::asText)
+                .filter(m -> FAILURE_MARKERS.stream().anyMatch(m::contains))
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new HostException("RT rejected changes to ticket " + ticket.id() + ": " + String.join("; ", failures),
+                    false);
+        }
+    }
+
+    Map<String, String> readFields(TicketRef ticket) {
+        return codec.fromCustomFields(client.get("/ticket/" + ticket.id()).path("CustomFields"));
+    }
+
+    TicketRef ref(String id) {
+        return new TicketRef(id, client.baseUrl() + "/Ticket/Display.html?id=" + id);
+    }
+
+    private QueueDef queue(String key) {
+        return descriptor.queue(key)
+                .orElseThrow(() -> new HostException("descriptor has no queue '" + key + "'", false));
+    }
+
+    /** The numeric user id: RT reads a name with a colon as a group and silently drops the requestor. */
+    private static long requestor(String contactId) {
+        if (contactId == null || !contactId.matches("\\d{1,18}")) {
+            throw new HostException("contact id must be the numeric RT user id from upsertContact, got '"
+                    + contactId + "'", false);
+        }
+        return Long.parseLong(contactId);
+    }
+
+    static String subject(String subject) {
+        String s = subject == null || subject.isBlank() ? "Social message" : subject.strip().replaceAll("\\s+", " ");
+        if (s.codePointCount(0, s.length()) <= MAX_SUBJECT) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "\u2026";
+    }
+
+    /** Quotes a TicketSQL string literal's content: backslashes and single quotes get a backslash. */
+    static String escapeTicketSql(String value) {
+        return value.replace("\\", "\\\\").replace("'", "\\'");
+    }
+}
