@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
  */
 public final class ConfigLoader {
     private static final java.util.regex.Pattern SRCFG_CODE = java.util.regex.Pattern.compile("SRCFG\\d+: ");
+    private static final java.util.regex.Pattern LEADING_KEY =
+            java.util.regex.Pattern.compile("(socialbridge\\.[A-Za-z0-9.\\-]+) (.*)", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern PROPERTY_IN_MESSAGE =
             java.util.regex.Pattern.compile("property (socialbridge\\.[A-Za-z0-9.\\-\\[\\]\"]+)");
 
@@ -46,27 +48,72 @@ public final class ConfigLoader {
                 .withValidator(new BeanValidationConfigValidatorImpl());
         Path base = home == null ? Path.of(".") : home;
         Path appProps = base.resolve("config").resolve("application.properties");
+        if (configFile != null && !Files.isRegularFile(configFile)) {
+            throw new ConfigProblemsException(List.of("--config: file not found: " + configFile));
+        }
+        List<PropertiesConfigSource> sources = new ArrayList<>();
+        // (added to the builder below, after the conversion pre-check)
         if (Files.isRegularFile(appProps)) {
-            builder.withSources(properties(appProps, 250));
+            sources.add(properties(appProps, 250));
         }
         if (configFile != null) {
-            if (!Files.isRegularFile(configFile)) {
-                throw new ConfigProblemsException(List.of("--config: file not found: " + configFile));
-            }
-            builder.withSources(properties(configFile, 270));
+            sources.add(properties(configFile, 270));
+        }
+        Map<String, String> fallback = conversionProblems(sources, problems);
+        builder.withSources(sources.toArray(PropertiesConfigSource[]::new));
+        if (!fallback.isEmpty()) {
+            builder.withSources(new PropertiesConfigSource(fallback, "invalid-values-replaced-by-defaults", 1000));
         }
         SmallRyeConfig config;
+        SocialBridgeConfig typed = null;
         try {
             config = builder.build();
-        } catch (ConfigValidationException e) {
-            for (int i = 0; i < e.getProblemCount(); i++) {
-                problems.add(readable(e.getProblem(i).getMessage()));
-            }
-            throw new ConfigProblemsException(problems);
+            typed = config.getConfigMapping(SocialBridgeConfig.class);
         } catch (RuntimeException e) {
-            throw new ConfigProblemsException(List.of(readable(String.valueOf(e.getMessage()))));
+            collect(e, problems);
+            config = null;
         }
-        return new LoadedConfig(config, config.getConfigMapping(SocialBridgeConfig.class));
+        if (!problems.isEmpty()) {
+            throw new ConfigProblemsException(problems);
+        }
+        return new LoadedConfig(config, typed);
+    }
+
+    /**
+     * Converts every present value to its mapped type first, so that a bad value does not hide the
+     * others; returns key → default for the bad ones, to let Bean Validation check the rest.
+     */
+    private static Map<String, String> conversionProblems(List<PropertiesConfigSource> files, List<String> problems) {
+        SmallRyeConfig raw = new SmallRyeConfigBuilder().addDefaultSources()
+                .withConverter(Secret.class, 100, Secret::new).withSources(files.toArray(PropertiesConfigSource[]::new)).build();
+        Map<String, String> fallback = new java.util.HashMap<>();
+        for (ConfigKeys.Key key : ConfigKeys.all()) {
+            Optional<String> value = raw.getOptionalValue(key.name(), String.class);
+            if (value.isEmpty() || key.type() == String.class) {
+                continue;
+            }
+            try {
+                raw.getValue(key.name(), key.type());
+            } catch (RuntimeException e) {
+                problems.add(key.name() + ": '" + (key.type() == Secret.class ? "****" : value.get())
+                        + "' is not a valid " + typeName(key.type()));
+                fallback.put(key.name(), key.defaultValue() == null ? "" : key.defaultValue());
+            }
+        }
+        return fallback;
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == long.class) {
+            return "whole number";
+        }
+        if (type == boolean.class) {
+            return "boolean (true/false)";
+        }
+        if (type == java.time.Duration.class) {
+            return "ISO-8601 duration such as PT30S";
+        }
+        return type.getSimpleName();
     }
 
     private static PropertiesConfigSource properties(Path file, int ordinal) {
@@ -77,9 +124,31 @@ public final class ConfigLoader {
         }
     }
 
+    private static void collect(Throwable e, List<String> problems) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigValidationException v) {
+                for (int i = 0; i < v.getProblemCount(); i++) {
+                    problems.add(readable(v.getProblem(i).getMessage()));
+                }
+                return;
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        for (String line : message.split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("Configuration validation failed")) {
+                problems.add(readable(l));
+            }
+        }
+    }
+
     /** Turns SmallRye's messages into "key: problem" where the key can be found. */
     static String readable(String message) {
         String m = SRCFG_CODE.matcher(message).replaceAll("");
+        Matcher lead = LEADING_KEY.matcher(m);
+        if (lead.matches()) {
+            return lead.group(1) + ": " + lead.group(2);
+        }
         Matcher k = PROPERTY_IN_MESSAGE.matcher(m);
         if (k.find() && !m.startsWith(k.group(1))) {
             return k.group(1) + ": " + m;

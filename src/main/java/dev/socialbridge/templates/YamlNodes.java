@@ -47,8 +47,7 @@ public final class YamlNodes {
             }
             return root;
         } catch (IOException e) {
-            problems.add(name + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("")
-                    + location(e));
+            problems.add(name + ": not valid YAML: " + summary(e) + location(e));
             return null;
         }
     }
@@ -152,6 +151,14 @@ public final class YamlNodes {
 
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The parser's explanation without its source excerpts ("while parsing ...; expected ..."). */
+    private static String summary(IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        return String.join("; ", msg.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .toList());
     }
 
     private static String location(IOException e) {

@@ -118,10 +118,10 @@ class ConditionsTest {
     }
 
     @ParameterizedTest(name = "regex {0} in \"{1}\": {2}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "'\\b[A-Z]{2}\\d{6}\\b' | my order is FR123456 | true",
             "'\\b[A-Z]{2}\\d{6}\\b' | my order is 123456   | false",
-            "'ORDER'                | my order             | true",
+            "ORDER                  | my order             | true",
     })
     void regex(String regex, String text, boolean expected) {
         assertEquals(expected, matchesText("regex: " + regex, text));

@@ -10,6 +10,7 @@ import dev.socialbridge.host.spi.HostException;
 import dev.socialbridge.host.spi.TicketRef;
 import dev.socialbridge.host.spi.TicketRequest;
 import dev.socialbridge.host.spi.TicketUpdate;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * in the {@code social_message_id} transaction field, which marks the transaction as a customer message.
  */
 final class RtTickets {
-    static final int MAX_SUBJECT = 200;
+    static final int MAX_SUBJECT_BYTES = 200;
+    private static final String ELLIPSIS = "\u2026";
     private static final Logger LOG = LoggerFactory.getLogger(RtTickets.class);
     private static final List<String> FAILURE_MARKERS = List.of("Could not", "Invalid", "isn't a valid");
 
@@ -198,12 +200,29 @@ final class RtTickets {
         return Long.parseLong(contactId);
     }
 
+    /** RT cuts subjects at 200 bytes (not characters), so shorten on a character boundary and mark it. */
     static String subject(String subject) {
         String s = subject == null || subject.isBlank() ? "Social message" : subject.strip().replaceAll("\\s+", " ");
-        if (s.codePointCount(0, s.length()) <= MAX_SUBJECT) {
+        if (utf8Length(s) <= MAX_SUBJECT_BYTES) {
             return s;
         }
-        return s.substring(0, s.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "\u2026";
+        int budget = MAX_SUBJECT_BYTES - utf8Length(ELLIPSIS);
+        int end = 0;
+        for (int used = 0; end < s.length(); end += Character.charCount(s.codePointAt(end))) {
+            used += utf8Length(s.codePointAt(end));
+            if (used > budget) {
+                break;
+            }
+        }
+        return s.substring(0, end) + ELLIPSIS;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 
     /** Quotes a TicketSQL string literal's content: backslashes and single quotes get a backslash. */

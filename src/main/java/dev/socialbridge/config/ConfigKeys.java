@@ -1,0 +1,57 @@
+package dev.socialbridge.config;
+
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every key of {@link SocialBridgeConfig} with its value type and default, read from the mapping
+ * interface itself: used to pre-check conversions (so that every bad value is reported at once) and to
+ * keep the README settings table in step with the code.
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {
+    }
+
+    /** One mapped key. */
+    public record Key(String name, Class<?> type, boolean optional, String defaultValue) { }
+
+    public static List<Key> all() {
+        List<Key> out = new ArrayList<>();
+        walk(SocialBridgeConfig.class, "socialbridge.", out);
+        out.sort(Comparator.comparing(Key::name));
+        return out;
+    }
+
+    private static void walk(Class<?> iface, String prefix, List<Key> out) {
+        for (Method m : iface.getDeclaredMethods()) {
+            if (m.isDefault() || m.isSynthetic() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            WithName wn = m.getAnnotation(WithName.class);
+            String name = prefix + (wn != null ? wn.value() : kebab(m.getName()));
+            Class<?> type = m.getReturnType();
+            boolean optional = type == Optional.class;
+            if (optional) {
+                Type arg = ((ParameterizedType) m.getGenericReturnType()).getActualTypeArguments()[0];
+                type = (Class<?>) arg;
+            }
+            if (type.isInterface() && type.getEnclosingClass() == SocialBridgeConfig.class) {
+                walk(type, name + ".", out);
+                continue;
+            }
+            WithDefault d = m.getAnnotation(WithDefault.class);
+            out.add(new Key(name, type, optional, d == null ? null : d.value()));
+        }
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

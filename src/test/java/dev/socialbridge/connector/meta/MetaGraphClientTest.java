@@ -1,0 +1,334 @@
+package dev.socialbridge.connector.meta;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.socialbridge.connector.meta.MetaFixtures.IG_ACCOUNT;
+import static dev.socialbridge.connector.meta.MetaFixtures.PAGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.interaction.Platform;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MetaGraphClientTest {
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("test-fixtures/wiremock/meta"))
+            .failOnUnmatchedRequests(true)
+            .build();
+
+    private static final String IG_TOKEN = "EAAG-ig-test-token+/=";
+    private static final String PAGE_TOKEN = "EAAG-page-test-token";
+    private static final String IG_ONLY = "17841400000000002";
+    private static final String IG_COMMENT = "17890000000000011";
+    private static final String FB_COMMENT = "122100000000000101_1234500000000001";
+    private static final String PSID = "7010000000000001";
+    private static final String IGSID = "6541230000000003";
+
+    private MetaAccountHealth health;
+    private MetaGraphClient client;
+
+    @BeforeEach
+    void setUp() {
+        health = new MetaAccountHealth();
+        MetaAccounts accounts = new MetaAccounts(List.of(
+                new MetaAccount(IG_ACCOUNT, Platform.INSTAGRAM, PAGE, IG_TOKEN),
+                new MetaAccount(IG_ONLY, Platform.INSTAGRAM, null, IG_TOKEN),
+                new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN)));
+        client = new MetaGraphClient(accounts, health, MetaGraphClient.Settings.defaults()
+                .withBaseUrl(graph.baseUrl()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    }
+
+    @Nested
+    class Endpoints {
+
+        @Test
+        void instagramPublicReplyPostsToTheRepliesEdge() {
+            DeliveryResult r = client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT,
+                    "Bonjour Claire ! Le pack pro est à 49 €/mois, on vous écrit en DM 😊"));
+            assertEquals(new DeliveryResult.Delivered("17890000000000101"), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_COMMENT + "/replies"))
+                    .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                    .withFormParam("message", equalTo("Bonjour Claire ! Le pack pro est à 49 €/mois, on vous écrit en DM 😊"))
+                    .withFormParam("access_token", equalTo(IG_TOKEN)));
+        }
+
+        @Test
+        void facebookPublicReplyPostsToTheCommentsEdge() {
+            DeliveryResult r = client.deliver(new OutboundAction.PublicReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
+                    "Thanks Daniel, glad you like it!"));
+            assertEquals(new DeliveryResult.Delivered("122100000000000101_1234500000000099"), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + FB_COMMENT + "/comments"))
+                    .withFormParam("message", equalTo("Thanks Daniel, glad you like it!"))
+                    .withFormParam("access_token", equalTo(PAGE_TOKEN)));
+        }
+
+        @Test
+        void facebookPrivateReplyAddressesTheCommentFromThePage() {
+            DeliveryResult r = client.deliver(new OutboundAction.PrivateReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
+                    "Bonjour, pouvez-vous nous donner votre numéro de commande ?"));
+            assertEquals(new DeliveryResult.Delivered("m_Zk9xR0VkT3FhbW1tX2NydWJiZWRfMDAwMDAwMDAwMDAwMDEwMg"), r);
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withQueryParam("access_token", equalTo(PAGE_TOKEN))
+                    .withHeader("Content-Type", containing("application/json"))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"comment_id\":\"" + FB_COMMENT + "\"},"
+                            + "\"message\":{\"text\":\"Bonjour, pouvez-vous nous donner votre numéro de commande ?\"}}")));
+        }
+
+        @Test
+        void instagramPrivateReplyGoesThroughTheLinkedPage() {
+            client.deliver(new OutboundAction.PrivateReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, "On vous répond en DM !"));
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withQueryParam("access_token", equalTo(IG_TOKEN))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"comment_id\":\"" + IG_COMMENT + "\"},"
+                            + "\"message\":{\"text\":\"On vous répond en DM !\"}}")));
+        }
+
+        @Test
+        void instagramAccountWithoutLinkedPageSendsFromItsOwnId() {
+            client.deliver(new OutboundAction.SendMessage(Platform.INSTAGRAM, IG_ONLY, IGSID, "Hello!"));
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + IG_ONLY + "/messages")));
+        }
+
+        @Test
+        void messengerDirectMessageIsAResponseToTheRecipient() {
+            DeliveryResult r = client.deliver(new OutboundAction.SendMessage(Platform.MESSENGER, PAGE, PSID,
+                    "Votre remboursement est en cours, vous le recevrez sous 5 jours."));
+            assertEquals(new DeliveryResult.Delivered("m_Zk9xR0VkT3FhbW1tX2NydWJiZWRfMDAwMDAwMDAwMDAwMDEwMQ"), r);
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withQueryParam("access_token", equalTo(PAGE_TOKEN))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + PSID + "\"},\"messaging_type\":\"RESPONSE\","
+                            + "\"message\":{\"text\":\"Votre remboursement est en cours, vous le recevrez sous 5 jours.\"}}")));
+        }
+
+        @Test
+        void instagramDirectMessageUsesTheLinkedPage() {
+            client.deliver(new OutboundAction.SendMessage(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, "Your order ships today."));
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + IGSID + "\"},\"messaging_type\":\"RESPONSE\","
+                            + "\"message\":{\"text\":\"Your order ships today.\"}}")));
+        }
+
+        @Test
+        void instagramHideSetsHideOnTheComment() {
+            DeliveryResult r = client.deliver(new OutboundAction.SetCommentHidden(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, true));
+            assertEquals(new DeliveryResult.Delivered(null), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_COMMENT))
+                    .withFormParam("hide", equalTo("true"))
+                    .withFormParam("access_token", equalTo(IG_TOKEN)));
+        }
+
+        @Test
+        void facebookUnhideSetsIsHiddenFalse() {
+            DeliveryResult r = client.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, false));
+            assertEquals(new DeliveryResult.Delivered(null), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + FB_COMMENT))
+                    .withFormParam("is_hidden", equalTo("false"))
+                    .withFormParam("access_token", equalTo(PAGE_TOKEN)));
+        }
+
+        @Test
+        void versionIsConfigurable() {
+            MetaGraphClient v26 = new MetaGraphClient(new MetaAccounts(List.of(new MetaAccount(PAGE, Platform.FACEBOOK, null,
+                    PAGE_TOKEN))), health, MetaGraphClient.Settings.defaults().withBaseUrl(graph.baseUrl() + "/").withVersion("v26.0"));
+            v26.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
+            graph.verify(1, postRequestedFor(urlEqualTo("/v26.0/" + FB_COMMENT)));
+        }
+    }
+
+    @Nested
+    class Failures {
+
+        private final OutboundAction dm = new OutboundAction.SendMessage(Platform.MESSENGER, PAGE, PSID, "Bonjour !");
+
+        private void answer(int status, String body) {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json").withBody(body)));
+        }
+
+        private static String error(int code, int subcode, String message) {
+            return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                    + (subcode < 0 ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"AbCdEfG123\"}}";
+        }
+
+        @Test
+        void serverErrorIsRetried() {
+            answer(500, "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,"
+                    + "\"is_transient\":true,\"fbtrace_id\":\"A1\"}}");
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+            assertNull(r.retryAfter());
+            assertTrue(r.reason().contains("HTTP 500"), r.reason());
+        }
+
+        @Test
+        void serverErrorWithoutJsonIsRetried() {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
+            assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+        }
+
+        @Test
+        void tooManyRequestsHonoursRetryAfter() {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+            assertEquals(Duration.ofSeconds(7), r.retryAfter());
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {4, 17, 32, 613, 80001, 80002, 80006})
+        void throttlingCodesAreRetried(int code) {
+            answer(400, error(code, -1, "(#" + code + ") Application request limit reached"));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+            assertTrue(r.reason().contains("code=" + code), r.reason());
+            assertNull(r.retryAfter());
+        }
+
+        @Test
+        void businessUseCaseHeaderGivesTheWait() {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)
+                    .withHeader("X-Business-Use-Case-Usage", "{\"" + PAGE + "\":[{\"type\":\"pages\",\"call_count\":100,"
+                            + "\"total_cputime\":25,\"total_time\":25,\"estimated_time_to_regain_access\":19}]}")
+                    .withBody(error(80001, -1, "There have been too many calls to this Page account."))));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+            assertEquals(Duration.ofMinutes(19), r.retryAfter());
+        }
+
+        @Test
+        void appUsageAtTheLimitTurnsAnErrorIntoARetry() {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)
+                    .withHeader("X-App-Usage", "{\"call_count\":100,\"total_cputime\":40,\"total_time\":60}")
+                    .withBody(error(100, -1, "Invalid parameter"))));
+            assertInstanceOf(DeliveryResult.Retry.class, client.deliver(dm));
+        }
+
+        @Test
+        void invalidTokenMarksTheAccountAndStopsCallingIt() {
+            answer(400, error(190, 463, "Error validating access token: Session has expired on Friday, 20-Nov-26."));
+            DeliveryResult.AccountInvalid r = assertInstanceOf(DeliveryResult.AccountInvalid.class, client.deliver(dm));
+            assertTrue(r.reason().contains("code=190"), r.reason());
+            assertTrue(r.reason().contains("subcode=463"), r.reason());
+            assertTrue(r.reason().contains("fbtrace_id=AbCdEfG123"), r.reason());
+            assertFalse(r.reason().contains(PAGE_TOKEN));
+            assertTrue(health.isInvalid(PAGE));
+
+            DeliveryResult again = client.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, again);
+            graph.verify(1, anyRequestedFor(anyUrl()));
+            // other accounts are unaffected
+            assertFalse(health.isInvalid(IG_ACCOUNT));
+        }
+
+        @Test
+        void tokenEchoedByTheRemoteNeverReachesTheReason() {
+            answer(400, error(190, 467, "Invalid OAuth access token - Cannot parse access token " + PAGE_TOKEN));
+            DeliveryResult.AccountInvalid r = assertInstanceOf(DeliveryResult.AccountInvalid.class, client.deliver(dm));
+            assertFalse(r.reason().contains(PAGE_TOKEN), r.reason());
+        }
+
+        @Test
+        void messageOutsideTheWindowIsNotSendable() {
+            answer(400, error(10, 2018278, "(#10) This message is sent outside of allowed window."));
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class, client.deliver(dm));
+            assertTrue(r.reason().contains("2018278"), r.reason());
+            assertTrue(r.reason().contains("outside of allowed window"), r.reason());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"10:-1", "551:1545041", "100:2534029", "100:2018001", "10900:-1", "100:33"})
+        void refusalsForGoodAreNotSendable(String codes) {
+            String[] c = codes.split(":");
+            answer(400, error(Integer.parseInt(c[0]), Integer.parseInt(c[1]), "refused"));
+            assertInstanceOf(DeliveryResult.NotSendable.class, client.deliver(dm));
+        }
+
+        @Test
+        void otherBadRequestsFail() {
+            answer(400, error(100, -1, "(#100) Param message must be non-empty"));
+            DeliveryResult.Failed r = assertInstanceOf(DeliveryResult.Failed.class, client.deliver(dm));
+            assertTrue(r.reason().startsWith("HTTP 400 code=100"), r.reason());
+        }
+
+        @Test
+        void duplicatePostCountsAsDelivered() {
+            answer(400, error(506, -1, "Duplicate status message"));
+            assertEquals(new DeliveryResult.Delivered(null), client.deliver(dm));
+        }
+
+        @Test
+        void timeoutIsRetried() {
+            graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(1_500)
+                    .withBody("{\"recipient_id\":\"1\",\"message_id\":\"m_late\"}")));
+            MetaGraphClient impatient = new MetaGraphClient(new MetaAccounts(List.of(
+                    new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN))), health, MetaGraphClient.Settings.defaults()
+                    .withBaseUrl(graph.baseUrl()).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(250)));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, impatient.deliver(dm));
+            assertTrue(r.reason().startsWith("timeout"), r.reason());
+        }
+
+        @Test
+        void connectionFailureIsRetried() {
+            MetaGraphClient unreachable = new MetaGraphClient(new MetaAccounts(List.of(
+                    new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN))), health,
+                    MetaGraphClient.Settings.defaults().withBaseUrl("http://127.0.0.1:1"));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, unreachable.deliver(dm));
+            assertFalse(r.reason().contains(PAGE_TOKEN), r.reason());
+        }
+
+        @Test
+        void successWithoutIdIsDeliveredWithNullId() {
+            answer(200, "{\"success\":true}");
+            assertEquals(new DeliveryResult.Delivered(null), client.deliver(dm));
+        }
+    }
+
+    @Nested
+    class WithoutHttp {
+
+        @Test
+        void unknownAccountIsInvalidWithoutACall() {
+            DeliveryResult r = client.deliver(new OutboundAction.SendMessage(Platform.MESSENGER, "999", PSID, "hi"));
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, r);
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void emptyTextAndUnsafeIdsFailWithoutACall() {
+            assertInstanceOf(DeliveryResult.Failed.class,
+                    client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, " ")));
+            assertInstanceOf(DeliveryResult.Failed.class,
+                    client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, "../me/feed", "x")));
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void actionsThePlatformHasNoCallForAreProgrammingErrors() {
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.PublicReply(Platform.MESSENGER, PAGE, FB_COMMENT, "x")));
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.SendMessage(Platform.TELEGRAM, PAGE, PSID, "x")));
+        }
+    }
+}
