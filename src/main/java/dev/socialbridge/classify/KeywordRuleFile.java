@@ -13,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
  * "negative"; WEIGHT defaults to 1 and may be negative to veto a category. PATTERN is a phrase matched on
  * whole normalised words (case, accents and elongations do not matter): {@code word*} matches any word
  * starting with "word" (at least 3 letters), {@code ?} matches any one word, {@code <url>}, {@code <mention>},
- * {@code <num>} and {@code <longnum>} match those tokens. {@code re:REGEX} is a Java regular expression searched
+ * {@code <num>} and {@code <longnum>} match those tokens; a leading {@code ^} / trailing {@code $} (separate words)
+ * anchor the phrase to the start / end of the message. {@code re:REGEX} is a Java regular expression searched
  * in the normalised words joined by single spaces, with a space at each end. Blank lines and lines starting
  * with {@code #} are ignored.
  */
@@ -70,7 +71,12 @@ final class KeywordRuleFile {
         if (pattern.startsWith("re:")) {
             builder.addRegex(category, weight, compile(pattern.substring(3)));
         } else {
-            builder.addPhrase(category, weight, steps(pattern));
+            String[] pieces = pattern.split("\\s+");
+            boolean atStart = pieces[0].equals("^");
+            boolean atEnd = pieces.length > 1 && pieces[pieces.length - 1].equals("$");
+            String body = String.join(" ", java.util.Arrays.copyOfRange(pieces, atStart ? 1 : 0,
+                    atEnd ? pieces.length - 1 : pieces.length));
+            builder.addPhrase(category, weight, steps(body), atStart, atEnd);
         }
     }
 
@@ -101,7 +107,7 @@ final class KeywordRuleFile {
     /** Turns a phrase into trie steps, normalising each word as messages are normalised. */
     List<KeywordRules.Step> steps(String pattern) {
         List<KeywordRules.Step> steps = new ArrayList<>();
-        for (String piece : pattern.split("\\s+")) {
+        for (String piece : pattern.isBlank() ? new String[0] : pattern.split("\\s+")) {
             if (piece.equals("?")) {
                 steps.add(new KeywordRules.Step(KeywordRules.Step.Kind.ANY, "?"));
             } else if (PLACEHOLDERS.containsKey(piece)) {

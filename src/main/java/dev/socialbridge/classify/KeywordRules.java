@@ -24,13 +24,25 @@ public final class KeywordRules {
     private final Node root;
     private final int[] ruleCategory;
     private final double[] ruleWeight;
+    private final boolean[] anchoredStart;
+    private final boolean[] anchoredEnd;
     private final List<RegexRule> regexRules;
 
-    private KeywordRules(Node root, int[] ruleCategory, double[] ruleWeight, List<RegexRule> regexRules) {
+    private KeywordRules(Node root, Builder b) {
         this.root = root;
-        this.ruleCategory = ruleCategory;
-        this.ruleWeight = ruleWeight;
-        this.regexRules = regexRules;
+        this.ruleCategory = b.categories.stream().mapToInt(Integer::intValue).toArray();
+        this.ruleWeight = b.weights.stream().mapToDouble(Double::doubleValue).toArray();
+        this.anchoredStart = toArray(b.anchoredStart);
+        this.anchoredEnd = toArray(b.anchoredEnd);
+        this.regexRules = List.copyOf(b.regexRules);
+    }
+
+    private static boolean[] toArray(List<Boolean> list) {
+        boolean[] a = new boolean[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 
     public int size() {
@@ -92,7 +104,7 @@ public final class KeywordRules {
         }
 
         void hit(int rule, int start, int end) {
-            if (seen[rule]) {
+            if (seen[rule] || (anchoredStart[rule] && start != 0) || (anchoredEnd[rule] && end != text.size())) {
                 return;
             }
             seen[rule] = true;
@@ -171,9 +183,12 @@ public final class KeywordRules {
         private final Node root = new Node();
         private final List<Integer> categories = new ArrayList<>();
         private final List<Double> weights = new ArrayList<>();
+        private final List<Boolean> anchoredStart = new ArrayList<>();
+        private final List<Boolean> anchoredEnd = new ArrayList<>();
         private final List<RegexRule> regexRules = new ArrayList<>();
 
-        Builder addPhrase(int category, double weight, List<Step> steps) {
+        /** A phrase; {@code atStart}/{@code atEnd} require it to begin/end the message. */
+        Builder addPhrase(int category, double weight, List<Step> steps, boolean atStart, boolean atEnd) {
             if (steps.isEmpty()) {
                 throw new IllegalArgumentException("empty pattern");
             }
@@ -181,25 +196,26 @@ public final class KeywordRules {
             for (Step step : steps) {
                 node = node.child(step);
             }
-            node.addRule(register(category, weight));
+            node.addRule(register(category, weight, atStart, atEnd));
             return this;
         }
 
         Builder addRegex(int category, double weight, Pattern pattern) {
-            regexRules.add(new RegexRule(pattern, register(category, weight)));
+            regexRules.add(new RegexRule(pattern, register(category, weight, false, false)));
             return this;
         }
 
-        private int register(int category, double weight) {
+        private int register(int category, double weight, boolean atStart, boolean atEnd) {
             categories.add(category);
             weights.add(weight);
+            anchoredStart.add(atStart);
+            anchoredEnd.add(atEnd);
             return categories.size() - 1;
         }
 
+        /** The rules collected so far; build once, the builder must not be used afterwards. */
         public KeywordRules build() {
-            int[] c = categories.stream().mapToInt(Integer::intValue).toArray();
-            double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-            return new KeywordRules(root, c, w, List.copyOf(regexRules));
+            return new KeywordRules(root, this);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.socialbridge.classify.NormalizedText.Signal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +28,19 @@ public final class MessageNormalizer {
             + "💖💗💓💞💘💝💜💙💚💛🧡🤍🤎😻🙏✌🤘✅🌹💐😇😜😝😛🤪👑🏆🎁";
     private static final String NEGATIVE_EMOJI = "😡😠🤬😤😞😟😢😭😩😫😒🙄😔😕☹🙁👎💔😣😖🤮🤢🖕💩😾😿😓😥😰😱🤦😑";
 
+    private static final String MARKED_EMOJI = "🖕🤮💩😂🤣";
+    private static final int SIGNALS = Signal.values().length;
+    private static final int UPPER = Signal.UPPER_LETTERS.ordinal();
+    private static final int LETTERS = Signal.LETTERS.ordinal();
+    private static final int ACCENTS = Signal.FRENCH_ACCENTS.ordinal();
+    private static final int NON_LATIN = Signal.NON_LATIN_LETTERS.ordinal();
+    private static final int URLS = Signal.URLS.ordinal();
+    private static final int MENTIONS = Signal.MENTIONS.ordinal();
+    private static final int HASHTAGS = Signal.HASHTAGS.ordinal();
+    private static final int QUESTIONS = Signal.QUESTION_MARKS.ordinal();
+    private static final int EXCLAMATIONS = Signal.EXCLAMATIONS.ordinal();
+    private static final int WORDS = Signal.WORDS.ordinal();
+
     private final Map<String, String[]> aliases;
     private final Set<String> vocabulary;
 
@@ -35,8 +50,8 @@ public final class MessageNormalizer {
      *                   ("cooool" → "cool"), otherwise to single letters ("merciii" → "merci")
      */
     public MessageNormalizer(Map<String, String[]> aliases, Set<String> vocabulary) {
-        this.aliases = Map.copyOf(aliases);
-        this.vocabulary = Set.copyOf(vocabulary);
+        this.aliases = new HashMap<>(aliases);
+        this.vocabulary = new HashSet<>(vocabulary);
     }
 
     /** The normaliser with the bundled aliases and word lists, as {@link SocialClassifier} uses it. */
@@ -71,14 +86,17 @@ public final class MessageNormalizer {
         return out;
     }
 
-    /** One scan over one message; not shared. */
+    /** One scan over one message; not shared. ASCII takes a fast path, other code points the general one. */
     private final class Scan {
         final String s;
         final ArrayList<String> tokens = new ArrayList<>(24);
-        final int[] signals = new int[Signal.values().length];
+        final int[] signals = new int[SIGNALS];
         final StringBuilder word = new StringBuilder(24);
         boolean wordHasLetter;
         boolean wordHasDigit;
+        boolean wordElongated;
+        int run;
+        int chunkStart;
         String lastEmoji;
 
         Scan(String s) {
@@ -86,71 +104,155 @@ public final class MessageNormalizer {
         }
 
         void run() {
-            int i = 0;
             int n = s.length();
+            int i = 0;
+            boolean atChunkStart = true;
             while (i < n) {
-                int cp = s.codePointAt(i);
-                if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                char c = s.charAt(i);
+                if (c <= ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
                     endWord();
-                    i += Character.charCount(cp);
-                    int chunkEnd = chunkEnd(i);
-                    i = maybeLink(i, chunkEnd);
+                    atChunkStart = true;
+                    i++;
                     continue;
                 }
-                if (i == 0) {
-                    int skipped = maybeLink(0, chunkEnd(0));
-                    if (skipped > 0) {
-                        i = skipped;
+                if (atChunkStart) {
+                    atChunkStart = false;
+                    chunkStart = i;
+                    int link = (c | 0x20) == 'h' || (c | 0x20) == 'w' ? linkEnd(i) : i;
+                    if (link > i) {
+                        i = link;
                         continue;
                     }
                 }
-                i = step(i, cp);
+                if (c < 0x80) {
+                    i = ascii(i, c);
+                } else {
+                    int cp = s.codePointAt(i);
+                    if (Character.isLetterOrDigit(cp)) {
+                        lastEmoji = null;
+                        appendOther(cp);
+                        i += Character.charCount(cp);
+                    } else {
+                        endWord();
+                        i = symbol(i, cp);
+                    }
+                }
             }
             endWord();
         }
 
+        int ascii(int i, char c) {
+            if (c >= 'a' && c <= 'z') {
+                letter(c);
+                return i + 1;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                signals[UPPER]++;
+                letter((char) (c + 32));
+                return i + 1;
+            }
+            if (c >= '0' && c <= '9') {
+                lastEmoji = null;
+                wordHasDigit = true;
+                appendFolded(c);
+                return i + 1;
+            }
+            if (c == '.' && wordHasLetter && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1))) {
+                int link = domainEnd(i);
+                if (link > i) {
+                    resetWord();
+                    emitLink();
+                    return link;
+                }
+            }
+            endWord();
+            return symbol(i, c);
+        }
+
+        void letter(char c) {
+            lastEmoji = null;
+            wordHasLetter = true;
+            signals[LETTERS]++;
+            appendFolded(c);
+        }
+
+        void appendOther(int cp) {
+            if (Character.isDigit(cp)) {
+                wordHasDigit = true;
+                appendFolded((char) ('0' + Character.digit(cp, 10)));
+                return;
+            }
+            wordHasLetter = true;
+            signals[LETTERS]++;
+            if (Character.isUpperCase(cp)) {
+                signals[UPPER]++;
+            }
+            if (cp < FOLD.length) {
+                if (FRENCH_ACCENTS.indexOf(cp) >= 0) {
+                    signals[ACCENTS]++;
+                }
+                String folded = FOLD[cp];
+                for (int k = 0; k < folded.length(); k++) {
+                    appendFolded(folded.charAt(k));
+                }
+            } else {
+                if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+                    signals[NON_LATIN]++;
+                }
+                word.appendCodePoint(Character.toLowerCase(cp));
+                run = 1;
+            }
+        }
+
+        void appendFolded(char c) {
+            int len = word.length();
+            run = len > 0 && word.charAt(len - 1) == c ? run + 1 : 1;
+            if (run == 3) {
+                wordElongated = true;
+            }
+            word.append(c);
+        }
+
+        /** End of an http(s):// or www. link starting at {@code i}, or {@code i} if there is none. */
+        int linkEnd(int i) {
+            if (s.regionMatches(true, i, "http://", 0, 7) || s.regionMatches(true, i, "https://", 0, 8)
+                    || s.regionMatches(true, i, "www.", 0, 4)) {
+                emitLink();
+                return chunkEnd(i);
+            }
+            return i;
+        }
+
+        /** Called at a '.' inside a word: end of a bare domain ("murdev.com") covering the chunk, or {@code i}. */
+        int domainEnd(int i) {
+            int end = chunkEnd(i);
+            int trimmed = end;
+            while (trimmed > chunkStart && ".,;:!?)".indexOf(s.charAt(trimmed - 1)) >= 0) {
+                trimmed--;
+            }
+            int from = chunkStart;
+            while (from < i && !Character.isLetterOrDigit(s.charAt(from))) {
+                from++;
+            }
+            return BARE_DOMAIN.matcher(s).region(from, trimmed).matches() ? trimmed : i;
+        }
+
         int chunkEnd(int from) {
             int j = from;
-            while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && !Character.isSpaceChar(s.charAt(j))) {
+            while (j < s.length() && s.charAt(j) > ' ' && !Character.isWhitespace(s.charAt(j))
+                    && !Character.isSpaceChar(s.charAt(j))) {
                 j++;
             }
             return j;
         }
 
-        /** If the chunk [from, to) is a link, emits it and returns {@code to}; otherwise returns {@code from}. */
-        int maybeLink(int from, int to) {
-            if (to - from < 4) {
-                return from;
-            }
-            if (s.regionMatches(true, from, "http://", 0, 7) || s.regionMatches(true, from, "https://", 0, 8)
-                    || s.regionMatches(true, from, "www.", 0, 4)) {
-                emit(NormalizedText.URL);
-                signals[Signal.URLS.ordinal()]++;
-                return to;
-            }
-            int dot = s.indexOf('.', from);
-            if (dot > from && dot < to - 2) {
-                int end = to;
-                while (end > from && ".,;:!?)".indexOf(s.charAt(end - 1)) >= 0) {
-                    end--;
-                }
-                if (BARE_DOMAIN.matcher(s).region(from, end).matches()) {
-                    emit(NormalizedText.URL);
-                    signals[Signal.URLS.ordinal()]++;
-                    return end;
-                }
-            }
-            return from;
+        void emitLink() {
+            emit(NormalizedText.URL);
+            signals[URLS]++;
         }
 
-        int step(int i, int cp) {
-            int len = Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                lastEmoji = null;
-                appendLetterOrDigit(cp);
-                return i + len;
-            }
-            endWord();
+        /** Punctuation, emoji, mentions and hashtags at {@code i}; returns the next index. */
+        int symbol(int i, int cp) {
             if (cp == '@' && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'
@@ -158,17 +260,17 @@ public final class MessageNormalizer {
                     j++;
                 }
                 emit(NormalizedText.MENTION);
-                signals[Signal.MENTIONS.ordinal()]++;
+                signals[MENTIONS]++;
                 return j;
             }
             if (cp == '#' && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1))) {
-                signals[Signal.HASHTAGS.ordinal()]++;
+                signals[HASHTAGS]++;
                 return i + 1;
             }
             if (cp == '?') {
-                signals[Signal.QUESTION_MARKS.ordinal()]++;
+                signals[QUESTIONS]++;
             } else if (cp == '!') {
-                signals[Signal.EXCLAMATIONS.ordinal()]++;
+                signals[EXCLAMATIONS]++;
             }
             int emoticon = emoticonAt(i);
             if (emoticon >= 0) {
@@ -181,7 +283,7 @@ public final class MessageNormalizer {
             } else if (cp != 0xFE0F && cp != 0x200D && !(cp >= 0x1F3FB && cp <= 0x1F3FF)) {
                 lastEmoji = null;
             }
-            return i + len;
+            return i + Character.charCount(cp);
         }
 
         int emoticonAt(int i) {
@@ -211,34 +313,16 @@ public final class MessageNormalizer {
                 default -> NormalizedText.EMOJI_OTHER;
             };
             emit(token);
-            if ("🖕".equals(glyph) || "🤮".equals(glyph) || "💩".equals(glyph) || "😂".equals(glyph)
-                    || "🤣".equals(glyph)) {
+            if (MARKED_EMOJI.contains(glyph)) {
                 emit("_emo" + Integer.toHexString(glyph.codePointAt(0)) + "_");
             }
         }
 
-        void appendLetterOrDigit(int cp) {
-            if (Character.isDigit(cp)) {
-                wordHasDigit = true;
-                word.append((char) ('0' + Character.digit(cp, 10)));
-                return;
-            }
-            wordHasLetter = true;
-            signals[Signal.LETTERS.ordinal()]++;
-            if (Character.isUpperCase(cp)) {
-                signals[Signal.UPPER_LETTERS.ordinal()]++;
-            }
-            if (cp < FOLD.length) {
-                if (cp >= 0xC0 && FRENCH_ACCENTS.indexOf(cp) >= 0) {
-                    signals[Signal.FRENCH_ACCENTS.ordinal()]++;
-                }
-                word.append(FOLD[cp]);
-            } else {
-                if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
-                    signals[Signal.NON_LATIN_LETTERS.ordinal()]++;
-                }
-                word.appendCodePoint(Character.toLowerCase(cp));
-            }
+        void resetWord() {
+            word.setLength(0);
+            wordHasLetter = false;
+            wordHasDigit = false;
+            wordElongated = false;
         }
 
         void endWord() {
@@ -246,16 +330,17 @@ public final class MessageNormalizer {
                 return;
             }
             String w = word.toString();
-            word.setLength(0);
-            if (!wordHasLetter) {
+            boolean letters = wordHasLetter;
+            boolean digits = wordHasDigit;
+            boolean elongated = wordElongated;
+            resetWord();
+            if (!letters) {
                 emit(w.length() >= 5 ? NormalizedText.LONG_NUMBER : NormalizedText.NUMBER);
-            } else if (wordHasDigit && !aliases.containsKey(w)) {
+            } else if (digits && !aliases.containsKey(w)) {
                 splitLettersAndDigits(w);
             } else {
-                emitWord(w);
+                emitWord(elongated ? collapseElongation(w) : w);
             }
-            wordHasLetter = false;
-            wordHasDigit = false;
         }
 
         void splitLettersAndDigits(String w) {
@@ -266,7 +351,7 @@ public final class MessageNormalizer {
                     if (Character.isDigit(part.charAt(0))) {
                         emit(part.length() >= 5 ? NormalizedText.LONG_NUMBER : NormalizedText.NUMBER);
                     } else {
-                        emitWord(part);
+                        emitWord(collapseElongation(part));
                     }
                     start = k;
                 }
@@ -274,10 +359,9 @@ public final class MessageNormalizer {
         }
 
         void emitWord(String w) {
-            String word = collapseElongation(w);
-            String[] alias = aliases.get(word);
+            String[] alias = aliases.get(w);
             if (alias == null) {
-                emit(word);
+                emit(w);
             } else {
                 for (String a : alias) {
                     emit(a);
@@ -288,7 +372,7 @@ public final class MessageNormalizer {
         void emit(String token) {
             tokens.add(token);
             if (token.charAt(0) != '_') {
-                signals[Signal.WORDS.ordinal()]++;
+                signals[WORDS]++;
             }
         }
     }

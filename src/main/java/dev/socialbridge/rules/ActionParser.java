@@ -58,14 +58,19 @@ final class ActionParser {
             return null;
         }
         List<String> keys = new ArrayList<>();
+        boolean unknown = false;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (ACTIONS.contains(key)) {
                 keys.add(key);
             } else if (!ESCALATE_EXTRAS.contains(key) || !node.has("escalate")) {
+                unknown = true;
                 problems.add(at + "." + key + ": unknown action (expected one of " + String.join(", ", ACTIONS)
                         + (node.has("escalate") ? "; with escalate also priority, reason" : "") + ")");
             }
+        }
+        if (keys.isEmpty() && unknown) {
+            return null;
         }
         if (keys.size() != 1) {
             problems.add(at + ": expected exactly one action, found " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
@@ -95,7 +100,8 @@ final class ActionParser {
             return null;
         }
         if (!templateIds.contains(id)) {
-            problems.add(at + ": unknown template '" + id + "' (known: " + String.join(", ", templateIds.stream().sorted().toList()) + ")");
+            problems.add(at + ": unknown template '" + id + "' (" + (templateIds.isEmpty() ? "the templates file defines none"
+                    : "known: " + String.join(", ", templateIds.stream().sorted().toList())) + ")");
             return null;
         }
         return new ActionSpec.Reply(mode, id);

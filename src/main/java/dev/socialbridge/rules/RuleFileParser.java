@@ -57,7 +57,7 @@ final class RuleFileParser {
             return null;
         }
         String id = node.path("id").isTextual() ? node.get("id").asText() : null;
-        String where = file + ": rule " + (id == null || id.isBlank() ? "" : "'" + id + "' ") + "(#" + position + "): ";
+        String where = file + ": rule " + (id == null || id.isBlank() ? "#" + position : "'" + id + "' (#" + position + ")") + ": ";
         int before = problems.size();
         checkId(node, id, where, seen);
         YamlNodes.rejectUnknownKeys(node, RULE_KEYS, where, "key", problems);

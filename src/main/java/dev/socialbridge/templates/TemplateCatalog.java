@@ -22,11 +22,13 @@ public final class TemplateCatalog {
     public static final String CONTROL_VARIANT = Template.CONTROL;
 
     private final Map<String, Template> templates;
+    private final Set<String> declaredIds;
     private final String disclosureFr;
     private final String disclosureEn;
 
-    TemplateCatalog(Map<String, Template> templates, String disclosureFr, String disclosureEn) {
+    TemplateCatalog(Map<String, Template> templates, Set<String> declaredIds, String disclosureFr, String disclosureEn) {
         this.templates = Map.copyOf(templates);
+        this.declaredIds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declaredIds));
         this.disclosureFr = disclosureFr;
         this.disclosureEn = disclosureEn;
     }
@@ -39,7 +41,7 @@ public final class TemplateCatalog {
 
     /** Compiles a parsed templates file; {@code root} may be null (nothing parsed: empty catalog). */
     public static TemplateCatalog parse(String fileName, JsonNode root, List<String> problems) {
-        return root == null ? new TemplateCatalog(Map.of(), DEFAULT_DISCLOSURE_FR, DEFAULT_DISCLOSURE_EN)
+        return root == null ? new TemplateCatalog(Map.of(), Set.of(), DEFAULT_DISCLOSURE_FR, DEFAULT_DISCLOSURE_EN)
                 : new TemplateFileParser(fileName, problems).parse(root);
     }
 
@@ -47,8 +49,9 @@ public final class TemplateCatalog {
         return templates.containsKey(templateId);
     }
 
+    /** Ids of the templates in file order (including any that had problems, so references to them are not reported twice). */
     public Set<String> ids() {
-        return templates.keySet();
+        return declaredIds;
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,10 +30,11 @@ final class TemplateFileParser {
 
     TemplateCatalog parse(JsonNode root) {
         Map<String, Template> templates = new LinkedHashMap<>();
+        Set<String> declared = new LinkedHashSet<>();
         if (!root.isObject()) {
             problems.add(file + ": expected a mapping with 'templates' (and optionally 'disclosure'), found "
                     + YamlNodes.describe(root));
-            return new TemplateCatalog(templates, TemplateCatalog.DEFAULT_DISCLOSURE_FR, TemplateCatalog.DEFAULT_DISCLOSURE_EN);
+            return new TemplateCatalog(templates, Set.of(), TemplateCatalog.DEFAULT_DISCLOSURE_FR, TemplateCatalog.DEFAULT_DISCLOSURE_EN);
         }
         YamlNodes.rejectUnknownKeys(root, ROOT_KEYS, file + ": ", "key", problems);
         JsonNode list = root.path("templates");
@@ -41,6 +44,7 @@ final class TemplateFileParser {
         } else {
             for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                declared.add(e.getKey());
                 Template t = template(e.getKey(), e.getValue());
                 if (t != null) {
                     templates.put(e.getKey(), t);
@@ -48,7 +52,10 @@ final class TemplateFileParser {
             }
         }
         JsonNode disclosure = root.path("disclosure");
-        return new TemplateCatalog(templates,
+        if (disclosure.isObject()) {
+            YamlNodes.rejectUnknownKeys(disclosure, LANGS, file + ": disclosure.", "key", problems);
+        }
+        return new TemplateCatalog(templates, declared,
                 disclosure(disclosure, "fr", TemplateCatalog.DEFAULT_DISCLOSURE_FR),
                 disclosure(disclosure, "en", TemplateCatalog.DEFAULT_DISCLOSURE_EN));
     }
@@ -96,9 +103,10 @@ final class TemplateFileParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String vWhere = where + "variants." + e.getKey();
-            if (e.getKey().equals(Template.CONTROL) || !ID.matcher(e.getKey()).matches()) {
-                problems.add(vWhere + ": variant name must not be 'A' (the control: the template's own fr/en) "
-                        + "and uses letters, digits, '_', '.' or '-'");
+            if (e.getKey().equals(Template.CONTROL)) {
+                problems.add(vWhere + ": 'A' is reserved for the control (the template's own fr/en texts)");
+            } else if (!ID.matcher(e.getKey()).matches()) {
+                problems.add(vWhere + ": variant name: use letters, digits, '_', '.' or '-'");
             } else if (!e.getValue().isObject()) {
                 problems.add(vWhere + ": expected a mapping with fr/en texts, found " + YamlNodes.describe(e.getValue()));
             } else {
@@ -189,7 +197,6 @@ final class TemplateFileParser {
             problems.add(file + ": disclosure: expected a mapping with fr and en texts, found " + YamlNodes.describe(node));
             return dflt;
         }
-        YamlNodes.rejectUnknownKeys(node, LANGS, file + ": disclosure.", "key", problems);
         if (!node.has(lang)) {
             return dflt;
         }

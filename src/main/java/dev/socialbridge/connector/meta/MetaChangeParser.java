@@ -24,7 +24,7 @@ final class MetaChangeParser {
     /** Messaging fields that the App Dashboard "Test" button delivers as {@code changes[].value}. */
     private static final Set<String> MESSAGING_FIELDS = Set.of("messages", "message_echoes", "messaging_postbacks",
             "messaging_referrals", "messaging_seen", "message_reactions", "messaging_reactions",
-            "message_reads", "message_deliveries", "message_edits", "standby");
+            "message_reads", "message_deliveries", "message_edits");
 
     /** Feed items we know and deliberately do not ticket (posts, media, shares...). */
     private static final Set<String> FEED_NOT_TICKETED = Set.of("post", "status", "photo", "video", "share",

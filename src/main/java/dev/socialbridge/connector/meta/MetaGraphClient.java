@@ -44,6 +44,13 @@ public final class MetaGraphClient implements PlatformClient {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            String scheme = URI.create(baseUrl).getScheme();
+            if (!"https".equals(scheme) && !"http".equals(scheme)) {
+                throw new IllegalArgumentException("Graph base URL must be http(s): " + baseUrl);
+            }
+            if (version.isBlank() || version.contains("/")) {
+                throw new IllegalArgumentException("Graph version must be a single path segment such as v25.0: " + version);
+            }
         }
 
         public static Settings defaults() {

@@ -52,6 +52,9 @@ import java.util.Set;
  * ({@code "reaction: ..."}, {@code "receipt: ..."}). Unknown objects, fields, feed items and events, and
  * malformed items are {@link ParsedItem.Quarantined} with the reason; siblings are unaffected.
  *
+ * <p>Messaging events that arrive as {@code changes[].value} with a messaging field ({@code messages},
+ * {@code messaging_postbacks}..., the App Dashboard "Test" shape) are parsed like {@code messaging[]} items.
+ *
  * <p><b>rawJson</b> of an item is a one-item envelope {@code {"object":..,"entry":[{"id":..,"time":..,
  * "<changes|messaging|standby>":[<item>]}]}}: self-contained, and parsing it again yields the same item.
  */

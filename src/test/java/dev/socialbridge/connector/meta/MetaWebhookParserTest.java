@@ -411,6 +411,18 @@ class MetaWebhookParserTest {
         }
 
         @Test
+        void dashboardTestShapeWithMessagingInChangesIsParsedAsAMessage() {
+            List<ParsedItem> items = parser.parse(MetaFixtures.parse("{\"object\":\"instagram\",\"entry\":[{\"id\":\"0\","
+                    + "\"time\":1795255200,\"changes\":[{\"field\":\"messages\",\"value\":{\"sender\":{\"id\":\"12334\"},"
+                    + "\"recipient\":{\"id\":\"23245\"},\"timestamp\":\"1527459824\",\"message\":{\"mid\":\"random_mid\","
+                    + "\"text\":\"random_text\"}}}]}]}"));
+            Interaction i = assertInstanceOf(ParsedItem.Accepted.class, items.get(0)).interaction();
+            assertEquals(InteractionKind.DM, i.kind());
+            assertEquals("instagram:dm:0:12334", i.threadKey());
+            assertEquals("ig:dm:random_mid", items.get(0).dedupeKey());
+        }
+
+        @Test
         void numericIdsBecomeStrings() {
             Interaction i = acceptedMessenger("{\"sender\":{\"id\":7010000000000001},\"recipient\":{\"id\":100000000000001},"
                     + "\"timestamp\":1795255200000,\"message\":{\"mid\":\"m_1\",\"text\":\"hi\"}}", "100000000000001");

@@ -1,0 +1,101 @@
+package dev.socialbridge.host.rt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.descriptor.DescriptorLoader;
+import dev.socialbridge.descriptor.SettingDef;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAdapterFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RtHostAdapterFactoryTest {
+    private final RtHostAdapterFactory factory = new RtHostAdapterFactory();
+
+    @Test
+    void isDiscoverableByItsType() {
+        assertInstanceOf(RtHostAdapterFactory.class, HostAdapterFactory.forType("rt").orElseThrow());
+        assertEquals("rt", factory.type());
+    }
+
+    @Test
+    void acceptsATokenOrAUserWithPassword() {
+        assertEquals(List.of(), problems(Map.of("base-url", "http://127.0.0.1:8089", "token", "1-14-abc")));
+        assertEquals(List.of(), problems(Map.of("base-url", "https://rt.example.com/", "user", "bot",
+                "password", "pw", "timeout-ms", "5000", "apply-helper", "off")));
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "base-url     | ''                    | socialbridge.host.rt.base-url: is required (the web root of RT, e.g. https://rt.example.com)",
+        "base-url     | ftp://rt.example.com  | socialbridge.host.rt.base-url: must be an http(s) URL",
+        "base-url     | not a url             | socialbridge.host.rt.base-url: must be an http(s) URL",
+        "token        | ''                    | socialbridge.host.rt.token: is required (or set socialbridge.host.rt.user and socialbridge.host.rt.password)",
+        "timeout-ms   | 0                     | socialbridge.host.rt.timeout-ms: must be a positive number of milliseconds",
+        "timeout-ms   | soon                  | socialbridge.host.rt.timeout-ms: must be a positive number of milliseconds",
+        "apply-helper | always                | socialbridge.host.rt.apply-helper: must be auto or off",
+    })
+    void reportsEachInvalidSettingWithItsFullKey(String key, String value, String expected) {
+        Map<String, String> settings = new HashMap<>(Map.of("base-url", "http://127.0.0.1:8089", "token", "1-14-abc"));
+        settings.put(key, value);
+
+        assertEquals(List.of(expected), problems(settings));
+    }
+
+    @Test
+    void asksForThePasswordWhenOnlyAUserIsSet() {
+        assertEquals(List.of("socialbridge.host.rt.password: is required when socialbridge.host.rt.user is set and no token is"),
+                problems(Map.of("base-url", "http://rt", "user", "bot")));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertEquals(2, problems(Map.of()).size());
+    }
+
+    @Test
+    void refusesToCreateFromInvalidSettingsWithoutShowingSecrets() {
+        Descriptor descriptor = DescriptorLoader.fromClasspath();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> factory.create(Map.of("base-url", "ftp://x", "password", "s3cret"), descriptor));
+
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void createsAnAdapterWithoutTalkingToRt() {
+        HostAdapter adapter = factory.create(Map.of("base-url", "http://127.0.0.1:1", "token", "1-14-secret"),
+                DescriptorLoader.fromClasspath());
+
+        assertEquals("rt", adapter.type());
+        assertFalse(adapter.toString().contains("secret"));
+    }
+
+    @Test
+    void everySettingItReadsIsDeclaredInTheDescriptorWithSecretsMarked() {
+        Descriptor descriptor = DescriptorLoader.fromClasspath();
+        for (String key : RtSettings.KEYS) {
+            SettingDef setting = descriptor.setting(RtSettings.PREFIX + key).orElseThrow(
+                    () -> new AssertionError("descriptor does not declare " + RtSettings.PREFIX + key));
+            assertEquals(key.equals(RtSettings.TOKEN) || key.equals(RtSettings.PASSWORD), setting.secret(), key);
+        }
+        assertTrue(descriptor.settings().stream().filter(s -> s.key().startsWith(RtSettings.PREFIX))
+                .allMatch(s -> RtSettings.KEYS.contains(s.key().substring(RtSettings.PREFIX.length()))));
+    }
+
+    private List<String> problems(Map<String, String> settings) {
+        List<String> problems = new ArrayList<>();
+        factory.validate(settings, problems);
+        return problems;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.socialbridge.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.store.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxDispatcherTest {
+    private Database db;
+    private OutboxStore store;
+    private final List<Long> handled = new ArrayList<>();
+    private final Deque<DeliveryResult> results = new ArrayDeque<>();
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        store = new OutboxStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long enqueue(String key, String lane) {
+        assertTrue(db.<Boolean>inTransaction(c -> store.enqueue(c,
+                new OutboxCommand(key, lane, OutboxCommand.PLATFORM, "t", Map.of("k", key)), Instant.now())));
+        return store.all(1000).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
+    }
+
+    private OutboxDispatcher dispatcher(int maxAttempts) {
+        OutboxHandler handler = item -> {
+            handled.add(item.id());
+            return results.isEmpty() ? new DeliveryResult.Delivered("r" + item.id()) : results.poll();
+        };
+        return new OutboxDispatcher(store, OutboxCommand.PLATFORM, handler,
+                new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(2)), Duration.ofMillis(10));
+    }
+
+    private OutboxItem item(long id) {
+        return store.all(1000).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void duplicateDedupeKeyIsStoredOnce() {
+        enqueue("a", "lane1");
+        boolean again = db.<Boolean>inTransaction(c -> store.enqueue(c, new OutboxCommand("a", "lane1", OutboxCommand.PLATFORM, "t", Map.of()), Instant.now()));
+        assertFalse(again);
+        assertEquals(1, store.all(10).size());
+    }
+
+    @Test
+    void retryableFailureIsRescheduledThenDeliveredOnce() throws Exception {
+        long id = enqueue("a", "lane1");
+        results.add(new DeliveryResult.Retry("HTTP 500", null));
+        OutboxDispatcher d = dispatcher(5);
+        d.deliver(item(id));
+        assertEquals(OutboxStatus.PENDING, item(id).status());
+        assertEquals("HTTP 500", item(id).lastError());
+        Thread.sleep(5);
+        d.deliver(store.due(OutboxCommand.PLATFORM, Instant.now(), 10).get(0));
+        assertEquals(OutboxStatus.DONE, item(id).status());
+        assertEquals(2, item(id).attempts());
+        assertEquals(List.of(id, id), handled);
+    }
+
+    @Test
+    void retryAfterPushesTheNextAttempt() {
+        long id = enqueue("a", "lane1");
+        results.add(new DeliveryResult.Retry("429", Duration.ofSeconds(30)));
+        dispatcher(5).deliver(item(id));
+        assertTrue(item(id).nextAttemptAt().isAfter(Instant.now().plusSeconds(25)));
+        assertTrue(store.due(OutboxCommand.PLATFORM, Instant.now(), 10).isEmpty());
+    }
+
+    @Test
+    void exhaustedAttemptsGoToDeadLetterAndCanBeRetried() {
+        long id = enqueue("a", "lane1");
+        results.add(new DeliveryResult.Retry("down", null));
+        results.add(new DeliveryResult.Retry("down", null));
+        OutboxDispatcher d = dispatcher(2);
+        d.deliver(item(id));
+        d.deliver(item(id));
+        assertEquals(OutboxStatus.DEAD, item(id).status());
+        assertEquals(1, store.byStatus(OutboxStatus.DEAD, 10).size());
+        assertTrue(store.retry(id));
+        assertEquals(OutboxStatus.PENDING, item(id).status());
+        assertEquals(0, item(id).attempts());
+    }
+
+    @Test
+    void notSendableAndPermanentFailuresStopImmediately() {
+        long a = enqueue("a", "lane1");
+        long b = enqueue("b", "lane2");
+        results.add(new DeliveryResult.NotSendable("outside the 24h window"));
+        results.add(new DeliveryResult.AccountInvalid("code 190"));
+        OutboxDispatcher d = dispatcher(5);
+        d.deliver(item(a));
+        d.deliver(item(b));
+        assertEquals(OutboxStatus.NOT_SENDABLE, item(a).status());
+        assertEquals("outside the 24h window", item(a).lastError());
+        assertEquals(OutboxStatus.DEAD, item(b).status());
+        assertTrue(item(b).lastError().contains("190"));
+    }
+
+    @Test
+    void laterItemOfALaneWaitsForTheEarlierOne() {
+        long first = enqueue("a", "thread-1|host");
+        long second = enqueue("b", "thread-1|host");
+        long other = enqueue("c", "thread-2|host");
+        List<Long> due = store.due(OutboxCommand.PLATFORM, Instant.now(), 10).stream().map(OutboxItem::id).toList();
+        assertEquals(List.of(first, other), due);
+        results.add(new DeliveryResult.Retry("host down", null));
+        dispatcher(5).deliver(item(first));
+        assertFalse(store.due(OutboxCommand.PLATFORM, Instant.now().plusSeconds(1), 10).stream().anyMatch(i -> i.id() == second));
+        dispatcher(5).deliver(item(first));
+        assertTrue(store.due(OutboxCommand.PLATFORM, Instant.now(), 10).stream().anyMatch(i -> i.id() == second));
+    }
+
+    @Test
+    void runningDispatcherDeliversEverythingInLaneOrder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            enqueue("k" + i, "lane" + (i % 3));
+        }
+        try (OutboxDispatcher d = dispatcher(3).start()) {
+            d.wake();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (store.counts().get(OutboxStatus.DONE) < 20 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(20L, store.counts().get(OutboxStatus.DONE));
+        for (int lane = 0; lane < 3; lane++) {
+            String name = "lane" + lane;
+            List<Long> ids = store.all(100).stream().filter(i -> i.lane().equals(name)).map(OutboxItem::id).toList();
+            List<Long> order = handled.stream().filter(ids::contains).toList();
+            assertEquals(ids, order);
+        }
+    }
+}
