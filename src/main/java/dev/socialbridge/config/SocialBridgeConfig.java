@@ -125,10 +125,6 @@ public interface SocialBridgeConfig {
         /** Queue (descriptor key) for new threads when no rule picks one. */
         @WithName("default-queue") @WithDefault("general") @NotBlank
         String defaultQueue();
-
-        /** How often SLA breaches are looked for. */
-        @WithName("sla-check-interval") @WithDefault("PT1M")
-        Duration slaCheckInterval();
     }
 
     interface Automation {

@@ -54,7 +54,12 @@ public final class PlatformCommandHandler implements OutboxHandler {
             return new DeliveryResult.Failed("no connector configured for " + action.platform().id());
         }
         long sentId = recordBeforeSending(item.id(), action);
-        DeliveryResult result = client.deliver(action);
+        DeliveryResult result;
+        try {
+            result = client.deliver(action);
+        } catch (IllegalArgumentException e) {
+            return new DeliveryResult.Failed("not possible on " + action.platform().id() + ": " + e.getMessage());
+        }
         if (result instanceof DeliveryResult.Delivered d) {
             recordRemoteId(sentId, d.remoteId());
             String thread = threadOf(item);

@@ -9,10 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Thread-safe registry of accounts whose credentials Meta rejected (Graph error 190). {@link MetaGraphClient}
  * refuses to call for them until {@link #markValid} (after re-authorisation). Reasons never hold tokens.
+ * An optional listener hears each new mark (e.g. to persist it); seed persisted marks with {@link #markInvalid}.
  */
 public final class MetaAccountHealth {
 
@@ -20,21 +24,37 @@ public final class MetaAccountHealth {
     public record InvalidAccount(String accountId, String reason, Instant since) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(MetaAccountHealth.class);
+
     private final ConcurrentMap<String, InvalidAccount> invalid = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final BiConsumer<String, String> onMarkedInvalid;
 
     public MetaAccountHealth() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), (id, reason) -> { });
     }
 
     public MetaAccountHealth(Clock clock) {
+        this(clock, (id, reason) -> { });
+    }
+
+    /** @param onMarkedInvalid called with (accountId, reason) when an account becomes invalid; must not block long */
+    public MetaAccountHealth(Clock clock, BiConsumer<String, String> onMarkedInvalid) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onMarkedInvalid = Objects.requireNonNull(onMarkedInvalid, "onMarkedInvalid");
     }
 
     /** Marks the account invalid; the first reason and time are kept while it stays invalid. */
     public void markInvalid(String accountId, String reason) {
         Objects.requireNonNull(accountId, "accountId");
-        invalid.putIfAbsent(accountId, new InvalidAccount(accountId, reason, clock.instant()));
+        if (invalid.putIfAbsent(accountId, new InvalidAccount(accountId, reason, clock.instant())) == null) {
+            try {
+                onMarkedInvalid.accept(accountId, reason);
+            } catch (RuntimeException e) {
+                // the in-memory mark stands; a listener failure must not turn a delivery result into an exception
+                LOG.warn("listener failed for invalid Meta account {}: {}", accountId, e.toString());
+            }
+        }
     }
 
     /** Clears the mark, e.g. after the token was replaced. */

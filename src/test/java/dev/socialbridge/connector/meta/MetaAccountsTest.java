@@ -89,4 +89,17 @@ class MetaAccountsTest {
         assertFalse(health.isInvalid("1"));
         assertTrue(health.list().isEmpty());
     }
+
+    @Test
+    void healthListenerHearsEachNewMarkOnceAndCannotBreakMarking() {
+        List<String> heard = new java.util.ArrayList<>();
+        MetaAccountHealth health = new MetaAccountHealth(Clock.systemUTC(), (id, reason) -> {
+            heard.add(id + " " + reason);
+            throw new IllegalStateException("store down");
+        });
+        health.markInvalid("1", "code=190");
+        health.markInvalid("1", "code=190 again");
+        assertEquals(List.of("1 code=190"), heard);
+        assertTrue(health.isInvalid("1"));
+    }
 }
