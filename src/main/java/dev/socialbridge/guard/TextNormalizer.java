@@ -11,8 +11,8 @@ import java.text.Normalizer;
  */
 public final class TextNormalizer {
 
-    /** Characters below this code point are folded through a table built once from NFD. */
-    private static final int TABLE_SIZE = 0x250;
+    /** Characters below this code point (Latin, Greek, Cyrillic) are folded through a table built once from NFD. */
+    private static final int TABLE_SIZE = 0x530;
     private static final String[] TABLE = buildTable();
 
     private TextNormalizer() {

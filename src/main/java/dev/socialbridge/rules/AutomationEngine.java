@@ -34,7 +34,8 @@ import java.util.Set;
  * plans its actions and ends evaluation unless the rule says {@code stop: false}. Guard rails, in
  * order: our own accounts get nothing; non-conversational kinds (reactions, edits, receipts) get
  * nothing; opted-out authors get no replies; a handoff request ("agent", "humain", "human") replaces
- * rule replies by a handoff message and escalates (to support unless a rule escalated); a thread at
+ * rule replies by a handoff message and escalates to support (or to the rule's queue when its
+ * priority is higher, e.g. hot leads); a thread at
  * the bot-turn limit gets no replies and is escalated (to general unless a rule escalated); at most
  * N replies per author per hour, counting those planned in the same decision.
  */

@@ -84,9 +84,8 @@ final class DecisionBuilder {
     /** Adds the guard-rail actions (handoff, bot-turn escalation, opt-out confirmation) and builds the decision. */
     Decision build() {
         if (handoff) {
-            if (escalateAt < 0) {
-                escalate(GUARD_HANDOFF, new Action.Escalate(Vocabulary.SUPPORT, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.SUPPORT), "handoff"));
-            }
+            // A person must pick this up: support, unless a rule chose a higher-priority queue (hot leads, VIP).
+            escalate(GUARD_HANDOFF, new Action.Escalate(Vocabulary.SUPPORT, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.SUPPORT), "handoff"));
             builtInReply(GUARD_HANDOFF, HANDOFF_TEMPLATE, gate.checkHandoffReply(),
                     "Je vous mets en relation avec un membre de l'équipe.", "Connecting you with a member of our team.");
         }

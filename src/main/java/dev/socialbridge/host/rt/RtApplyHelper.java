@@ -1,6 +1,8 @@
 package dev.socialbridge.host.rt;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@code rt-apply-cf.pl}, the perl helper that applies an existing custom field globally through
  * RT's own API (REST2 cannot). It runs only when allowed ({@code apply-helper=auto}), RT's perl library
- * is installed on this machine and {@code RT_SITE_CONFIG} is set, i.e. the plugin runs on the RT host;
- * otherwise callers show {@link #command} to the admin.
+ * is installed on this machine, {@code RT_SITE_CONFIG} is set and the RT base URL points at this machine,
+ * i.e. the plugin runs on the RT host; otherwise callers show {@link #command} to the admin.
  */
 final class RtApplyHelper {
     static final String SCRIPT = "rt-apply-cf.pl";
@@ -27,18 +29,26 @@ final class RtApplyHelper {
     record Result(boolean applied, String output) { }
 
     private final boolean allowed;
+    private final String rtHost;
     private final Map<String, String> environment;
     private final Optional<Path> script;
 
-    RtApplyHelper(boolean allowed, Map<String, String> environment, Optional<Path> script) {
+    /**
+     * @param allowed     setting {@code apply-helper} is {@code auto}
+     * @param rtHost      host name of the RT base URL; the helper writes to the local RT only
+     * @param environment environment of the helper process (RT_SITE_CONFIG, RT_SITE_CONFIG_DIR, RT_LIB)
+     * @param script      the helper script, if found
+     */
+    RtApplyHelper(boolean allowed, String rtHost, Map<String, String> environment, Optional<Path> script) {
         this.allowed = allowed;
+        this.rtHost = rtHost;
         this.environment = Map.copyOf(environment);
         this.script = script;
     }
 
     /** Helper for these settings, locating the script from {@code socialbridge.home} or {@code ./plugin/rt}. */
     static RtApplyHelper forSettings(RtSettings settings, Map<String, String> environment) {
-        return new RtApplyHelper(settings.applyHelperAuto(), environment, locateScript());
+        return new RtApplyHelper(settings.applyHelperAuto(), settings.baseUrl().getHost(), environment, locateScript());
     }
 
     /** {@code <socialbridge.home>/rt/rt-apply-cf.pl} in a bundle, {@code ./plugin/rt/rt-apply-cf.pl} in dev. */
@@ -53,7 +63,18 @@ final class RtApplyHelper {
     /** Whether {@link #apply} may run here. */
     boolean canRun() {
         String siteConfig = environment.get("RT_SITE_CONFIG");
-        return allowed && script.isPresent() && Files.isDirectory(RT_LIB) && siteConfig != null && !siteConfig.isBlank();
+        return allowed && script.isPresent() && Files.isDirectory(RT_LIB) && siteConfig != null && !siteConfig.isBlank()
+                && isThisMachine(rtHost);
+    }
+
+    private static boolean isThisMachine(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The exact command an admin runs on the RT host to apply {@code fieldName} globally. */

@@ -2,6 +2,7 @@ package dev.socialbridge.host.rt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -66,7 +67,7 @@ class RtClientTest {
         assertEquals("7", tokenClient().post("/queue", Map.of("Name", "Social Support")).path("id").asText());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/queue"))
-                .withHeader("Content-Type", equalTo("application/json; charset=utf-8"))
+                .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
                 .withRequestBody(equalToJson("{\"Name\":\"Social Support\"}")));
     }
 

@@ -52,7 +52,7 @@ class RtProvisionerTest {
 
     private RtProvisioner provisioner() {
         RtClient client = new RtClient(RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc")));
-        RtApplyHelper unavailableHelper = new RtApplyHelper(false, Map.of(), Optional.of(Path.of(HELPER)));
+        RtApplyHelper unavailableHelper = new RtApplyHelper(false, "127.0.0.1", Map.of(), Optional.of(Path.of(HELPER)));
         return new RtProvisioner(client, unavailableHelper, "14");
     }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The main job, end to end on this machine:
+#   1. a throwaway Request Tracker 5 (installed if missing) on 127.0.0.1:8089
+#   2. the plugin bundle built, unzipped, installed into RT (install + verify) and serving on :18080
+#   3. a local stand-in for the Graph API (WireMock standalone, test-fixtures/wiremock/meta) on :18081
+#   4. realistic signed webhooks from test-fixtures/inbound/meta/ replayed through the real endpoint
+#   5. a report of what landed in RT and what was sent to the platform
+# Usage: bash scripts/demo.sh [--keep]   (--keep leaves the plugin and WireMock running)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DEMO=${SOCIALBRIDGE_DEMO_DIR:-/tmp/social-bridge-demo}
+PORT=18080
+GRAPH_PORT=18081
+SECRET=demo-app-secret
+ADMIN=demo-admin-token-0123456789
+KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+need=(); for c in java mvn curl openssl unzip perl; do command -v $c >/dev/null 2>&1 || need+=($c); done
+if [ ${#need[@]} -gt 0 ]; then
+  pk=(); for c in "${need[@]}"; do case $c in java) pk+=(openjdk-17-jdk-headless);; mvn) pk+=(maven);; *) pk+=($c);; esac; done
+  export DEBIAN_FRONTEND=noninteractive; apt-get update -q; apt-get install -y -q "${pk[@]}"
+fi
+
+say "1. Request Tracker 5"
+bash scripts/rt-up.sh
+# shellcheck disable=SC1091
+. /tmp/rt5-test/env.sh
+
+say "2. Build the bundle"
+mvn -B -q package -DskipTests
+VERSION=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml | head -1)
+pkill -f "socialbridge.home=$DEMO/social-bridge-$VERSION" 2>/dev/null || true
+pkill -f "wiremock-standalone.*--port $GRAPH_PORT" 2>/dev/null || true
+sleep 1
+rm -rf "$DEMO"; mkdir -p "$DEMO"
+unzip -q "target/social-bridge-$VERSION.zip" -d "$DEMO"
+SB="$DEMO/social-bridge-$VERSION"
+"$SB/bin/social-bridge" --version
+
+say "3. Graph API stand-in (WireMock)"
+mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.10.0 -DoutputDirectory="$DEMO" >/dev/null
+nohup java -jar "$DEMO/wiremock-standalone-3.10.0.jar" --port $GRAPH_PORT --bind-address 127.0.0.1 \
+  --root-dir "$ROOT/test-fixtures/wiremock/meta" --disable-banner > "$DEMO/wiremock.log" 2>&1 &
+echo $! > "$DEMO/wiremock.pid"
+
+cat > "$DEMO/demo.properties" <<PROPS
+socialbridge.http.port=$PORT
+socialbridge.http.host=127.0.0.1
+socialbridge.store.jdbc-url=jdbc:h2:file:$DEMO/data/socialbridge;AUTO_SERVER=TRUE
+socialbridge.inbox.journal-dir=$DEMO/data/journal
+socialbridge.host.rt.base-url=$RT_URL
+socialbridge.host.rt.token=$RT_TOKEN
+socialbridge.admin.token=$ADMIN
+socialbridge.meta.app-secret=$SECRET
+socialbridge.meta.verify-token=demo-verify-token
+socialbridge.meta.graph-base-url=http://127.0.0.1:$GRAPH_PORT
+socialbridge.meta.accounts.brand-ig.id=17841400000000001
+socialbridge.meta.accounts.brand-ig.platform=instagram
+socialbridge.meta.accounts.brand-ig.page-id=100000000000001
+socialbridge.meta.accounts.brand-ig.access-token=demo-ig-token
+socialbridge.meta.accounts.brand-page.id=100000000000001
+socialbridge.meta.accounts.brand-page.platform=facebook
+socialbridge.meta.accounts.brand-page.access-token=demo-page-token
+socialbridge.automation.brand=Maison Lumière
+PROPS
+
+say "4. Install into RT (dry run, install, verify)"
+"$SB/bin/social-bridge" install --dry-run --config "$DEMO/demo.properties" | tail -1
+"$SB/bin/social-bridge" install --config "$DEMO/demo.properties" | tail -1
+"$SB/bin/social-bridge" verify --config "$DEMO/demo.properties"
+
+say "5. Serve"
+nohup "$SB/bin/social-bridge" serve --config "$DEMO/demo.properties" > "$DEMO/serve.log" 2>&1 &
+echo $! > "$DEMO/serve.pid"
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.1; done
+grep -m1 "listening" "$DEMO/serve.log" || { cat "$DEMO/serve.log"; exit 1; }
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$GRAPH_PORT/__admin/health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -s "http://127.0.0.1:$PORT/health/ready"; echo
+
+say "6. Replay signed webhooks from test-fixtures/inbound/meta/"
+RUN=$(date +%s | tail -c 8)   # fresh ids each run, so every demo run opens its own tickets
+for f in ig-comment.json ig-comment-reply.json ig-dm.json ig-story-reply.json messenger-message.json \
+         messenger-postback-referral.json messenger-referral.json fb-feed-comment-add.json ig-echo.json \
+         messenger-read.json messenger-reaction.json mixed-batch-with-malformed.json; do
+  body="$DEMO/$f"
+  sed -e "s/178900000000/1789${RUN}0/g; s/654123000000/6541${RUN}0/g; s/179100000000/1791${RUN}0/g" \
+      -e "s/\"mid\": *\"\([^\"]*\)\"/\"mid\": \"\1-${RUN}\"/g" "test-fixtures/inbound/meta/$f" > "$body"
+  sig=$(openssl dgst -sha256 -hmac "$SECRET" -r < "$body" | cut -d' ' -f1)
+  code=$(curl -s -o "$DEMO/resp" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/webhooks/meta" \
+         -H 'Content-Type: application/json' -H "X-Hub-Signature-256: sha256=$sig" --data-binary @"$body")
+  printf '  %-36s -> HTTP %s %s\n' "$f" "$code" "$(cat "$DEMO/resp")"
+done
+printf '  %-36s -> HTTP %s\n' "(tampered signature)" "$(curl -s -o /dev/null -w '%{http_code}' -X POST \
+  "http://127.0.0.1:$PORT/webhooks/meta" -H 'X-Hub-Signature-256: sha256=00' --data-binary @"$DEMO/ig-comment.json")"
+
+say "7. Waiting for the pipeline to deliver"
+for _ in $(seq 1 240); do
+  stats=$(curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/admin/stats")
+  echo "$stats" | grep -q '"PENDING":0,"DONE":[0-9]*,"IGNORED".*"outbox":{"PENDING":0' && break
+  sleep 0.5
+done
+echo "  $stats"
+
+say "8. What landed in RT and what was sent to the platform"
+curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/admin/threads?limit=1000" > "$DEMO/threads.json"
+curl -s "http://127.0.0.1:$GRAPH_PORT/__admin/requests" > "$DEMO/graph-requests.json"
+RT_REST2=$RT_REST2 RT_TOKEN=$RT_TOKEN RUN=$RUN perl "$ROOT/scripts/demo-report.pl" "$DEMO/threads.json" "$DEMO/graph-requests.json"
+
+if [ $KEEP = 1 ]; then
+  echo; echo "Left running: plugin on http://127.0.0.1:$PORT (pid $(cat "$DEMO/serve.pid")), Graph stand-in on :$GRAPH_PORT"
+  echo "RT UI: $RT_URL (root / password)"
+else
+  kill "$(cat "$DEMO/serve.pid")" "$(cat "$DEMO/wiremock.pid")" 2>/dev/null || true
+fi
