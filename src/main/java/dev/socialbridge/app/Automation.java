@@ -1,21 +1,94 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.classify.Classification;
+import dev.socialbridge.classify.Classifier;
+import dev.socialbridge.classify.SocialClassifier;
 import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.connector.meta.MetaAccounts;
 import dev.socialbridge.pipeline.AutomationStep;
+import dev.socialbridge.pipeline.RuleBasedAutomation;
+import dev.socialbridge.rules.AutomationEngine;
+import dev.socialbridge.rules.AutomationSettings;
+import dev.socialbridge.rules.RuleValidationException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
-/** The classifier and automation step configured for the pipeline. */
+/** The classifier and automation step configured for the pipeline, and the checks of their files. */
 record Automation(Function<String, Classification> classifier, AutomationStep step) {
 
     static Automation build(LoadedConfig config, MetaAccounts accounts) {
-        return new Automation(text -> new Classification("other", "other", 0, "neutral", 0),
-                AutomationStep.routeTo(config.typed().pipeline().defaultQueue()));
+        SocialBridgeConfig.Automation a = config.typed().automation();
+        Classifier classifier = a.keywordsFile().map(f -> SocialClassifier.load(Path.of(f))).orElseGet(SocialClassifier::loadDefault);
+        String defaultQueue = config.typed().pipeline().defaultQueue();
+        if (!a.enabled()) {
+            return new Automation(classifier::classify, AutomationStep.routeTo(defaultQueue));
+        }
+        AutomationEngine engine = AutomationEngine.load(a.rulesFile().map(Path::of).orElse(null),
+                a.templatesFile().map(Path::of).orElse(null), settings(a, accounts.ownIds()));
+        return new Automation(classifier::classify, new RuleBasedAutomation(engine, defaultQueue));
     }
 
+    static AutomationSettings settings(SocialBridgeConfig.Automation a, Set<String> ownIds) {
+        String[] hours = a.businessHours().split("-");
+        return new AutomationSettings(a.brand(), a.maxRepliesPerAuthorPerHour(), a.maxBotTurns(), a.vipFollowerThreshold(),
+                a.disclosure(), a.businessZone(), days(a.businessDays()), LocalTime.parse(hours[0]),
+                hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]), ownIds);
+    }
+
+    static Set<DayOfWeek> days(String spec) {
+        if (spec.contains("-")) {
+            String[] r = spec.split("-");
+            return EnumSet.range(day(r[0]), day(r[1]));
+        }
+        EnumSet<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : spec.split(",")) {
+            out.add(day(d));
+        }
+        return out;
+    }
+
+    private static DayOfWeek day(String abbrev) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().startsWith(abbrev.toUpperCase(Locale.ROOT))) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(abbrev);
+    }
+
+    /** Problems of the rule, template and keyword files, each naming the file and the setting. */
     static List<String> problems(LoadedConfig config) {
-        return List.of();
+        SocialBridgeConfig.Automation a = config.typed().automation();
+        List<String> problems = new ArrayList<>();
+        a.keywordsFile().ifPresent(f -> {
+            try {
+                SocialClassifier.load(Path.of(f));
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                problems.add("socialbridge.automation.keywords-file: " + e.getMessage());
+            }
+        });
+        for (String[] file : new String[][] {{"rules-file", a.rulesFile().orElse(null)}, {"templates-file", a.templatesFile().orElse(null)}}) {
+            if (file[1] != null && !java.nio.file.Files.isRegularFile(Path.of(file[1]))) {
+                problems.add("socialbridge.automation." + file[0] + ": file not found: " + file[1]);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            AutomationEngine.validate(a.rulesFile().map(Path::of).orElse(null), a.templatesFile().map(Path::of).orElse(null))
+                    .forEach(p -> problems.add("socialbridge.automation.rules-file: " + p));
+        } catch (RuleValidationException e) {
+            e.problems().forEach(p -> problems.add("socialbridge.automation.rules-file: " + p));
+        }
+        return problems;
     }
 }

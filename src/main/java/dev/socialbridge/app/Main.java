@@ -1,5 +1,7 @@
 package dev.socialbridge.app;
 
+import dev.socialbridge.classify.ClassifyCommand;
+import dev.socialbridge.rules.SimulateCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
-        subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class,
-                DeadLettersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
+                SimulateCommand.class, DeadLettersCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

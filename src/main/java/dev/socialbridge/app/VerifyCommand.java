@@ -37,6 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
         Descriptor descriptor = Components.descriptor(config.typed(), configProblems);
         HostAdapterFactory factory = Components.hostFactory(config, configProblems).orElse(null);
         configProblems.addAll(ServeRequirements.check(config));
+        configProblems.addAll(Automation.problems(config));
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);
         }

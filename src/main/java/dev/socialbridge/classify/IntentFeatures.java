@@ -12,6 +12,8 @@ import java.util.List;
 public final class IntentFeatures {
     private static final int STEM = 5;
     private static final int STEM_MIN_WORD = 7;
+    private static final int CHAR_MIN = Integer.getInteger("cls.cmin", 3);
+    private static final int CHAR_MAX = Integer.getInteger("cls.cmax", 5);
 
     private IntentFeatures() {
     }
@@ -27,9 +29,23 @@ public final class IntentFeatures {
                 f.add("s=" + t.substring(0, STEM));
             }
             previous = t;
+            if (t.charAt(0) != '_' && CHAR_MAX > 0) {
+                addCharGrams(t, f);
+            }
         }
         addSignals(text, f);
         return f.toArray(new String[0]);
+    }
+
+    private static void addCharGrams(String word, List<String> f) {
+        String w = "<" + word + ">";
+        for (int n = CHAR_MIN; n <= CHAR_MAX; n++) {
+            for (int i = 0; i + n <= w.length(); i++) {
+                if (n < w.length()) {
+                    f.add("c=" + w.substring(i, i + n));
+                }
+            }
+        }
     }
 
     private static void addSignals(NormalizedText text, List<String> f) {

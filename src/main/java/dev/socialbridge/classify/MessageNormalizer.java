@@ -95,6 +95,8 @@ public final class MessageNormalizer {
         boolean wordHasLetter;
         boolean wordHasDigit;
         boolean wordElongated;
+        /** The word has a '*' between letters: a masked swear word ("f*ck"), looked up in the aliases. */
+        boolean wordMasked;
         int run;
         int chunkStart;
         String lastEmoji;
@@ -157,6 +159,12 @@ public final class MessageNormalizer {
                 appendFolded(c);
                 return i + 1;
             }
+            if ((c == '*' || c == '$') && wordHasLetter && maskContinues(i)) {
+                lastEmoji = null;
+                wordMasked |= c == '*';
+                appendFolded(c == '$' ? 's' : '*');
+                return i + 1;
+            }
             if (c == '.' && wordHasLetter && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1))) {
                 int link = domainEnd(i);
                 if (link > i) {
@@ -167,6 +175,15 @@ public final class MessageNormalizer {
             }
             endWord();
             return symbol(i, c);
+        }
+
+        /** A '*' or '$' inside a word ("f*ck", "a$$hole"): more of them, then a letter. */
+        boolean maskContinues(int i) {
+            int j = i;
+            while (j < s.length() && (s.charAt(j) == '*' || s.charAt(j) == '$')) {
+                j++;
+            }
+            return j < s.length() && j - i <= 3 && Character.isLetter(s.charAt(j));
         }
 
         void letter(char c) {
@@ -323,6 +340,7 @@ public final class MessageNormalizer {
             wordHasLetter = false;
             wordHasDigit = false;
             wordElongated = false;
+            wordMasked = false;
         }
 
         void endWord() {
@@ -333,13 +351,32 @@ public final class MessageNormalizer {
             boolean letters = wordHasLetter;
             boolean digits = wordHasDigit;
             boolean elongated = wordElongated;
+            boolean masked = wordMasked;
             resetWord();
-            if (!letters) {
+            if (masked) {
+                emitMasked(w);
+            } else if (!letters) {
                 emit(w.length() >= 5 ? NormalizedText.LONG_NUMBER : NormalizedText.NUMBER);
             } else if (digits && !aliases.containsKey(w)) {
                 splitLettersAndDigits(w);
             } else {
                 emitWord(elongated ? collapseElongation(w) : w);
+            }
+        }
+
+        /** A masked word known to the aliases ("f*ck" → "fuck"), otherwise its parts around the '*'. */
+        void emitMasked(String w) {
+            String collapsed = w.replaceAll("\\*+", "*");
+            if (aliases.containsKey(w)) {
+                emitWord(w);
+            } else if (aliases.containsKey(collapsed)) {
+                emitWord(collapsed);
+            } else {
+                for (String part : w.split("\\*+")) {
+                    if (!part.isEmpty()) {
+                        emitWord(part);
+                    }
+                }
             }
         }
 

@@ -11,7 +11,7 @@ final class SentimentScorer {
     private static final double LEXICON_SLOPE = 0.6;
     private static final double EMOJI_WEIGHT = 0.5;
     private static final int MAX_EMOJI = 3;
-    private static final double[] INTENT_LEAN = {0.15, -0.35, -0.45, -1.1, 1.1, 0, 0, -1.2, 0};
+    private static final double[] INTENT_LEAN = {0.15, -0.2, -0.45, -1.1, 1.1, 0, 0, -1.2, 0};
 
     private SentimentScorer() {
     }

@@ -93,7 +93,7 @@ public final class SocialClassifier implements Classifier {
         try {
             String bounded = text != null && text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
             return classifyNormalized(normalizer.normalize(bounded));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             return new Classification(LanguageDetector.OTHER, "other", 0, "neutral", 0);
         }
     }
@@ -108,15 +108,5 @@ public final class SocialClassifier implements Classifier {
         double sentiment = SentimentScorer.score(text, ruleWeights, d.intent(), d.confidence());
         return new Classification(lang, Categories.INTENTS.get(d.intent()), d.confidence(),
                 SentimentScorer.label(sentiment), sentiment);
-    }
-
-    /** Exposed for evaluation and tests: the normalised form the layers see. */
-    NormalizedText normalize(String text) {
-        return normalizer.normalize(text);
-    }
-
-    /** Exposed for tuning: the same classifier with other combination parameters. */
-    SocialClassifier withCombiner(IntentCombiner other) {
-        return new SocialClassifier(normalizer, languages, intents, rules, other);
     }
 }

@@ -154,5 +154,20 @@ public interface SocialBridgeConfig {
 
         @WithDefault("true")
         boolean disclosure();
+
+        /** Time zone of the business hours. */
+        @WithName("business-zone") @WithDefault("Europe/Paris")
+        java.time.ZoneId businessZone();
+
+        /** Opening hours, HH:MM-HH:MM. */
+        @WithName("business-hours") @WithDefault("09:00-18:00")
+        @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]", message = "must look like 09:00-18:00")
+        String businessHours();
+
+        /** Opening days: a range (MON-FRI) or a list (MON,TUE,SAT). */
+        @WithName("business-days") @WithDefault("MON-FRI")
+        @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(-(MON|TUE|WED|THU|FRI|SAT|SUN)|(,(MON|TUE|WED|THU|FRI|SAT|SUN))*)",
+                message = "must be a day range such as MON-FRI or a list such as MON,TUE,SAT")
+        String businessDays();
     }
 }

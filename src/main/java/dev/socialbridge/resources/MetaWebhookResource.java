@@ -32,7 +32,7 @@ import java.util.Set;
 public final class MetaWebhookResource {
     public static final String SOURCE = "meta";
     private static final Set<String> OBJECTS = Set.of("instagram", "page");
-    private static final Response ACCEPTED = Response.ok("{\"status\":\"accepted\"}", MediaType.APPLICATION_JSON_TYPE).build();
+    private static final String ACCEPTED = "{\"status\":\"accepted\"}";
 
     private final MetaSignatureVerifier verifier;
     private final Secret verifyToken;
@@ -74,7 +74,8 @@ public final class MetaWebhookResource {
             throw new ApiException(401, "invalid " + MetaSignatureVerifier.HEADER + " signature");
         }
         checkShape(body);
-        journal.append(SOURCE, body).whenComplete((pos, error) -> response.resume(error == null ? ACCEPTED
+        journal.append(SOURCE, body).whenComplete((pos, error) -> response.resume(error == null
+                ? Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build()
                 : error instanceof WebhookJournal.JournalFullException
                 ? Errors.response(503, "overloaded, retry later", null)
                 : Errors.response(503, "could not store the webhook durably, retry later", null)));

@@ -38,6 +38,12 @@ import java.util.Set;
  * priority is higher, e.g. hot leads); a thread at
  * the bot-turn limit gets no replies and is escalated (to general unless a rule escalated); at most
  * N replies per author per hour, counting those planned in the same decision.
+ *
+ * <p>Opt-out (STOP, arrêt, désabonner, unsubscribe): the message sets {@link Decision#optOutRecorded()}
+ * (the caller stores the time); rule replies are suppressed, and — as is industry practice for
+ * SMS/WhatsApp keywords — one confirmation is sent (template {@code opt-out-confirmation}, else a
+ * built-in text), exempt from the hourly and bot-turn limits, and not repeated for an author already
+ * opted out. Hide, escalate, tag, lead and notes still apply to opted-out authors.
  */
 public final class AutomationEngine {
 
@@ -100,11 +106,13 @@ public final class AutomationEngine {
      * Decides what automation does for one interaction.
      *
      * @param classification what the classifier understood; null is treated as intent "other", confidence 0
-     * @param facts          the thread and author state from the store
+     * @param facts          the thread and author state from the store, not null
      * @param now            the decision time (business hours, time of day)
      * @return the decision; never null, always with at least one audit entry
      */
     public Decision decide(Interaction interaction, Classification classification, ThreadFacts facts, Instant now) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(now, "now");
         Classification scores = classification == null ? UNKNOWN : classification;
         if (rails.isOwnAccount(interaction)) {
             return nothing(scores, Suppression.OWN_ACCOUNT, "authored by our own account");

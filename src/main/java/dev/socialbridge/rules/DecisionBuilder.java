@@ -259,6 +259,12 @@ final class DecisionBuilder {
         return tokens;
     }
 
+    private static String twoDecimals(double value) {
+        long hundredths = Math.round(Math.abs(value) * 100);
+        long cents = hundredths % 100;
+        return (value < 0 ? "-" : "") + hundredths / 100 + (cents < 10 ? ".0" : ".") + cents;
+    }
+
     private TokenValues noteTokens() {
         Interaction in = ctx.interaction;
         Long followers = in.author().followerCount();
@@ -268,7 +274,7 @@ final class DecisionBuilder {
                 .set(Token.PLATFORM, in.platform().id())
                 .set(Token.KIND, in.kind().id())
                 .set(Token.INTENT, scores.intent())
-                .set(Token.CONFIDENCE, String.format(java.util.Locale.ROOT, "%.2f", scores.intentConfidence()))
+                .set(Token.CONFIDENCE, twoDecimals(scores.intentConfidence()))
                 .set(Token.SENTIMENT, scores.sentiment());
     }
 }

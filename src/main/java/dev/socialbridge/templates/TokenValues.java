@@ -42,7 +42,23 @@ public final class TokenValues {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip().replaceAll("\\s+", " ");
-        return v.length() <= MAX_VALUE_LENGTH ? v : v.substring(0, MAX_VALUE_LENGTH);
+        String v = value.strip();
+        return collapsed(v.length() <= MAX_VALUE_LENGTH ? v : v.substring(0, MAX_VALUE_LENGTH).strip());
+    }
+
+    /** Runs of whitespace (newlines included) become one space; the common case allocates nothing. */
+    private static String collapsed(String v) {
+        StringBuilder out = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (out == null && space && (c != ' ' || Character.isWhitespace(v.charAt(i + 1)))) {
+                out = new StringBuilder(v.length()).append(v, 0, i);
+            }
+            if (out != null && !(space && out.charAt(out.length() - 1) == ' ')) {
+                out.append(space ? ' ' : c);
+            }
+        }
+        return out == null ? v : out.toString();
     }
 }

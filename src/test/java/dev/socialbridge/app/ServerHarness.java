@@ -30,7 +30,7 @@ final class ServerHarness implements AutoCloseable {
     static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     static final String IG_ACCOUNT = "17841400000000001";
     static final String PAGE = "100000000000001";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     final SocialBridgeServer server;
     final URI base;

@@ -108,6 +108,13 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void tokenWhitespaceIsTrimmedAndCollapsed() {
+        for (String name : List.of("  Ana Maria ", "Ana\n\t Maria", "Ana  Maria", "Ana Maria")) {
+            assertEquals("Hi Ana Maria! We're looking into order 1.", render("ack", "en", Map.of("first_name", name, "order_id", "1")));
+        }
+    }
+
+    @Test
     void tokenValuesAreInsertedVerbatimNotExpandedAgain() {
         assertEquals("Hi {brand}! We're looking into order 1.", render("ack", "en", Map.of("first_name", "{brand}", "order_id", "1")));
     }

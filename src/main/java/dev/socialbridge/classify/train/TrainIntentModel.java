@@ -86,7 +86,7 @@ public final class TrainIntentModel {
         p.put(TrainingParameters.CUTOFF_PARAM, 1);
         p.put(TrainingParameters.THREADS_PARAM, 1);
         p.put("L1Cost", 0.0);
-        p.put("L2Cost", 0.5);
+        p.put("L2Cost", 1.0);
         return p;
     }
 

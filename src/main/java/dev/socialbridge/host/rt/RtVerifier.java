@@ -56,9 +56,13 @@ final class RtVerifier {
     }
 
     private void checkRights(Descriptor descriptor, List<HostProblem> problems) {
-        RtResponse all = client.exchange("GET", "/queues/all?per_page=1", null);
-        if (!all.ok()) {
-            problems.add(new HostProblem("rights", "the API user cannot list queues (HTTP " + all.status() + ")",
+        try {
+            client.get("/queues/all?per_page=1");
+        } catch (RtException e) {
+            if (e.unreachable() || e.credentialsRejected()) {
+                throw e;
+            }
+            problems.add(new HostProblem("rights", "the API user cannot list queues (HTTP " + e.status() + ")",
                     "grant the API user SeeQueue (and the ticket rights) on the Social queues"));
         }
         for (QueueDef queue : descriptor.queues()) {

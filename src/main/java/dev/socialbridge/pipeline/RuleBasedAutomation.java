@@ -1,0 +1,88 @@
+package dev.socialbridge.pipeline;
+
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.rules.Action;
+import dev.socialbridge.rules.AuditEntry;
+import dev.socialbridge.rules.AutomationEngine;
+import dev.socialbridge.rules.Decision;
+import dev.socialbridge.rules.ThreadFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Automation by the declarative rules: asks the {@link AutomationEngine} and translates its decision.
+ * A ticket is opened when a rule escalates, when no rule did anything (a human should look), or when
+ * the thread already has one (so the conversation in the host stays complete); fully automated
+ * interactions (a thanks reply) and dropped ones (hidden spam) open none.
+ */
+public final class RuleBasedAutomation implements AutomationStep {
+    private final AutomationEngine engine;
+    private final String defaultQueue;
+
+    public RuleBasedAutomation(AutomationEngine engine, String defaultQueue) {
+        this.engine = engine;
+        this.defaultQueue = defaultQueue;
+    }
+
+    @Override
+    public AutomationOutcome decide(Interaction i, Classification c, ThreadState thread, AuthorFacts author, Instant now) {
+        ThreadFacts facts = new ThreadFacts(thread.isNew(), thread.botTurns(), author.automatedRepliesLastHour(),
+                author.optedOutAt(), thread.campaignTag(), tokens(i));
+        Decision d = engine.decide(i, c, facts, now);
+        List<AutomationOutcome.Reply> replies = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String queue = null;
+        Integer priority = null;
+        String hide = null;
+        int lead = 0;
+        for (Action a : d.actions()) {
+            if (a instanceof Action.PublicReply r) {
+                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.PUBLIC, r.text(), r.templateId(), r.variant()));
+            } else if (a instanceof Action.PrivateReply r) {
+                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.PRIVATE, r.text(), r.templateId(), r.variant()));
+            } else if (a instanceof Action.SendDm r) {
+                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.DM, r.text(), r.templateId(), r.variant()));
+            } else if (a instanceof Action.Escalate e) {
+                queue = e.queueKey();
+                priority = e.priority();
+                notes.add("Routed to " + e.queueKey() + ": " + e.reason());
+            } else if (a instanceof Action.Hide h) {
+                hide = h.reason();
+            } else if (a instanceof Action.Notify n) {
+                notes.add(n.text());
+            } else if (a instanceof Action.MarkLead m) {
+                lead += m.scoreDelta();
+            }
+        }
+        if (!d.tags().isEmpty()) {
+            notes.add("Tags: " + String.join(", ", new java.util.TreeSet<>(d.tags())));
+        }
+        if (!d.matchedRuleIds().isEmpty()) {
+            notes.add("Automation rules: " + String.join(", ", d.matchedRuleIds()));
+        }
+        boolean nothingDone = d.actions().isEmpty();
+        boolean ticket = queue != null || nothingDone || thread.ticketId() != null || thread.queueKey() != null;
+        if (ticket && queue == null && thread.queueKey() == null) {
+            queue = defaultQueue;
+        }
+        List<AutomationOutcome.Audit> audit = new ArrayList<>();
+        for (AuditEntry e : d.audit()) {
+            audit.add(new AutomationOutcome.Audit(e.ruleId(), e.templateId(), e.variant(), e.action(), e.outcome(), e.detail()));
+        }
+        return new AutomationOutcome(ticket, queue, priority, replies, hide, notes, d.tags(), lead,
+                d.automationStatus(), d.optOutRecorded(), audit);
+    }
+
+    private static Map<String, String> tokens(Interaction i) {
+        Map<String, String> t = new HashMap<>();
+        String name = i.author().displayName();
+        if (name != null && !name.isBlank()) {
+            t.put("first_name", name.trim().split("\\s+")[0]);
+        }
+        return t;
+    }
+}
