@@ -26,6 +26,8 @@ import dev.socialbridge.pipeline.AccountStatusStore;
 import dev.socialbridge.pipeline.AuditStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
 import dev.socialbridge.pipeline.InteractionProcessor;
+import dev.socialbridge.pipeline.ModerationStore;
+import dev.socialbridge.pipeline.ModerationWatcher;
 import dev.socialbridge.pipeline.PlatformCommandHandler;
 import dev.socialbridge.pipeline.ThreadStore;
 import dev.socialbridge.resources.AdminAuthFilter;
@@ -68,6 +70,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final InteractionProcessor processor;
     private final OutboxDispatcher hostDispatcher;
     private final OutboxDispatcher platformDispatcher;
+    private final ModerationWatcher moderationWatcher;
     private final HttpServer http;
     private final URI baseUri;
 
@@ -89,7 +92,10 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads),
                 retry, config.outbox().pollInterval());
-        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, automation.classifier(), automation.step(),
+        ModerationStore moderation = new ModerationStore(db);
+        this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
+                config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
+        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
@@ -149,6 +155,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         processor.start();
         hostDispatcher.start();
         platformDispatcher.start();
+        moderationWatcher.start();
         try {
             http.start();
         } catch (IOException e) {
@@ -163,7 +170,8 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(drainer, processor, hostDispatcher, platformDispatcher, journal, host, db));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(moderationWatcher, drainer, processor, hostDispatcher,
+                platformDispatcher, journal, host, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {
             try {

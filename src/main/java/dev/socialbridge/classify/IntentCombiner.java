@@ -6,7 +6,7 @@ package dev.socialbridge.classify;
  * keyword rule of weight ≥ {@code gateRule} fired for them or the model alone gives them ≥ {@code gateModel}.
  */
 record IntentCombiner(double ruleWeight, double ruleCap, double floor, double gateRule, double gateModel) {
-    static final IntentCombiner DEFAULT = new IntentCombiner(2.0, 3, 0.05, 1.0, 0.97);
+    static final IntentCombiner DEFAULT = new IntentCombiner(1.5, 3, 0.10, 1.0, 0.80);
 
     /** The chosen intent (index into {@link Categories#INTENTS}) and its combined probability. */
     record Decision(int intent, double confidence) {

@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * Features of the intent model, shared by training and classification: words, word bigrams (with a start
- * marker), 5-letter stems of long words (robust to inflection and typos) and surface signals.
+ * marker), 5-letter stems of long words, character 4-grams of each word with boundary marks (robust to
+ * inflection, typos and obfuscation) and surface signals.
  */
 public final class IntentFeatures {
     private static final int STEM = 5;
     private static final int STEM_MIN_WORD = 7;
-    private static final int CHAR_MIN = Integer.getInteger("cls.cmin", 3);
-    private static final int CHAR_MAX = Integer.getInteger("cls.cmax", 5);
+    /** Character n-grams of each word, padded with '<' and '>' (4-grams: chosen by cross-validation). */
+    private static final int CHAR_MIN = 4;
+    private static final int CHAR_MAX = 4;
 
     private IntentFeatures() {
     }
@@ -29,7 +31,7 @@ public final class IntentFeatures {
                 f.add("s=" + t.substring(0, STEM));
             }
             previous = t;
-            if (t.charAt(0) != '_' && CHAR_MAX > 0) {
+            if (t.charAt(0) != '_') {
                 addCharGrams(t, f);
             }
         }

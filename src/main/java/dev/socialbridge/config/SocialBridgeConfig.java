@@ -125,6 +125,10 @@ public interface SocialBridgeConfig {
         /** Queue (descriptor key) for new threads when no rule picks one. */
         @WithName("default-queue") @WithDefault("general") @NotBlank
         String defaultQueue();
+
+        /** How often the host is asked for agents' moderation decisions (unhide requests). */
+        @WithName("moderation-poll-interval") @WithDefault("PT15S")
+        Duration moderationPollInterval();
     }
 
     interface Automation {

@@ -13,7 +13,6 @@ import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.outbox.OutboxCommand;
 import dev.socialbridge.outbox.OutboxStore;
-import dev.socialbridge.store.Database;
 import dev.socialbridge.support.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +38,7 @@ public final class InteractionProcessor implements AutoCloseable {
     private final OutboxStore outbox;
     private final ThreadStore threads;
     private final AuditStore audit;
+    private final ModerationStore moderation;
     private final Function<String, Classification> classifier;
     private final AutomationStep automation;
     private final Descriptor descriptor;
@@ -49,12 +49,13 @@ public final class InteractionProcessor implements AutoCloseable {
     private volatile boolean running = true;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
-                                Function<String, Classification> classifier, AutomationStep automation,
+                                ModerationStore moderation, Function<String, Classification> classifier, AutomationStep automation,
                                 Descriptor descriptor, String defaultQueue, Runnable onEnqueued) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.threads = threads;
         this.audit = audit;
+        this.moderation = moderation;
         this.classifier = classifier;
         this.automation = automation;
         this.descriptor = descriptor;
@@ -151,6 +152,7 @@ public final class InteractionProcessor implements AutoCloseable {
         int n = 0;
         if (o.hideReason() != null && i.kind() == InteractionKind.COMMENT) {
             enqueue(conn, item, n++, platformLane, new OutboundAction.SetCommentHidden(i.platform(), i.accountId(), i.itemId(), true), now);
+            moderation.recordHidden(conn, i, o.hideReason(), now);
         }
         int replies = 0;
         for (AutomationOutcome.Reply r : o.replies()) {

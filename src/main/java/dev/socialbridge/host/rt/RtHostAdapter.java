@@ -76,6 +76,11 @@ public final class RtHostAdapter implements HostAdapter {
     }
 
     @Override
+    public List<TicketRef> findTicketsByField(String fieldKey, String value, int limit) {
+        return tickets.findByField(fieldKey, value, limit);
+    }
+
+    @Override
     public TicketRef createTicket(TicketRequest request) {
         return tickets.create(request);
     }

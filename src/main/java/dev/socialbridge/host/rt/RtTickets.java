@@ -57,6 +57,17 @@ final class RtTickets {
         return first.isMissingNode() ? Optional.empty() : Optional.of(ref(first.path("id").asText()));
     }
 
+    List<TicketRef> findByField(String fieldKey, String value, int limit) {
+        String query = "CF.{" + codec.label(fieldKey) + "} = '" + escapeTicketSql(value) + "' AND Status != 'deleted'";
+        JsonNode result = client.get("/tickets?query=" + RtClient.queryValue(query)
+                + "&orderby=id&order=ASC&per_page=" + Math.max(1, Math.min(limit, 100)) + "&fields=Status");
+        List<TicketRef> out = new java.util.ArrayList<>();
+        for (JsonNode item : result.path("items")) {
+            out.add(ref(item.path("id").asText()));
+        }
+        return out;
+    }
+
     TicketRef create(TicketRequest request) {
         String threadKey = request.fields() == null ? null : request.fields().get(FieldKeys.THREAD_KEY);
         if (threadKey == null || threadKey.isBlank()) {

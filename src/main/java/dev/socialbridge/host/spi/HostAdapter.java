@@ -54,6 +54,12 @@ public interface HostAdapter extends AutoCloseable {
     /** Updates queue, priority, due date and/or fields of a ticket (nulls are left unchanged). */
     void updateTicket(TicketRef ticket, TicketUpdate update);
 
+    /**
+     * Tickets whose descriptor field {@code fieldKey} equals {@code value} (oldest first, at most
+     * {@code limit}): how the plugin picks up decisions agents make in the host, e.g. an unhide request.
+     */
+    List<TicketRef> findTicketsByField(String fieldKey, String value, int limit);
+
     /** Reads the current descriptor-keyed field values of a ticket. */
     Map<String, String> readFields(TicketRef ticket);
 

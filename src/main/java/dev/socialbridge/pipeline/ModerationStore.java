@@ -1,0 +1,100 @@
+package dev.socialbridge.pipeline;
+
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Comments hidden by automation, their undo by a human, and the false-positive count. */
+public final class ModerationStore {
+    private final Database db;
+
+    public ModerationStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** A hidden comment. */
+    public record Hidden(long id, String threadKey, Platform platform, String accountId, String commentId) { }
+
+    /** Records a hide planned for {@code i} in the caller's transaction (once per comment). */
+    public void recordHidden(Connection c, Interaction i, String reason, Instant at) throws SQLException {
+        Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO moderation_action (thread_key, platform, account_id,"
+                + " comment_id, reason, hidden_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, i.threadKey());
+            ps.setString(2, i.platform().id());
+            ps.setString(3, i.accountId());
+            ps.setString(4, i.itemId());
+            ps.setString(5, reason);
+            ps.setTimestamp(6, Database.ts(at));
+            ps.executeUpdate();
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+        } catch (SQLException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            if (sp != null) {
+                c.rollback(sp);
+            }
+        }
+    }
+
+    /** Comments of a thread that are still hidden. */
+    public List<Hidden> stillHidden(Connection c, String threadKey) throws SQLException {
+        List<Hidden> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, thread_key, platform, account_id, comment_id"
+                + " FROM moderation_action WHERE thread_key = ? AND unhidden_at IS NULL ORDER BY id")) {
+            ps.setString(1, threadKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Hidden(rs.getLong(1), rs.getString(2), Platform.fromId(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks a hide undone by a human: a moderation false positive. */
+    public void markUndone(Connection c, long id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE moderation_action SET unhidden_at = ?, false_positive = TRUE WHERE id = ?")) {
+            ps.setTimestamp(1, Database.ts(at));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many automated hides humans undid. */
+    public long falsePositives() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM moderation_action WHERE false_positive = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public long hidden() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM moderation_action");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
