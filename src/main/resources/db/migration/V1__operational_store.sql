@@ -52,7 +52,7 @@ CREATE TABLE social_thread (
     thread_key        VARCHAR(512) PRIMARY KEY,
     platform          VARCHAR(32)  NOT NULL,
     account_id        VARCHAR(128) NOT NULL,
-    author_id         VARCHAR(128) NOT NULL,
+    author_id         VARCHAR(256) NOT NULL,
     queue_key         VARCHAR(64),
     ticket_id         VARCHAR(64),
     ticket_url        VARCHAR(1000),
@@ -65,7 +65,7 @@ CREATE TABLE social_thread (
     sla_due_at        TIMESTAMP WITH TIME ZONE,
     sla_breached_at   TIMESTAMP WITH TIME ZONE,
     automation_status VARCHAR(32),
-    last_comment_id   VARCHAR(128)
+    last_comment_id   VARCHAR(512)
 );
 
 -- Per-author automation state: opt-out (STOP) and reply rate limiting.
@@ -89,7 +89,7 @@ CREATE TABLE sent_message (
     outbox_id   BIGINT       NOT NULL,
     platform    VARCHAR(32)  NOT NULL,
     account_id  VARCHAR(128) NOT NULL,
-    remote_id   VARCHAR(256),
+    remote_id   VARCHAR(512),
     text_hash   VARCHAR(64),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

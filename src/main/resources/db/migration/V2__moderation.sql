@@ -4,7 +4,7 @@ CREATE TABLE moderation_action (
     thread_key     VARCHAR(512) NOT NULL,
     platform       VARCHAR(32)  NOT NULL,
     account_id     VARCHAR(128) NOT NULL,
-    comment_id     VARCHAR(256) NOT NULL,
+    comment_id     VARCHAR(512) NOT NULL,
     reason         VARCHAR(1000),
     hidden_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     unhidden_at    TIMESTAMP WITH TIME ZONE,

@@ -21,7 +21,7 @@ public final class IntentFeatures {
     }
 
     public static String[] of(NormalizedText text) {
-        List<String> f = new ArrayList<>(text.size() * 3 + 6);
+        List<String> f = new ArrayList<>(text.size() * 9 + 6);
         String previous = "^";
         for (int i = 0; i < text.size(); i++) {
             String t = text.token(i);
@@ -40,12 +40,17 @@ public final class IntentFeatures {
     }
 
     private static void addCharGrams(String word, List<String> f) {
-        String w = "<" + word + ">";
-        for (int n = CHAR_MIN; n <= CHAR_MAX; n++) {
-            for (int i = 0; i + n <= w.length(); i++) {
-                if (n < w.length()) {
-                    f.add("c=" + w.substring(i, i + n));
+        int len = word.length() + 2;
+        char[] gram = new char[2 + CHAR_MAX];
+        gram[0] = 'c';
+        gram[1] = '=';
+        for (int n = CHAR_MIN; n <= CHAR_MAX && n < len; n++) {
+            for (int i = 0; i + n <= len; i++) {
+                for (int k = 0; k < n; k++) {
+                    int at = i + k;
+                    gram[2 + k] = at == 0 ? '<' : at == len - 1 ? '>' : word.charAt(at - 1);
                 }
+                f.add(new String(gram, 0, 2 + n));
             }
         }
     }

@@ -108,12 +108,17 @@ final class ServerHarness implements AutoCloseable {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static com.fasterxml.jackson.databind.JsonNode HTTP_JSON(String body) throws IOException {
+        return dev.socialbridge.support.Json.MAPPER.readTree(body);
+    }
+
     /** Reads a fixture and makes its ids unique to this run, so tickets of earlier runs never match. */
     static String fixture(String name, String run) throws IOException {
         String json = Files.readString(Path.of("test-fixtures/inbound/meta", name));
         return json.replace("178900000000", "1789" + run + "0")
                 .replace("654123000000", "6541" + run + "0")
-                .replace("179100000000", "1791" + run + "0");
+                .replace("179100000000", "1791" + run + "0")
+                .replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-" + run + "\"");
     }
 
     /** A random 7-digit run id. */

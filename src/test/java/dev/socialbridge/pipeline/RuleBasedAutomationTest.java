@@ -1,0 +1,80 @@
+package dev.socialbridge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.interaction.Author;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.rules.AutomationEngine;
+import dev.socialbridge.rules.AutomationSettings;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How rule decisions become tickets, replies and hides (with the default rule pack, hand-made classifications). */
+class RuleBasedAutomationTest {
+    private static final Instant MONDAY_NOON = Instant.parse("2026-11-23T11:00:00Z");
+    private final RuleBasedAutomation automation = new RuleBasedAutomation(
+            AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lumière")), "general");
+
+    private static Interaction comment(String text) {
+        return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, "acct", "instagram:comment:acct:c1", "c1", null,
+                "post1", new Author("u1", "jane", "Jane Doe", 120L, false), text, List.of(), null, null, MONDAY_NOON, false, 1);
+    }
+
+    private AutomationOutcome decide(String text, Classification c, ThreadState thread) {
+        return automation.decide(comment(text), c, thread, new AutomationStep.AuthorFacts(null, 0), MONDAY_NOON);
+    }
+
+    @Test
+    void buyingCommentOpensAHotLeadTicketWithAckAndPrivateQualifier() {
+        AutomationOutcome o = decide("Combien coûte le pack pro ?", new Classification("fr", "sales_lead", 0.9, "neutral", 0.1),
+                ThreadState.fresh("t"));
+        assertTrue(o.ticket());
+        assertEquals("hot_leads", o.queueKey());
+        assertEquals(List.of(AutomationOutcome.Channel.PUBLIC, AutomationOutcome.Channel.PRIVATE),
+                o.replies().stream().map(AutomationOutcome.Reply::channel).toList());
+        assertTrue(o.leadScoreDelta() > 0);
+        assertFalse(o.audit().isEmpty());
+    }
+
+    @Test
+    void spamIsHiddenWithoutATicket() {
+        AutomationOutcome o = decide("follow4follow free followers www.x.biz", new Classification("en", "spam", 0.99, "neutral", 0),
+                ThreadState.fresh("t"));
+        assertFalse(o.ticket());
+        assertNotNull(o.hideReason());
+        assertTrue(o.replies().isEmpty());
+    }
+
+    @Test
+    void praiseIsThankedWithoutATicket() {
+        AutomationOutcome o = decide("Love it, thank you!", new Classification("en", "praise", 0.9, "positive", 0.8),
+                ThreadState.fresh("t"));
+        assertFalse(o.ticket());
+        assertEquals(1, o.replies().size());
+    }
+
+    @Test
+    void threadThatAlreadyHasATicketKeepsGettingMessagesAppended() {
+        ThreadState existing = new ThreadState("t", "support", "42", "u", 1, 0, null, MONDAY_NOON, null, null, null);
+        AutomationOutcome o = decide("Love it, thank you!", new Classification("en", "praise", 0.9, "positive", 0.8), existing);
+        assertTrue(o.ticket());
+        assertNull(o.queueKey(), "keeps the thread's queue");
+    }
+
+    @Test
+    void nothingMatchedGoesToTheDefaultQueue() {
+        AutomationOutcome o = decide("ok", new Classification("en", "other", 0.4, "neutral", 0), ThreadState.fresh("t"));
+        if (o.replies().isEmpty() && o.hideReason() == null && o.queueKey() != null) {
+            assertEquals("general", o.queueKey());
+        }
+        assertEquals(o.ticket(), o.queueKey() != null);
+    }
+}
