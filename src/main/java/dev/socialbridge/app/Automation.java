@@ -64,30 +64,41 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
         throw new IllegalArgumentException(abbrev);
     }
 
-    /** Problems of the rule, template and keyword files, each naming the file and the setting. */
-    static List<String> problems(LoadedConfig config) {
+    /** Missing files named by the automation settings. */
+    static List<String> fileProblems(LoadedConfig config) {
         SocialBridgeConfig.Automation a = config.typed().automation();
         List<String> problems = new ArrayList<>();
-        a.keywordsFile().ifPresent(f -> {
-            try {
-                SocialClassifier.load(Path.of(f));
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                problems.add("socialbridge.automation.keywords-file: " + e.getMessage());
-            }
-        });
-        for (String[] file : new String[][] {{"rules-file", a.rulesFile().orElse(null)}, {"templates-file", a.templatesFile().orElse(null)}}) {
+        for (String[] file : new String[][] {{"rules-file", a.rulesFile().orElse(null)},
+                {"templates-file", a.templatesFile().orElse(null)}, {"keywords-file", a.keywordsFile().orElse(null)}}) {
             if (file[1] != null && !java.nio.file.Files.isRegularFile(Path.of(file[1]))) {
                 problems.add("socialbridge.automation." + file[0] + ": file not found: " + file[1]);
             }
         }
-        if (!problems.isEmpty()) {
-            return problems;
+        return problems;
+    }
+
+    /** Problems found while building (invalid rules, templates or keywords), each naming the setting. */
+    static List<String> problemsOf(Throwable e) {
+        List<String> problems = new ArrayList<>();
+        if (e instanceof RuleValidationException r) {
+            r.problems().forEach(p -> problems.add("socialbridge.automation.rules-file: " + p));
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            problems.add("socialbridge.automation.keywords-file: " + e.getMessage());
+        } else {
+            problems.add("socialbridge.automation: " + e);
         }
-        try {
-            AutomationEngine.validate(a.rulesFile().map(Path::of).orElse(null), a.templatesFile().map(Path::of).orElse(null))
-                    .forEach(p -> problems.add("socialbridge.automation.rules-file: " + p));
-        } catch (RuleValidationException e) {
-            e.problems().forEach(p -> problems.add("socialbridge.automation.rules-file: " + p));
+        return problems;
+    }
+
+    /** Every problem of the automation settings and files (for verify). */
+    static List<String> problems(LoadedConfig config) {
+        List<String> problems = fileProblems(config);
+        if (problems.isEmpty()) {
+            try {
+                build(config, MetaAccounts.parse(java.util.Map.of()));
+            } catch (RuntimeException e) {
+                problems.addAll(problemsOf(e));
+            }
         }
         return problems;
     }

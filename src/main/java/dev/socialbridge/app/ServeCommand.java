@@ -38,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             return ConfigReport.print(err, e.problems());
         }
         List<String> problems = new ArrayList<>();
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).debug("startup: config in {} ms", (System.nanoTime() - t0) / 1_000_000);
         SocialBridgeServer server = SocialBridgeServer.build(config, problems);
         if (server == null) {
             return ConfigReport.print(err, problems);

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
@@ -74,18 +75,18 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final HttpServer http;
     private final URI baseUri;
 
-    private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, MetaAccounts accounts) {
+    private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, MetaAccounts accounts,
+                               Database db, Automation automation) {
         this.config = loaded.typed();
         this.host = host;
-        SocialBridgeConfig.Store s = config.store();
-        this.db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(Secret::reveal).orElse(null), s.poolSize());
+        long t0 = System.nanoTime();
+        this.db = db;
         this.journal = WebhookJournal.open(Path.of(config.inbox().journalDir()), config.inbox().fsync(), config.inbox().maxBatch());
         InboxStore inbox = new InboxStore(db);
         OutboxStore outbox = new OutboxStore(db);
         ThreadStore threads = new ThreadStore(db);
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
-        Automation automation = Automation.build(loaded, accounts);
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST, new HostCommandHandler(host, threads), retry,
                 config.outbox().pollInterval());
@@ -119,6 +120,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
+        LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
             l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setCorePoolSize(16).setMaxPoolSize(16).setPoolName("http-worker"));
@@ -127,15 +129,41 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     /** Validates everything serve needs; returns null (with {@code problems} filled) when anything is wrong. */
     static SocialBridgeServer build(LoadedConfig loaded, List<String> problems) {
+        long t0 = System.nanoTime();
+        SocialBridgeConfig.Store s = loaded.typed().store();
+        // the slow, independent parts start in parallel: schema migration, classifier + rules, descriptor
+        CompletableFuture<Database> db = CompletableFuture.supplyAsync(() -> Database.open(s.jdbcUrl(),
+                s.user().orElse(null), s.password().map(Secret::reveal).orElse(null), s.poolSize()));
+        MetaAccounts accounts = ServeRequirements.metaAccounts(loaded);
+        List<String> automationProblems = Automation.fileProblems(loaded);
+        CompletableFuture<Automation> automation = automationProblems.isEmpty()
+                ? CompletableFuture.supplyAsync(() -> Automation.build(loaded, accounts)) : null;
         Descriptor descriptor = Components.descriptor(loaded.typed(), problems);
         HostAdapterFactory factory = Components.hostFactory(loaded, problems).orElse(null);
         problems.addAll(ServeRequirements.check(loaded));
-        problems.addAll(Automation.problems(loaded));
+        problems.addAll(automationProblems);
+        Automation built = null;
+        if (automation != null) {
+            try {
+                built = automation.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                problems.addAll(Automation.problemsOf(e.getCause()));
+            }
+        }
+        Database store;
+        try {
+            store = db.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            problems.add("socialbridge.store.jdbc-url: store not usable: " + e.getCause().getMessage());
+            return null;
+        }
+        LOG.debug("startup: store, classifier, rules and descriptor in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (!problems.isEmpty()) {
+            store.close();
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, ServeRequirements.metaAccounts(loaded));
+        return new SocialBridgeServer(loaded, descriptor, host, accounts, store, built);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {

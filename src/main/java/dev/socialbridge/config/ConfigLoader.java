@@ -45,6 +45,7 @@ public final class ConfigLoader {
                 .withMappingIgnore("socialbridge.host.*.**")
                 .withMappingIgnore("socialbridge.meta.accounts.**")
                 .withMappingIgnore("socialbridge.test.**")
+                .withMappingIgnore("socialbridge.home")
                 .withValidator(new BeanValidationConfigValidatorImpl());
         Path base = home == null ? Path.of(".") : home;
         Path appProps = base.resolve("config").resolve("application.properties");
