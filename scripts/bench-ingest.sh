@@ -4,7 +4,7 @@
 #   B. the plugin's /webhooks/meta: HMAC verify + JSON check + durable group-committed journal (fsync)
 #      with the drainer and pipeline running behind it
 # each driven by wrk (2 threads, 32 connections) with distinct signed ~1.5 KB Instagram comments,
-# after a JIT warm-up. Prints req/s, latency percentiles and the plugin's RSS under load.
+# each after its own JIT warm-up. Prints req/s, latency percentiles and the plugin's RSS under load.
 # Usage: bash scripts/bench-ingest.sh [WARMUP_S=60] [DURATION_S=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ OUT=${BENCH_DIR:-/tmp/sb-bench}; rm -rf "$OUT"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }; }
 [ -f target/test-classpath.txt ] && [ -d target/test-classes/dev/socialbridge/bench ] || mvn -B -q test-compile
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
-JAVA_OPTS=${SOCIALBRIDGE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+JAVA_OPTS=${SOCIALBRIDGE_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -Xss512k}
 SECRET=bench-secret
 java -cp "$CP" dev.socialbridge.bench.SignedBodies "$SECRET" 20000 "$OUT/bodies.tsv"
 
@@ -44,25 +44,30 @@ summary() {  # name
     "$(awk '$1=="50%"{print $2}' "$f")" "$(awk '$1=="99%"{print $2}' "$f")" "$(awk '/Non-2xx/{print $5}' "$f" | head -1)"
 }
 
+# A then B, never both at once: the plugin keeps working its backlog after a load, which would
+# steal CPU from the reference.
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" dev.socialbridge.bench.BareEndpointServer 18091 > "$OUT/bare.log" 2>&1 &
 BARE=$!
+trap 'kill $BARE ${PLUGIN:-} 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null -X POST http://127.0.0.1:18091/webhooks/meta && break; sleep 0.1; done
+echo "bare endpoint: warm-up ${WARMUP}s, measure ${DURATION}s"
+run_wrk warm-bare 18091 "$WARMUP"
+run_wrk bare 18091 "$DURATION"
+kill $BARE; wait $BARE 2>/dev/null || true
+
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" dev.socialbridge.app.Main serve --config "$OUT/bench.properties" > "$OUT/plugin.log" 2>&1 &
 PLUGIN=$!
-trap 'kill $BARE $PLUGIN 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:18090/health/live && break; sleep 0.1; done
 sleep 1
-echo "startup: $(grep -o 'started in [0-9]* ms' "$OUT/plugin.log")"
-
-echo "warm-up ${WARMUP}s each ..."
-run_wrk warm-bare 18091 "$WARMUP"
+echo "plugin startup: $(grep -o 'started in [0-9]* ms' "$OUT/plugin.log")"
+echo "plugin: warm-up ${WARMUP}s, measure ${DURATION}s"
 run_wrk warm-plugin 18090 "$WARMUP"
-echo "measuring ${DURATION}s each ..."
-run_wrk bare 18091 "$DURATION"
 ( sleep $((DURATION / 2)); grep VmRSS /proc/$PLUGIN/status > "$OUT/rss.txt"; grep VmHWM /proc/$PLUGIN/status >> "$OUT/rss.txt" ) &
+RSS=$!
 run_wrk plugin 18090 "$DURATION"
-wait
+wait $RSS
 summary bare; summary plugin
 bare=$(awk '/Requests\/sec/{print $2}' "$OUT/bare.txt"); plugin=$(awk '/Requests\/sec/{print $2}' "$OUT/plugin.txt")
 awk -v b="$bare" -v p="$plugin" 'BEGIN { printf "plugin / bare = %.2f\n", p / b }'

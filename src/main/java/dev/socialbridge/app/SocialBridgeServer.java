@@ -89,15 +89,15 @@ public final class SocialBridgeServer implements AutoCloseable {
         AccountStatusStore accountStatus = new AccountStatusStore(db);
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST, new HostCommandHandler(host, threads), retry,
-                config.outbox().pollInterval());
+                config.outbox().pollInterval(), journal.meter());
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads),
-                retry, config.outbox().pollInterval());
+                retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
                 config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, automation.classifier(), automation.step(),
-                descriptor, config.pipeline().defaultQueue(), () -> {
+                descriptor, config.pipeline().defaultQueue(), journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });

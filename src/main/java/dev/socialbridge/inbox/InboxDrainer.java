@@ -71,8 +71,10 @@ public final class InboxDrainer implements AutoCloseable {
                         position = limit;   // only empty segment boundaries in between
                         continue;
                     }
+                    long t0 = System.nanoTime();
                     store(entries);
                     backoff = 100;
+                    journal.meter().pace(System.nanoTime() - t0);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -68,9 +68,28 @@ public final class InboxStore {
      * so concurrent deliveries of one event store it once). Returns the number actually inserted.
      */
     int insert(Connection c, String source, Instant receivedAt, List<ParsedItem> items) throws SQLException {
-        int inserted = 0;
+        if (items.isEmpty()) {
+            return 0;
+        }
         String sql = "INSERT INTO inbox_item (dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, received_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        Savepoint batchStart = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ParsedItem item : items) {
+                bind(ps, source, receivedAt, item);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.releaseSavepoint(batchStart);
+            return items.size();
+        } catch (SQLException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(batchStart);
+        }
+        // a redelivery: insert one by one, skipping the keys already stored
+        int inserted = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ParsedItem item : items) {
                 bind(ps, source, receivedAt, item);

@@ -39,6 +39,7 @@ public final class WebhookJournal implements AutoCloseable {
     private final Thread writer;
     private final Object durableSignal = new Object();
     private volatile JournalPosition durable;
+    private final IngestMeter meter = new IngestMeter();
     private volatile boolean closed;
     private FileChannel channel;
     private long segment;
@@ -87,6 +88,11 @@ public final class WebhookJournal implements AutoCloseable {
             done.completeExceptionally(new JournalFullException());
         }
         return done;
+    }
+
+    /** How busy ingest is: background work paces itself with it so that accepting webhooks comes first. */
+    public IngestMeter meter() {
+        return meter;
     }
 
     /** Position up to which everything is durable. */
@@ -170,6 +176,7 @@ public final class WebhookJournal implements AutoCloseable {
             channel.force(false);
         }
         JournalPosition end = new JournalPosition(segment, offset);
+        meter.record(batch.size());
         synchronized (durableSignal) {
             durable = end;
             durableSignal.notifyAll();

@@ -19,16 +19,24 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final OutboxHandler handler;
     private final RetryPolicy retry;
     private final Duration idle;
+    private final dev.socialbridge.inbox.IngestMeter meter;
     private final Thread thread;
     private final Object wake = new Object();
     private volatile boolean running = true;
 
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
+        this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle());
+    }
+
+    /** @param meter background pacing: deliveries slow down while webhooks pour in */
+    public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle,
+                            dev.socialbridge.inbox.IngestMeter meter) {
         this.store = store;
         this.target = target;
         this.handler = handler;
         this.retry = retry;
         this.idle = idle;
+        this.meter = meter;
         this.thread = new Thread(this::run, "outbox-" + target);
         this.thread.setDaemon(true);
     }
@@ -53,7 +61,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                     if (!running) {
                         return;
                     }
+                    long t0 = System.nanoTime();
                     deliver(item);
+                    meter.pace(System.nanoTime() - t0);
                 }
                 if (due.isEmpty()) {
                     synchronized (wake) {
@@ -89,7 +99,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             store.finish(item.id(), OutboxStatus.NOT_SENDABLE, null, n.reason());
         } else if (result instanceof DeliveryResult.Retry r && !retry.exhausted(attempts)) {
             Duration delay = retry.delay(attempts, r.retryAfter());
-            LOG.info("outbox item {} ({}): attempt {} failed: {}; next in {} ms", item.id(), item.type(), attempts,
+            LOG.debug("outbox item {} ({}): attempt {} failed: {}; next in {} ms", item.id(), item.type(), attempts,
                     r.reason(), delay.toMillis());
             store.reschedule(item.id(), Instant.now().plus(delay), r.reason());
         } else {

@@ -44,13 +44,15 @@ public final class InteractionProcessor implements AutoCloseable {
     private final Descriptor descriptor;
     private final String defaultQueue;
     private final Runnable onEnqueued;
+    private final dev.socialbridge.inbox.IngestMeter meter;
     private final Thread thread;
     private final Object wake = new Object();
     private volatile boolean running = true;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, Function<String, Classification> classifier, AutomationStep automation,
-                                Descriptor descriptor, String defaultQueue, Runnable onEnqueued) {
+                                Descriptor descriptor, String defaultQueue, dev.socialbridge.inbox.IngestMeter meter,
+                                Runnable onEnqueued) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.threads = threads;
@@ -61,6 +63,7 @@ public final class InteractionProcessor implements AutoCloseable {
         this.descriptor = descriptor;
         this.defaultQueue = defaultQueue;
         this.onEnqueued = onEnqueued;
+        this.meter = meter;
         this.thread = new Thread(this::run, "pipeline");
         this.thread.setDaemon(true);
     }
@@ -82,7 +85,9 @@ public final class InteractionProcessor implements AutoCloseable {
             try {
                 List<InboxItem> batch = inbox.pending(200);
                 for (InboxItem item : batch) {
+                    long t0 = System.nanoTime();
                     processSafely(item);
+                    meter.pace(System.nanoTime() - t0);
                 }
                 if (!batch.isEmpty()) {
                     onEnqueued.run();
