@@ -1,6 +1,5 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.config.ConfigProblemsException;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.inbox.InboxStatus;
@@ -38,12 +37,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig config;
-        try {
-            config = common.load();
-        } catch (ConfigProblemsException e) {
-            return ConfigReport.print(err, e.problems());
-        }
+        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
         SocialBridgeConfig.Store s = config.typed().store();
         try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
             OutboxStore outbox = new OutboxStore(db);

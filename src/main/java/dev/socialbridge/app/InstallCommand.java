@@ -1,6 +1,5 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.config.ConfigProblemsException;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.HostAdapter;
@@ -33,12 +32,7 @@ final class InstallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
-        LoadedConfig config;
-        try {
-            config = common.load();
-        } catch (ConfigProblemsException e) {
-            return ConfigReport.print(err, e.problems());
-        }
+        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
         Descriptor descriptor = Components.descriptor(config.typed(), problems);
         HostAdapterFactory factory = Components.hostFactory(config, problems).orElse(null);
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.socialbridge.app;
 
 import dev.socialbridge.classify.ClassifyCommand;
 import dev.socialbridge.rules.SimulateCommand;
+import dev.socialbridge.config.ConfigProblemsException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,6 +35,9 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigProblemsException problems) {
+                return ConfigReport.print(cmd.getErr(), problems.problems());
+            }
             cmd.getErr().println("social-bridge: " + e.getMessage());
             return FAILURE;
         });

@@ -1,6 +1,5 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.config.ConfigProblemsException;
 import dev.socialbridge.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -31,12 +30,7 @@ final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig config;
-        try {
-            config = common.load();
-        } catch (ConfigProblemsException e) {
-            return ConfigReport.print(err, e.problems());
-        }
+        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
         List<String> problems = new ArrayList<>();
         org.slf4j.LoggerFactory.getLogger(ServeCommand.class).debug("startup: config in {} ms", (System.nanoTime() - t0) / 1_000_000);
         SocialBridgeServer server = SocialBridgeServer.build(config, problems);

@@ -1,6 +1,5 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.config.ConfigProblemsException;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.HostAdapter;
@@ -28,12 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> configProblems = new ArrayList<>();
-        LoadedConfig config;
-        try {
-            config = common.load();
-        } catch (ConfigProblemsException e) {
-            return ConfigReport.print(err, e.problems());
-        }
+        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
         Descriptor descriptor = Components.descriptor(config.typed(), configProblems);
         HostAdapterFactory factory = Components.hostFactory(config, configProblems).orElse(null);
         configProblems.addAll(ServeRequirements.check(config));

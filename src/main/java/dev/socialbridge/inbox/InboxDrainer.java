@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.socialbridge.support.BackgroundWorker;
 
 /**
  * Moves accepted webhook bodies from the journal into inbox items: splits each body with its
@@ -20,16 +19,14 @@ import org.slf4j.LoggerFactory;
  * transaction, so a crash replays exactly what was not yet stored (and dedupe keys absorb the rest).
  * One drainer thread per process.
  */
-public final class InboxDrainer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InboxDrainer.class);
+public final class InboxDrainer extends BackgroundWorker {
     private static final int BATCH = 200;
 
     private final WebhookJournal journal;
     private final InboxStore store;
     private final Map<String, WebhookParser> parsers;
     private final Runnable onStored;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final JournalReader reader;
     private volatile JournalPosition position;
 
     /**
@@ -37,17 +34,17 @@ public final class InboxDrainer implements AutoCloseable {
      * @param onStored called after each committed batch (wakes the pipeline)
      */
     public InboxDrainer(WebhookJournal journal, InboxStore store, Map<String, WebhookParser> parsers, Runnable onStored) {
+        super("inbox-drainer", 500);
         this.journal = journal;
         this.store = store;
         this.parsers = Map.copyOf(parsers);
         this.onStored = onStored;
-        this.thread = new Thread(this::run, "inbox-drainer");
-        this.thread.setDaemon(true);
+        this.reader = new JournalReader(journal.directory());
     }
 
     public InboxDrainer start() {
         position = store.checkpoint();
-        thread.start();
+        startWorker();
         return this;
     }
 
@@ -56,35 +53,22 @@ public final class InboxDrainer implements AutoCloseable {
         return position;
     }
 
-    private void run() {
-        long backoff = 100;
-        try (JournalReader reader = new JournalReader(journal.directory())) {
-            while (running) {
-                try {
-                    JournalPosition limit = journal.durablePosition();
-                    if (!position.before(limit)) {
-                        journal.awaitBeyond(position, 500);
-                        continue;
-                    }
-                    List<JournalEntry> entries = reader.read(position, limit, BATCH);
-                    if (entries.isEmpty()) {
-                        position = limit;   // only empty segment boundaries in between
-                        continue;
-                    }
-                    long t0 = System.nanoTime();
-                    store(entries);
-                    backoff = 100;
-                    journal.meter().pace(System.nanoTime() - t0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warn("inbox drainer: {} (retrying in {} ms)", e.toString(), backoff);
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, 10_000);
-                }
-            }
+    @Override
+    protected boolean runOnce() throws InterruptedException {
+        JournalPosition limit = journal.durablePosition();
+        if (!position.before(limit)) {
+            journal.awaitBeyond(position, 500);
+            return true;
         }
+        List<JournalEntry> entries = reader.read(position, limit, BATCH);
+        if (entries.isEmpty()) {
+            position = limit;   // only empty segment boundaries in between
+            return true;
+        }
+        long t0 = System.nanoTime();
+        store(entries);
+        journal.meter().pace(System.nanoTime() - t0);
+        return true;
     }
 
     private void store(List<JournalEntry> entries) {
@@ -125,22 +109,9 @@ public final class InboxDrainer implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        super.close();
+        reader.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.socialbridge.outbox;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import java.time.Duration;
 import java.time.Instant;
+import dev.socialbridge.support.BackgroundWorker;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Delivers the due outbox items of one target (host or platform) on its own thread, so a slow or
  * unreachable host never delays platform replies and vice versa. Items of one lane go in order.
  */
-public final class OutboxDispatcher implements AutoCloseable {
+public final class OutboxDispatcher extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final OutboxStore store;
@@ -20,9 +21,6 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final RetryPolicy retry;
     private final Duration idle;
     private final dev.socialbridge.inbox.IngestMeter meter;
-    private final Thread thread;
-    private final Object wake = new Object();
-    private volatile boolean running = true;
 
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
         this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle());
@@ -31,53 +29,32 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** @param meter background pacing: deliveries slow down while webhooks pour in */
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle,
                             dev.socialbridge.inbox.IngestMeter meter) {
+        super("outbox-" + target, idle.toMillis());
         this.store = store;
         this.target = target;
         this.handler = handler;
         this.retry = retry;
         this.idle = idle;
         this.meter = meter;
-        this.thread = new Thread(this::run, "outbox-" + target);
-        this.thread.setDaemon(true);
     }
 
     public OutboxDispatcher start() {
-        thread.start();
+        startWorker();
         return this;
     }
 
-    /** New work was enqueued: look now instead of at the next poll. */
-    public void wake() {
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                List<OutboxItem> due = store.due(target, Instant.now(), 50);
-                for (OutboxItem item : due) {
-                    if (!running) {
-                        return;
-                    }
-                    long t0 = System.nanoTime();
-                    deliver(item);
-                    meter.pace(System.nanoTime() - t0);
-                }
-                if (due.isEmpty()) {
-                    synchronized (wake) {
-                        wake.wait(idle.toMillis());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("outbox {} loop: {}", target, e.toString());
-                sleep(1_000);
+    @Override
+    protected boolean runOnce() throws InterruptedException {
+        List<OutboxItem> due = store.due(target, Instant.now(), 50);
+        for (OutboxItem item : due) {
+            if (!running()) {
+                return false;
             }
+            long t0 = System.nanoTime();
+            deliver(item);
+            meter.pace(System.nanoTime() - t0);
         }
+        return !due.isEmpty();
     }
 
     void deliver(OutboxItem item) {
@@ -120,24 +97,5 @@ public final class OutboxDispatcher implements AutoCloseable {
             return x.reason();
         }
         return String.valueOf(r);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import dev.socialbridge.support.BackgroundWorker;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the thread state, the audit records and the outbox commands for the host and the platform.
  * Single-threaded; items are processed in arrival order.
  */
-public final class InteractionProcessor implements AutoCloseable {
+public final class InteractionProcessor extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
     private static final int MAX_ATTEMPTS = 5;
 
@@ -45,14 +46,12 @@ public final class InteractionProcessor implements AutoCloseable {
     private final String defaultQueue;
     private final Runnable onEnqueued;
     private final dev.socialbridge.inbox.IngestMeter meter;
-    private final Thread thread;
-    private final Object wake = new Object();
-    private volatile boolean running = true;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, Function<String, Classification> classifier, AutomationStep automation,
                                 Descriptor descriptor, String defaultQueue, dev.socialbridge.inbox.IngestMeter meter,
                                 Runnable onEnqueued) {
+        super("pipeline", 500);
         this.inbox = inbox;
         this.outbox = outbox;
         this.threads = threads;
@@ -64,46 +63,25 @@ public final class InteractionProcessor implements AutoCloseable {
         this.defaultQueue = defaultQueue;
         this.onEnqueued = onEnqueued;
         this.meter = meter;
-        this.thread = new Thread(this::run, "pipeline");
-        this.thread.setDaemon(true);
     }
 
     public InteractionProcessor start() {
-        thread.start();
+        startWorker();
         return this;
     }
 
-    /** New inbox items were stored. */
-    public void wake() {
-        synchronized (wake) {
-            wake.notifyAll();
+    @Override
+    protected boolean runOnce() throws InterruptedException {
+        List<InboxItem> batch = inbox.pending(200);
+        for (InboxItem item : batch) {
+            long t0 = System.nanoTime();
+            processSafely(item);
+            meter.pace(System.nanoTime() - t0);
         }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                List<InboxItem> batch = inbox.pending(200);
-                for (InboxItem item : batch) {
-                    long t0 = System.nanoTime();
-                    processSafely(item);
-                    meter.pace(System.nanoTime() - t0);
-                }
-                if (!batch.isEmpty()) {
-                    onEnqueued.run();
-                } else {
-                    synchronized (wake) {
-                        wake.wait(500);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("pipeline loop: {}", e.toString());
-                sleep(1_000);
-            }
+        if (!batch.isEmpty()) {
+            onEnqueued.run();
         }
+        return !batch.isEmpty();
     }
 
     private void processSafely(InboxItem item) {
@@ -243,24 +221,5 @@ public final class InteractionProcessor implements AutoCloseable {
             inbox.finish(c, item.id(), status, reason);
             return null;
         });
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

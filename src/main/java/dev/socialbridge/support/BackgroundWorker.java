@@ -1,0 +1,91 @@
+package dev.socialbridge.support;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single daemon thread that runs {@link #runOnce()} in a loop until closed, idling between rounds
+ * until {@link #wake()} or the idle timeout, and backing off after unexpected failures. The inbox
+ * drainer, the pipeline and the outbox dispatchers are such workers.
+ */
+public abstract class BackgroundWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorker.class);
+
+    private final Thread thread;
+    private final Object wake = new Object();
+    private final long idleMillis;
+    private volatile boolean running = true;
+
+    protected BackgroundWorker(String name, long idleMillis) {
+        this.idleMillis = idleMillis;
+        this.thread = new Thread(this::loop, name);
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * One round of work.
+     *
+     * @return true if there may be more work right away, false to idle until woken or timed out
+     */
+    protected abstract boolean runOnce() throws InterruptedException;
+
+    /** Starts the thread (once). */
+    public void startWorker() {
+        thread.start();
+    }
+
+    /** New work arrived: run a round now rather than at the end of the idle timeout. */
+    public void wake() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    protected boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        long backoff = 100;
+        while (running) {
+            try {
+                if (!runOnce()) {
+                    synchronized (wake) {
+                        wake.wait(idleMillis);
+                    }
+                }
+                backoff = 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} (retrying in {} ms)", thread.getName(), e.toString(), backoff);
+                if (!sleep(backoff)) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
