@@ -14,6 +14,7 @@ command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get in
 [ -f target/test-classpath.txt ] && [ -d target/test-classes/dev/socialbridge/bench ] || mvn -B -q test-compile
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 JAVA_OPTS=${SOCIALBRIDGE_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}   # as the launcher does
 SECRET=bench-secret
 java -cp "$CP" dev.socialbridge.bench.SignedBodies "$SECRET" 20000 "$OUT/bodies.tsv"
 

@@ -14,13 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Meta webhooks (Instagram, Facebook Page, Messenger) at {@code /webhooks/meta}. GET answers the
@@ -32,6 +33,7 @@ import java.util.Set;
 public final class MetaWebhookResource {
     public static final String SOURCE = "meta";
     private static final Set<String> OBJECTS = Set.of("instagram", "page");
+    private static final int APPEND_TIMEOUT_SECONDS = 10;
     private static final String ACCEPTED = "{\"status\":\"accepted\"}";
 
     private final MetaSignatureVerifier verifier;
@@ -62,8 +64,7 @@ public final class MetaWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void receive(byte[] body, @HeaderParam(MetaSignatureVerifier.HEADER) String signature,
-                        @Suspended AsyncResponse response) {
+    public Response receive(byte[] body, @HeaderParam(MetaSignatureVerifier.HEADER) String signature) {
         if (body.length > maxBodyBytes) {
             throw new ApiException(413, "body larger than socialbridge.http.max-body-bytes (" + maxBodyBytes + ")");
         }
@@ -74,11 +75,21 @@ public final class MetaWebhookResource {
             throw new ApiException(401, "invalid " + MetaSignatureVerifier.HEADER + " signature");
         }
         checkShape(body);
-        journal.append(SOURCE, body).whenComplete((pos, error) -> response.resume(error == null
-                ? Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build()
-                : error instanceof WebhookJournal.JournalFullException
-                ? Errors.response(503, "overloaded, retry later", null)
-                : Errors.response(503, "could not store the webhook durably, retry later", null)));
+        // wait on this request thread (not on the journal writer) so that responses are written in
+        // parallel while the writer group-commits the next batch
+        try {
+            journal.append(SOURCE, body).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Errors.response(503, "shutting down, retry later", null);
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof WebhookJournal.JournalFullException
+                    ? Errors.response(503, "overloaded, retry later", null)
+                    : Errors.response(503, "could not store the webhook durably, retry later", null);
+        } catch (TimeoutException e) {
+            return Errors.response(503, "storage too slow, retry later", null);
+        }
     }
 
     private static void checkShape(byte[] body) {
