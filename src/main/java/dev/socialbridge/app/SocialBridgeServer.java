@@ -123,7 +123,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
             l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setCorePoolSize(64).setMaxPoolSize(64).setPoolName("http-worker"));
+                    .setCorePoolSize(16).setMaxPoolSize(16).setPoolName("http-worker"));
         }
     }
 

@@ -13,7 +13,7 @@ public final class IngestMeter {
     /** Arrival rate above which ingest counts as busy. */
     public static final int BUSY_PER_SECOND = 500;
     /** Share of one core that all background workers together may use while ingest is busy. */
-    static final double BUSY_SHARE = 0.15;
+    static final double BUSY_SHARE = 0.10;
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private long windowStart = System.nanoTime();

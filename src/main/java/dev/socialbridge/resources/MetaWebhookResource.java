@@ -1,6 +1,7 @@
 package dev.socialbridge.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.socialbridge.config.Secret;
 import dev.socialbridge.connector.meta.MetaSignatureVerifier;
 import dev.socialbridge.errors.ApiException;
@@ -14,14 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
 
 /**
  * Meta webhooks (Instagram, Facebook Page, Messenger) at {@code /webhooks/meta}. GET answers the
@@ -33,7 +34,11 @@ import java.util.concurrent.TimeoutException;
 public final class MetaWebhookResource {
     public static final String SOURCE = "meta";
     private static final Set<String> OBJECTS = Set.of("instagram", "page");
-    private static final int APPEND_TIMEOUT_SECONDS = 10;
+    private static final java.util.concurrent.Executor RESPONDERS = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "webhook-ack");
+        t.setDaemon(true);
+        return t;
+    });
     private static final String ACCEPTED = "{\"status\":\"accepted\"}";
 
     private final MetaSignatureVerifier verifier;
@@ -64,7 +69,8 @@ public final class MetaWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(byte[] body, @HeaderParam(MetaSignatureVerifier.HEADER) String signature) {
+    public void receive(byte[] body, @HeaderParam(MetaSignatureVerifier.HEADER) String signature,
+                        @Suspended AsyncResponse response) {
         if (body.length > maxBodyBytes) {
             throw new ApiException(413, "body larger than socialbridge.http.max-body-bytes (" + maxBodyBytes + ")");
         }
@@ -75,42 +81,49 @@ public final class MetaWebhookResource {
             throw new ApiException(401, "invalid " + MetaSignatureVerifier.HEADER + " signature");
         }
         checkShape(body);
-        // wait on this request thread (not on the journal writer) so that responses are written in
-        // parallel while the writer group-commits the next batch
-        try {
-            journal.append(SOURCE, body).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Errors.response(503, "shutting down, retry later", null);
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof WebhookJournal.JournalFullException
-                    ? Errors.response(503, "overloaded, retry later", null)
-                    : Errors.response(503, "could not store the webhook durably, retry later", null);
-        } catch (TimeoutException e) {
-            return Errors.response(503, "storage too slow, retry later", null);
-        }
+        // acknowledged from a small responder pool once durable: neither a request thread nor the
+        // journal writer waits, so the writer can group-commit the next batch while acks go out
+        journal.append(SOURCE, body).whenCompleteAsync((pos, error) -> response.resume(error == null
+                ? Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build()
+                : error instanceof WebhookJournal.JournalFullException
+                ? Errors.response(503, "overloaded, retry later", null)
+                : Errors.response(503, "could not store the webhook durably, retry later", null)), RESPONDERS);
     }
 
+    /**
+     * Checks, in one streaming pass without building a tree, that the body is well-formed JSON whose
+     * top level is an object with a supported string {@code object} and an array {@code entry}.
+     */
     private static void checkShape(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
+        String object = null;
+        boolean entry = false;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ApiException(400, "body must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("object".equals(name) && value == JsonToken.VALUE_STRING) {
+                    object = p.getText();
+                } else if ("entry".equals(name) && value == JsonToken.START_ARRAY) {
+                    entry = true;
+                }
+                p.skipChildren();
+            }
+            if (p.nextToken() != null) {
+                throw new ApiException(400, "body is not valid JSON", "trailing content after the top-level object");
+            }
         } catch (IOException e) {
             throw new ApiException(400, "body is not valid JSON", e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "body must be a JSON object");
-        }
-        JsonNode object = root.get("object");
-        if (object == null || !object.isTextual()) {
+        if (object == null) {
             throw new ApiException(400, "missing string field 'object'");
         }
-        if (!OBJECTS.contains(object.asText())) {
-            throw new ApiException(400, "unsupported object '" + object.asText() + "'", Map.of("supported", OBJECTS));
+        if (!OBJECTS.contains(object)) {
+            throw new ApiException(400, "unsupported object '" + object + "'", Map.of("supported", OBJECTS));
         }
-        JsonNode entry = root.get("entry");
-        if (entry == null || !entry.isArray()) {
+        if (!entry) {
             throw new ApiException(400, "missing array field 'entry'");
         }
     }

@@ -37,7 +37,7 @@ public final class BareEndpointServer {
                 new ResourceConfig().register(Hello.class), false);
         for (NetworkListener l : server.getListeners()) {
             l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setCorePoolSize(64).setMaxPoolSize(64).setPoolName("http-worker"));
+                    .setCorePoolSize(16).setMaxPoolSize(16).setPoolName("http-worker"));
         }
         server.start();
         System.out.println("bare endpoint listening on " + port);
