@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /** Builds the configured descriptor and host adapter, collecting every configuration problem. */
 final class Components {
-    static final String[] HOST_KEYS = {"base-url", "token", "user", "password", "timeout-ms", "apply-helper"};
+    /** Settings of the RT host (the only host type so far); listed so environment variables are found too. */
+    static final String[] HOST_KEYS = dev.socialbridge.host.rt.RtSettings.KEYS.toArray(String[]::new);
 
     private Components() {
     }

@@ -12,7 +12,7 @@ public record ProvisioningPlan(List<Step> steps) {
     public enum Status { CREATE, CREATED, PRESENT, CONFLICT }
 
     /**
-     * @param kind   queue | ticket-field | user-field | field-value | field-applied
+     * @param kind   queue | ticket-field | user-field | transaction-field | field-value
      * @param key    descriptor key of the object
      * @param label  name shown in the host
      * @param status what was found or done
