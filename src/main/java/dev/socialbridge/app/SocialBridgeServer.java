@@ -33,7 +33,8 @@ import dev.socialbridge.pipeline.ThreadStore;
 import dev.socialbridge.resources.AdminAuthFilter;
 import dev.socialbridge.resources.AdminResource;
 import dev.socialbridge.resources.HealthResource;
-import dev.socialbridge.resources.MetaWebhookResource;
+import dev.socialbridge.resources.MetaWebhookHandler;
+import dev.socialbridge.resources.MetaWebhookIngress;
 import dev.socialbridge.resources.ReadinessCheck;
 import dev.socialbridge.store.Database;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
-        this.drainer = new InboxDrainer(journal, inbox, Map.of(MetaWebhookResource.SOURCE, MetaWebhookParser.forAccounts(accounts)),
+        this.drainer = new InboxDrainer(journal, inbox, Map.of(MetaWebhookIngress.SOURCE, MetaWebhookParser.forAccounts(accounts)),
                 processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
         ResourceConfig rc = new ResourceConfig()
@@ -113,13 +114,15 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(JsonParseExceptionMapper.class)
                 .register(CatchAllExceptionMapper.class)
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
-                .register(new MetaWebhookResource(new MetaSignatureVerifier(config.meta().appSecret().orElseThrow().reveal()),
-                        config.meta().verifyToken().orElse(null), journal, config.http().maxBodyBytes()))
                 .register(new HealthResource(readiness(accountStatus)))
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
+        http.getServerConfiguration().addHttpHandler(new MetaWebhookHandler(new MetaWebhookIngress(
+                new MetaSignatureVerifier(config.meta().appSecret().orElseThrow().reveal()),
+                config.meta().verifyToken().orElse(null), journal, config.http().maxBodyBytes())),
+                org.glassfish.grizzly.http.server.HttpHandlerRegistration.fromString("/webhooks/meta"));
         LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
             l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()

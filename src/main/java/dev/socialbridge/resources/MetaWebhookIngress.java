@@ -5,72 +5,55 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.socialbridge.config.Secret;
 import dev.socialbridge.connector.meta.MetaSignatureVerifier;
 import dev.socialbridge.errors.ApiException;
-import dev.socialbridge.errors.Errors;
+import dev.socialbridge.inbox.JournalPosition;
 import dev.socialbridge.inbox.WebhookJournal;
 import dev.socialbridge.support.Json;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Meta webhooks (Instagram, Facebook Page, Messenger) at {@code /webhooks/meta}. GET answers the
- * subscription handshake; POST verifies {@code X-Hub-Signature-256} over the raw body, checks the body
- * is a Meta update, appends it to the durable journal and answers 200 only once it is durable.
- * Splitting and processing happen asynchronously.
+ * What {@code /webhooks/meta} does, independent of the HTTP layer: the subscription handshake, and for
+ * an update: signature check over the raw bytes, shape check, durable append to the journal. Rejections
+ * are {@link ApiException}s (401 bad signature, 400 bad body, 413 too large, 403 wrong verify token).
  */
-@Path("/webhooks/meta")
-public final class MetaWebhookResource {
+public final class MetaWebhookIngress {
     public static final String SOURCE = "meta";
     private static final Set<String> OBJECTS = Set.of("instagram", "page");
-    private static final java.util.concurrent.Executor RESPONDERS = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "webhook-ack");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final String ACCEPTED = "{\"status\":\"accepted\"}";
 
     private final MetaSignatureVerifier verifier;
     private final Secret verifyToken;
     private final WebhookJournal journal;
     private final int maxBodyBytes;
 
-    public MetaWebhookResource(MetaSignatureVerifier verifier, Secret verifyToken, WebhookJournal journal, int maxBodyBytes) {
+    public MetaWebhookIngress(MetaSignatureVerifier verifier, Secret verifyToken, WebhookJournal journal, int maxBodyBytes) {
         this.verifier = verifier;
         this.verifyToken = verifyToken;
         this.journal = journal;
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @GET
-    @Produces(MediaType.TEXT_PLAIN)
-    public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
-                           @QueryParam("hub.challenge") String challenge) {
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** The GET handshake: returns the challenge to echo. */
+    public String handshake(String mode, String token, String challenge) {
         if (!"subscribe".equals(mode) || challenge == null || challenge.isEmpty()) {
             throw new ApiException(400, "expected hub.mode=subscribe with hub.challenge and hub.verify_token");
         }
         if (verifyToken == null || !verifyToken.matches(token)) {
             throw new ApiException(403, "hub.verify_token does not match socialbridge.meta.verify-token");
         }
-        return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
+        return challenge;
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public void receive(byte[] body, @HeaderParam(MetaSignatureVerifier.HEADER) String signature,
-                        @Suspended AsyncResponse response) {
+    /**
+     * Checks an update and appends it to the journal. The future completes once the body is durable;
+     * only then may the caller acknowledge it.
+     */
+    public CompletableFuture<JournalPosition> accept(byte[] body, String signature) {
         if (body.length > maxBodyBytes) {
             throw new ApiException(413, "body larger than socialbridge.http.max-body-bytes (" + maxBodyBytes + ")");
         }
@@ -81,13 +64,7 @@ public final class MetaWebhookResource {
             throw new ApiException(401, "invalid " + MetaSignatureVerifier.HEADER + " signature");
         }
         checkShape(body);
-        // acknowledged from a small responder pool once durable: neither a request thread nor the
-        // journal writer waits, so the writer can group-commit the next batch while acks go out
-        journal.append(SOURCE, body).whenCompleteAsync((pos, error) -> response.resume(error == null
-                ? Response.ok(ACCEPTED, MediaType.APPLICATION_JSON_TYPE).build()
-                : error instanceof WebhookJournal.JournalFullException
-                ? Errors.response(503, "overloaded, retry later", null)
-                : Errors.response(503, "could not store the webhook durably, retry later", null)), RESPONDERS);
+        return journal.append(SOURCE, body);
     }
 
     /**
