@@ -20,6 +20,20 @@ final class Components {
     private Components() {
     }
 
+    /** The descriptor and host factory of a configuration, ready to create the host adapter. */
+    record HostSetup(LoadedConfig config, Descriptor descriptor, HostAdapterFactory factory) {
+        HostAdapter host() {
+            return Components.host(config, factory, descriptor);
+        }
+    }
+
+    /** Loads the descriptor and validates the host settings, adding every problem to {@code problems}. */
+    static HostSetup prepare(LoadedConfig config, List<String> problems) {
+        Descriptor descriptor = descriptor(config.typed(), problems);
+        HostAdapterFactory factory = hostFactory(config, problems).orElse(null);
+        return new HostSetup(config, descriptor, factory);
+    }
+
     /** The descriptor from {@code socialbridge.descriptor.path}, else the one shipped in the jar. */
     static Descriptor descriptor(SocialBridgeConfig config, List<String> problems) {
         try {

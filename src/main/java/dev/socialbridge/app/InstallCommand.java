@@ -1,9 +1,7 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.HostAdapter;
-import dev.socialbridge.host.spi.HostAdapterFactory;
 import dev.socialbridge.host.spi.HostException;
 import dev.socialbridge.host.spi.ProvisioningPlan;
 import java.io.PrintWriter;
@@ -32,13 +30,12 @@ final class InstallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
-        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
-        Descriptor descriptor = Components.descriptor(config.typed(), problems);
-        HostAdapterFactory factory = Components.hostFactory(config, problems).orElse(null);
+        Components.HostSetup setup = Components.prepare(common.load(), problems);   // bad config: exit 2 via Main
         if (!problems.isEmpty()) {
             return ConfigReport.print(err, problems);
         }
-        try (HostAdapter host = Components.host(config, factory, descriptor)) {
+        Descriptor descriptor = setup.descriptor();
+        try (HostAdapter host = setup.host()) {
             ProvisioningPlan plan = dryRun ? host.plan(descriptor) : host.install(descriptor);
             PlanPrinter.print(out, plan, dryRun);
             return plan.count(ProvisioningPlan.Status.CONFLICT) > 0 ? Main.FAILURE : Main.OK;

@@ -3,7 +3,6 @@ package dev.socialbridge.app;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.HostAdapter;
-import dev.socialbridge.host.spi.HostAdapterFactory;
 import dev.socialbridge.host.spi.HostProblem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -27,16 +26,16 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> configProblems = new ArrayList<>();
-        LoadedConfig config = common.load();   // problems: exit 2, printed by Main
-        Descriptor descriptor = Components.descriptor(config.typed(), configProblems);
-        HostAdapterFactory factory = Components.hostFactory(config, configProblems).orElse(null);
+        LoadedConfig config = common.load();   // bad config: exit 2 via Main
+        Components.HostSetup setup = Components.prepare(config, configProblems);
+        Descriptor descriptor = setup.descriptor();
         configProblems.addAll(ServeRequirements.check(config));
         configProblems.addAll(Automation.problems(config));
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);
         }
         List<HostProblem> problems = new ArrayList<>();
-        try (HostAdapter host = Components.host(config, factory, descriptor)) {
+        try (HostAdapter host = setup.host()) {
             problems.addAll(host.verify(descriptor));
         }
         problems.addAll(ServeRequirements.storeProblems(config));
