@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Features of the intent model, shared by training and classification: words, word bigrams (with a start
  * marker), 5-letter stems of long words, character 4-grams of each word with boundary marks (robust to
- * inflection, typos and obfuscation) and surface signals.
+ * inflection, typos and obfuscation), whether a word of {@link InsultWords} occurs (with or without a word that
+ * addresses someone) and surface signals.
  */
 public final class IntentFeatures {
     private static final int STEM = 5;
@@ -23,8 +24,12 @@ public final class IntentFeatures {
     public static String[] of(NormalizedText text) {
         List<String> f = new ArrayList<>(text.size() * 9 + 6);
         String previous = "^";
+        boolean insult = false;
+        boolean addressed = false;
         for (int i = 0; i < text.size(); i++) {
             String t = text.token(i);
+            insult |= InsultWords.isInsult(t);
+            addressed |= InsultWords.addressesSomeone(t);
             f.add(t);
             f.add(previous + '|' + t);
             if (t.length() >= STEM_MIN_WORD && t.charAt(0) != '_') {
@@ -34,6 +39,9 @@ public final class IntentFeatures {
             if (t.charAt(0) != '_') {
                 addCharGrams(t, f);
             }
+        }
+        if (insult) {
+            f.add(addressed ? "L=insult_you" : "L=insult");
         }
         addSignals(text, f);
         return f.toArray(new String[0]);

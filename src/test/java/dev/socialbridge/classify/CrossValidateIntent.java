@@ -5,6 +5,8 @@ import dev.socialbridge.classify.train.LabelledRow;
 import dev.socialbridge.classify.train.LabelledRows;
 import dev.socialbridge.classify.train.TrainIntentModel;
 
+import opennlp.tools.util.TrainingParameters;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +54,14 @@ public final class CrossValidateIntent {
                     train.add(r);
                 }
             }
-            IntentModel model = new IntentModel(TrainIntentModel.trainIntents(train));
+            TrainingParameters parameters = TrainIntentModel.intentParameters();
+            if (System.getProperty("cv.l2") != null) {
+                parameters.put("L2Cost", Double.parseDouble(System.getProperty("cv.l2")));
+            }
+            if (System.getProperty("cv.algorithm") != null) {
+                parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("cv.algorithm"));
+            }
+            IntentModel model = new IntentModel(TrainIntentModel.trainIntents(train, parameters));
             for (int i = 0; i < n; i++) {
                 LabelledRow r = tuning.get(i);
                 if (fold(r.id()) != fold) {
@@ -72,6 +81,13 @@ public final class CrossValidateIntent {
             modelOnly[i] = argmax(probs[i]);
         }
         report("model only (argmax, no rules, no gate)", gold, modelOnly, true);
+        java.util.Map<String, int[]> perSource = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int[] c = perSource.computeIfAbsent(tuning.get(i).source(), s -> new int[2]);
+            c[0] += modelOnly[i] == gold[i] ? 1 : 0;
+            c[1]++;
+        }
+        perSource.forEach((s, c) -> System.out.printf(Locale.ROOT, "   model only %-18s %3d/%3d %.2f%n", s, c[0], c[1], (double) c[0] / c[1]));
         report("default combiner " + IntentCombiner.DEFAULT, gold, decide(IntentCombiner.DEFAULT, probs, ruleWeights), true);
         if (args.length > 2 && args[2].equals("--grid")) {
             for (double rw : new double[] {1.0, 1.5, 2.0}) {

@@ -59,12 +59,17 @@ public final class TrainIntentModel {
     }
 
     public static MaxentModel trainIntents(List<LabelledRow> rows) throws IOException {
+        return trainIntents(rows, intentParameters());
+    }
+
+    /** As {@link #trainIntents(List)} with other trainer parameters (cross-validation tries several). */
+    public static MaxentModel trainIntents(List<LabelledRow> rows, TrainingParameters parameters) throws IOException {
         MessageNormalizer normalizer = MessageNormalizer.bundled();
         List<Event> events = new ArrayList<>();
         for (LabelledRow row : rows) {
             events.add(new Event(row.intent(), IntentFeatures.of(normalizer.normalize(row.text()))));
         }
-        return train(events, intentParameters());
+        return train(events, parameters);
     }
 
     public static MaxentModel trainLanguages(List<LabelledRow> rows) throws IOException {
@@ -79,7 +84,8 @@ public final class TrainIntentModel {
         return train(events, languageParameters());
     }
 
-    static TrainingParameters intentParameters() {
+    /** The shipped intent model's trainer settings. */
+    public static TrainingParameters intentParameters() {
         TrainingParameters p = new TrainingParameters();
         p.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
         p.put(TrainingParameters.ITERATIONS_PARAM, 300);
