@@ -65,10 +65,65 @@ public final class MessageNormalizer {
         if (text == null || text.isBlank()) {
             return NormalizedText.EMPTY;
         }
-        String source = prepare(text);
+        String source = joinSpacedLetters(prepare(text));
         Scan scan = new Scan(source);
         scan.run();
         return new NormalizedText(scan.tokens.toArray(new String[0]), scan.signals);
+    }
+
+    /**
+     * Joins runs of three or more single letters written apart to dodge filters ("f u c k", "i d i o t") when
+     * the joined word is a known word, an alias or an insult; usually returns the input.
+     */
+    private String joinSpacedLetters(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i)) || (i > 0 && !isGap(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int at = i;
+            int end = i;
+            int letters = 0;
+            while (at < n && Character.isLetter(text.charAt(at)) && (at + 1 == n || isGap(text.charAt(at + 1)))) {
+                letters++;
+                end = at + 1;
+                if (at + 2 < n && text.charAt(at + 1) == ' ' && Character.isLetter(text.charAt(at + 2))) {
+                    at += 2;
+                } else {
+                    break;
+                }
+            }
+            if (letters >= 3) {
+                String word = fold(text.substring(i, end).replace(" ", ""));
+                if (aliases.containsKey(word) || vocabulary.contains(word) || InsultWords.isInsult(word)) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    out.append(text, copied, i).append(word);
+                    copied = end;
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return out == null ? text : out.append(text, copied, n).toString();
+    }
+
+    private static boolean isGap(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == '.' || c == '!' || c == '?';
+    }
+
+    private static String fold(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            String f = c < FOLD.length ? FOLD[c] : null;
+            b.append(f != null ? f : String.valueOf(Character.toLowerCase(c)));
+        }
+        return b.toString();
     }
 
     /** Decodes HTML entities and tags and folds decorative Unicode letters; usually returns the input. */

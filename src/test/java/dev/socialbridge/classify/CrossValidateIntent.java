@@ -62,6 +62,13 @@ public final class CrossValidateIntent {
                 parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("cv.algorithm"));
             }
             IntentModel model = new IntentModel(TrainIntentModel.trainIntents(train, parameters));
+            IntentModel second = null;
+            if (System.getProperty("cv.ensemble") != null) {
+                TrainingParameters p2 = TrainIntentModel.intentParameters();
+                p2.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("cv.ensemble"));
+                second = new IntentModel(TrainIntentModel.trainIntents(train, p2));
+            }
+            double mix = Double.parseDouble(System.getProperty("cv.mix", "0.5"));
             for (int i = 0; i < n; i++) {
                 LabelledRow r = tuning.get(i);
                 if (fold(r.id()) != fold) {
@@ -69,6 +76,12 @@ public final class CrossValidateIntent {
                 }
                 NormalizedText t = normalizer.normalize(r.text());
                 probs[i] = model.probabilities(t);
+                if (second != null) {
+                    double[] q = second.probabilities(t);
+                    for (int j = 0; j < q.length; j++) {
+                        probs[i][j] = (1 - mix) * probs[i][j] + mix * q[j];
+                    }
+                }
                 ruleWeights[i] = rules.match(t);
                 gold[i] = Categories.INTENTS.indexOf(r.intent());
                 langOk += languages.detect(t).equals(r.lang()) ? 1 : 0;
@@ -89,6 +102,16 @@ public final class CrossValidateIntent {
         }
         perSource.forEach((s, c) -> System.out.printf(Locale.ROOT, "   model only %-18s %3d/%3d %.2f%n", s, c[0], c[1], (double) c[0] / c[1]));
         report("default combiner " + IntentCombiner.DEFAULT, gold, decide(IntentCombiner.DEFAULT, probs, ruleWeights), true);
+        if (args.length > 2 && args[2].equals("--errors")) {
+            int[] combined = decide(IntentCombiner.DEFAULT, probs, ruleWeights);
+            for (int i = 0; i < n; i++) {
+                if (combined[i] != gold[i]) {
+                    System.out.printf(Locale.ROOT, "- %s -> %s (model %s %.2f) %s: %s%n", Categories.INTENTS.get(gold[i]),
+                            Categories.INTENTS.get(combined[i]), Categories.INTENTS.get(modelOnly[i]), probs[i][modelOnly[i]],
+                            tuning.get(i).source(), tuning.get(i).text());
+                }
+            }
+        }
         if (args.length > 2 && args[2].equals("--grid")) {
             for (double rw : new double[] {1.0, 1.5, 2.0}) {
                 for (double floor : new double[] {0.02, 0.05, 0.1}) {

@@ -33,6 +33,19 @@ class MessageNormalizerTest {
         assertEquals(expected, words(text));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "f u c k you | fuck you",
+        "you are an i d i o t | you are an idiot",
+        "T'es un C O N N A R D | t es un connard",
+        "c a d je sais pas | c a d je sais pas",
+        "a b c | a b c",
+        "plan A ou B | plan a ou b",
+    })
+    void joinsSpacedLettersOnlyIntoKnownWords(String text, String expected) {
+        assertEquals(expected, words(text));
+    }
+
     @Test
     void replacesLinksAndMentionsWithMarkers() {
         NormalizedText t = NORMALIZER.normalize("@Nike regarde https://t.co/abc?x=1 et www.shop.fr ou murdev.com.");
