@@ -42,9 +42,13 @@ class SocialClassifierTest {
         "I want a refund for this broken blender | refund_cancel",
         "Service client lamentable, plus jamais chez vous | complaint",
         "the worst customer service I have ever seen, so disappointed | complaint",
+        "Great job losing my luggage, thanks a lot @delta | complaint",
+        "thanks for nothing, stuck on hold for 2 hours | complaint",
+        "bravo, encore en retard, on a perdu la matinée | complaint",
         "merci beaucoup pour votre aide, super service ! | praise",
         "trop de la balle ce nouveau modèle 😍 | praise",
         "thank you so much, you guys rock! | praise",
+        "Thanks again for your help, never had such a quick answer! | praise",
         "this is sick 🔥 | praise",
         "c'est quoi la musique de la vidéo ? | question",
         "what song is this? | question",
@@ -69,6 +73,7 @@ class SocialClassifierTest {
         "je me suis abonnée à votre chaîne hier, trop bien", "what's the link to your website?",
         "Sale d'hiver : vous avez encore le manteau ?", "ma chienne adore vos croquettes", "your mom will love this gift",
         "crypto payments accepted?", "c'est con, j'ai raté la livraison",
+        "@united you clowns lost my bag AGAIN. pathetic.",
     })
     void doesNotFlagOrdinaryMessagesAsSpamOrToxic(String text) {
         String intent = CLASSIFIER.classify(text).intent();
