@@ -4,7 +4,8 @@ import dev.socialbridge.classify.NormalizedText.Signal;
 
 /**
  * Sentiment from the positive/negative lexicon hits, emoji and the intent just chosen (a complaint leans
- * negative, praise positive). Score in -1..1; labels cut at ±{@value #LABEL_CUT}.
+ * negative, praise positive). Score in -1..1; labels cut at ±{@value #LABEL_CUT}. Positive words do not count in a
+ * complaint or a toxic message: there they are sarcasm or quotes ("great job losing my bag, thanks").
  */
 final class SentimentScorer {
     static final double LABEL_CUT = 0.25;
@@ -20,6 +21,9 @@ final class SentimentScorer {
         double lexicon = ruleWeights[Categories.POSITIVE] - ruleWeights[Categories.NEGATIVE]
                 + EMOJI_WEIGHT * (Math.min(text.count(Signal.EMOJI_POSITIVE), MAX_EMOJI)
                 - Math.min(text.count(Signal.EMOJI_NEGATIVE), MAX_EMOJI));
+        if (intent == Categories.COMPLAINT || intent == Categories.TOXIC) {
+            lexicon = Math.min(lexicon, 0);
+        }
         return Math.tanh(LEXICON_SLOPE * lexicon + INTENT_LEAN[intent] * confidence);
     }
 

@@ -113,6 +113,7 @@ class SocialClassifierTest {
         "love it, best purchase ever | positive",
         "Service nul, je suis très déçue 😡 | negative",
         "worst airline ever, never again | negative",
+        "Great job losing my luggage, thanks a lot @delta | negative",
         "ma commande 12345 est partie ? | neutral",
     })
     void scoresSentiment(String text, String sentiment) {
