@@ -92,7 +92,8 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST, new HostCommandHandler(host, threads), retry,
                 config.outbox().pollInterval(), journal.meter());
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
-                new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads),
+                new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads,
+                        inbox),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,

@@ -2,6 +2,7 @@ package dev.socialbridge.inbox;
 
 import dev.socialbridge.connector.spi.ParsedItem;
 import dev.socialbridge.store.Database;
+import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.support.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -129,6 +130,16 @@ public final class InboxStore {
             ps.setString(6, truncate(reason, 1000));
             ps.setString(7, null);
         }
+    }
+
+    /**
+     * Queues an interaction completed after its webhook (e.g. an @mention read back from the platform) as a
+     * pending item. Idempotent: returns false when {@code dedupeKey} is already stored.
+     */
+    public boolean insertCompleted(String dedupeKey, Interaction interaction) {
+        String json = Json.write(interaction);
+        return db.inTransaction(c -> insert(c, "fetch", Instant.now(),
+                List.of(new ParsedItem.Accepted(dedupeKey, json, interaction)))) == 1;
     }
 
     /** Oldest pending items, in arrival order. */

@@ -106,6 +106,10 @@ public final class InteractionProcessor extends BackgroundWorker {
             finish(item, InboxStatus.IGNORED, "loop guard: authored by our own account");
             return;
         }
+        if (i.kind() == InteractionKind.MENTION && i.text().isBlank() && i.attachments().isEmpty()) {
+            queueLookup(item, i);
+            return;
+        }
         if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
             finish(item, InboxStatus.IGNORED, "not a customer message: " + i.kind().id());
             return;
@@ -120,6 +124,21 @@ public final class InteractionProcessor extends BackgroundWorker {
             AutomationOutcome o = automation.decide(i, c, t, facts, now);
             apply(conn, item, i, c, t, o, authorKey, now);
             inbox.finish(conn, item.id(), InboxStatus.DONE, null);
+            return null;
+        });
+    }
+
+    /**
+     * A mention names only ids: the platform outbox reads its text and author back and queues the completed
+     * mention as a new inbox item, which is then processed like any other.
+     */
+    private void queueLookup(InboxItem item, Interaction i) {
+        Instant now = Instant.now();
+        inbox.database().inTransaction(conn -> {
+            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#fetch", i.threadKey() + "|platform",
+                    OutboxCommand.PLATFORM, FetchInteractionCommand.TYPE,
+                    new FetchInteractionCommand(item.dedupeKey() + "#fetched", i)), now);
+            inbox.finish(conn, item.id(), InboxStatus.DONE, "text and author looked up on the platform");
             return null;
         });
     }
@@ -179,6 +198,9 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     private static OutboundAction toAction(Interaction i, AutomationOutcome.Reply r) {
         boolean comment = i.kind() == InteractionKind.COMMENT;
+        if (i.kind() == InteractionKind.MENTION && r.channel() == AutomationOutcome.Channel.PUBLIC) {
+            return OutboundAction.MentionReply.to(i, r.text());
+        }
         return switch (r.channel()) {
             case PUBLIC -> comment
                     ? new OutboundAction.PublicReply(i.platform(), i.accountId(), i.itemId(), r.text())

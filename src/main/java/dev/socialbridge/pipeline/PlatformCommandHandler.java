@@ -1,8 +1,11 @@
 package dev.socialbridge.pipeline;
 
 import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.PlatformClient;
+import dev.socialbridge.inbox.InboxStore;
+import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.outbox.OutboxHandler;
 import dev.socialbridge.outbox.OutboxItem;
@@ -16,25 +19,30 @@ import java.util.Map;
  * Delivers platform actions through the connector's {@link PlatformClient}. The action is recorded in
  * {@code sent_message} before it is sent, so its echo can be matched; the remote id is added once known.
  * An account whose token the platform rejects is flagged and shows in {@code verify} and readiness.
+ * {@link FetchInteractionCommand}s look an incomplete interaction up through the client (when it is an
+ * {@link InteractionFetcher}) and queue the completed interaction in the inbox.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
     private static final Map<String, Class<? extends OutboundAction>> TYPES = Map.of(
             type(OutboundAction.PublicReply.class), OutboundAction.PublicReply.class,
             type(OutboundAction.PrivateReply.class), OutboundAction.PrivateReply.class,
             type(OutboundAction.SendMessage.class), OutboundAction.SendMessage.class,
+            type(OutboundAction.MentionReply.class), OutboundAction.MentionReply.class,
             type(OutboundAction.SetCommentHidden.class), OutboundAction.SetCommentHidden.class);
 
     private final Map<Platform, PlatformClient> clients;
     private final Database db;
     private final AccountStatusStore accounts;
     private final ThreadStore threads;
+    private final InboxStore inbox;
 
     public PlatformCommandHandler(Map<Platform, PlatformClient> clients, Database db, AccountStatusStore accounts,
-                                  ThreadStore threads) {
+                                  ThreadStore threads, InboxStore inbox) {
         this.clients = Map.copyOf(clients);
         this.db = db;
         this.accounts = accounts;
         this.threads = threads;
+        this.inbox = inbox;
     }
 
     /** Outbox type name of an action class. */
@@ -44,6 +52,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
 
     @Override
     public DeliveryResult handle(OutboxItem item) {
+        if (item.type().equals(FetchInteractionCommand.TYPE)) {
+            return fetch(Json.read(item.payloadJson(), FetchInteractionCommand.class));
+        }
         Class<? extends OutboundAction> cls = TYPES.get(item.type());
         if (cls == null) {
             return new DeliveryResult.Failed("unknown platform command type " + item.type());
@@ -70,6 +81,24 @@ public final class PlatformCommandHandler implements OutboxHandler {
             accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
         }
         return result;
+    }
+
+    private DeliveryResult fetch(FetchInteractionCommand command) {
+        Interaction partial = command.partial();
+        PlatformClient client = clients.get(partial.platform());
+        if (!(client instanceof InteractionFetcher fetcher) || !fetcher.canFetch(partial)) {
+            return new DeliveryResult.Failed("no lookup for a " + partial.kind().id() + " on " + partial.platform().id());
+        }
+        InteractionFetcher.FetchResult result = fetcher.fetch(partial);
+        if (result instanceof InteractionFetcher.FetchResult.Fetched f) {
+            inbox.insertCompleted(command.dedupeKey(), f.interaction());
+            return new DeliveryResult.Delivered(null);
+        }
+        DeliveryResult status = ((InteractionFetcher.FetchResult.NotFetched) result).status();
+        if (status instanceof DeliveryResult.AccountInvalid a) {
+            accounts.markInvalid(partial.accountId(), partial.platform().id(), a.reason());
+        }
+        return status;
     }
 
     private static String threadOf(OutboxItem item) {
@@ -111,7 +140,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private static String textHash(OutboundAction a) {
         String text = a instanceof OutboundAction.PublicReply p ? p.text()
                 : a instanceof OutboundAction.PrivateReply p ? p.text()
-                : a instanceof OutboundAction.SendMessage m ? m.text() : null;
+                : a instanceof OutboundAction.SendMessage m ? m.text()
+                : a instanceof OutboundAction.MentionReply r ? r.text() : null;
         return text == null ? null : Integer.toHexString(text.hashCode());
     }
 }

@@ -116,6 +116,9 @@ final class DecisionBuilder {
     private void reply(String ruleId, ActionSpec.Reply spec, Suppression ruleLevel) {
         String type = replyType(spec.mode());
         Suppression s = ruleLevel != null ? ruleLevel : gate.checkRuleReply();
+        if (s == null && ctx.interaction.kind() == InteractionKind.MENTION && !type.equals("public_reply")) {
+            s = Suppression.NOT_APPLICABLE; // a mention can only be answered publicly, under the mention
+        }
         if (s != null) {
             suppressed(ruleId, spec.templateId(), templates.variantFor(spec.templateId(), authorId()), type, s);
             return;

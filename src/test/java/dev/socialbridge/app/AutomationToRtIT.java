@@ -1,6 +1,7 @@
 package dev.socialbridge.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -99,6 +100,34 @@ class AutomationToRtIT {
         JsonNode audit = ServerHarness.HTTP_JSON(harness.get("admin/audit?thread=" + java.net.URLEncoder.encode(thread,
                 java.nio.charset.StandardCharsets.UTF_8), true).body());
         assertTrue(audit.size() >= 3, audit.toString());
+    }
+
+    @Test
+    void mentionIsReadBackThenTicketedAsAHotLeadAndAnsweredUnderTheMention() throws Exception {
+        String run = ServerHarness.newRun();
+        String commentId = "1789" + run + "31";
+        String mediaId = "1791" + run + "41";
+        String body = java.nio.file.Files.readString(java.nio.file.Path.of("test-fixtures/inbound/meta/ig-mention.json"))
+                .replace("17894227900000031", commentId).replace("17918195200000041", mediaId);
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        String thread = "instagram:mention:" + ServerHarness.IG_ACCOUNT + ":" + commentId;
+        ServerHarness.await("hot lead ticket for the mention", WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        TicketRef t = rt.findTicketByThread(thread).orElseThrow();
+        assertEquals(label("hot_leads"), queueName(t));
+        assertEquals("sales_lead", rt.readFields(t).get("intent"));
+        String subject = RtTestSupport.get("/ticket/" + t.id()).path("Subject").asText();
+        assertTrue(subject.contains("@claire.dumont") && subject.contains("pack pro"), subject);
+        assertEquals(1, graph.findAll(getRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.IG_ACCOUNT))
+                .withQueryParam("fields", containing("mentioned_comment.comment_id(" + commentId + ")"))).size());
+        ServerHarness.await("reply under the mention", WAIT, () ->
+                graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.IG_ACCOUNT + "/mentions"))
+                        .withRequestBody(containing("comment_id=" + commentId))).size() == 1);
+        String reply = java.net.URLDecoder.decode(graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/"
+                + ServerHarness.IG_ACCOUNT + "/mentions")).withRequestBody(containing("comment_id=" + commentId)))
+                .get(0).getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(reply.contains("media_id=" + mediaId) && reply.contains("message privé"), reply);
+        assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.PAGE + "/messages"))
+                .withRequestBody(containing(commentId))).size(), "no private reply to a mention");
     }
 
     @Test

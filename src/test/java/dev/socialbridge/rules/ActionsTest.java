@@ -53,6 +53,16 @@ class ActionsTest {
         assertEquals("automated", d.automationStatus());
     }
 
+    @ParameterizedTest(name = "{0} on a mention is suppressed")
+    @CsvSource({"privateReply", "dm"})
+    void aMentionCanOnlyBeAnsweredPublicly(String action) {
+        Decision d = run("- " + action + ": thanks", of(InteractionKind.MENTION));
+
+        assertTrue(d.actions().isEmpty(), d.actions().toString());
+        AuditEntry audit = d.audit().get(0);
+        assertTrue(audit.outcome().startsWith("suppressed:"), audit.toString());
+    }
+
     @Test
     void replyCarriesRenderedTextTemplateAndVariant() {
         Decision d = run("- reply: thanks", of(InteractionKind.COMMENT));

@@ -55,6 +55,18 @@ class DefaultRulePackTest {
     }
 
     @Test
+    void buyingMentionIsAnsweredUnderTheMentionWithAnInvitationToDm() {
+        Decision d = decide(Fixtures.interaction(Platform.INSTAGRAM, InteractionKind.MENTION,
+                "@maisonlune how much is the large candle? want 3", Author.of("author-1")), cls("sales_lead", 0.9));
+
+        assertEquals(List.of("hot-lead-mention"), d.matchedRuleIds());
+        assertEquals(List.of("public_reply", "escalate", "mark_lead", "tag"), types(d));
+        assertEquals("Automated reply: Thanks! Send us a DM and we'll put an offer together for you 📩",
+                d.actionsOf(Action.PublicReply.class).get(0).text());
+        assertEquals("hot_leads", queue(d));
+    }
+
+    @Test
     void frenchBuyingCommentUsesFirstNameInTheAck() {
         ThreadFacts facts = ThreadFacts.firstMessage().withTokens(Map.of("first_name", "Marie"));
         Decision d = ENGINE.decide(comment("c'est combien ?"), cls("fr", "sales_lead", 0.9, 0.1), facts, BUSINESS_HOURS);

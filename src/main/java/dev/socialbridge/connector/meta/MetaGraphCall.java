@@ -34,6 +34,12 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
             };
             return form(r.commentId(), edge, "message", r.text(), true);
         }
+        if (action instanceof OutboundAction.MentionReply m) {
+            if (platform != Platform.INSTAGRAM) {
+                throw unsupported(action);
+            }
+            return mentionReply(m);
+        }
         if (action instanceof OutboundAction.SetCommentHidden h) {
             String param = switch (platform) {
                 case INSTAGRAM -> "hide";
@@ -61,6 +67,26 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
         }
         return new MetaGraphCall(nodeId + edge, false, param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
                 null);
+    }
+
+    /** {@code POST /{ig-user-id}/mentions} with {@code media_id}, {@code comment_id} (comment mentions) and {@code message}. */
+    private static MetaGraphCall mentionReply(OutboundAction.MentionReply m) {
+        if (!isId(m.accountId())) {
+            return failed("invalid account id " + abbreviate(m.accountId()));
+        }
+        if (!isId(m.mediaId())) {
+            return failed("invalid media id " + abbreviate(m.mediaId()));
+        }
+        if (m.commentId() != null && !isId(m.commentId())) {
+            return failed("invalid comment id " + abbreviate(m.commentId()));
+        }
+        if (m.text() == null || m.text().isBlank()) {
+            return failed("empty reply text");
+        }
+        String body = "media_id=" + m.mediaId()
+                + (m.commentId() != null ? "&comment_id=" + m.commentId() : "")
+                + "&message=" + URLEncoder.encode(m.text(), StandardCharsets.UTF_8);
+        return new MetaGraphCall(m.accountId() + "/mentions", false, body, null);
     }
 
     private static MetaGraphCall message(MetaAccount account, String recipientKey, String recipient,
@@ -98,7 +124,7 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
         return new MetaGraphCall(null, false, null, problem);
     }
 
-    private static boolean isId(String id) {
+    static boolean isId(String id) {
         return id != null && ID.matcher(id).matches();
     }
 

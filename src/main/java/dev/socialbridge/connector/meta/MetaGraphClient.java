@@ -1,6 +1,10 @@
 package dev.socialbridge.connector.meta;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.InteractionFetcher;
+import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.PlatformClient;
 import java.io.IOException;
@@ -20,16 +24,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
- * DMs and hide/unhide, one attempt per call (the outbox owns retries). Thread-safe. Tokens travel as the
+ * DMs, replies to @mentions and hide/unhide, and the lookup of an @mention's text and author; one attempt per
+ * call (the outbox owns retries). Thread-safe. Tokens travel as the
  * {@code access_token} form field (comment calls) or query parameter (JSON {@code /messages} calls) and
  * never reach logs or results. Accounts marked in {@link MetaAccountHealth} are refused without HTTP.
  */
-public final class MetaGraphClient implements PlatformClient {
+public final class MetaGraphClient implements PlatformClient, InteractionFetcher {
 
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
     public static final String DEFAULT_VERSION = "v25.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaGraphClient.class);
+    private static final ObjectMapper LOOKUP_JSON = new ObjectMapper();
 
     /**
      * @param baseUrl        scheme + host (+ port), no version; WireMock in tests
@@ -121,6 +127,85 @@ public final class MetaGraphClient implements PlatformClient {
             LOG.debug("{} for account {} -> {}", call.describe(), accountId, result);
         }
         return result;
+    }
+
+    @Override
+    public boolean canFetch(Interaction partial) {
+        return MetaMentions.isPartialMention(partial);
+    }
+
+    /**
+     * Reads an Instagram @mention back ({@code mentioned_comment} / {@code mentioned_media}).
+     *
+     * @throws IllegalArgumentException when {@link #canFetch} is false for {@code partial}
+     */
+    @Override
+    public FetchResult fetch(Interaction partial) {
+        if (!canFetch(partial)) {
+            throw new IllegalArgumentException("the Meta client cannot look up a " + partial.kind().id() + " on "
+                    + partial.platform().id());
+        }
+        String accountId = partial.accountId();
+        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
+        if (invalid.isPresent()) {
+            return notFetched(new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
+                    + invalid.get().reason()));
+        }
+        Optional<MetaAccount> account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            return notFetched(new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId));
+        }
+        String commentId = MetaMentions.commentIdOf(partial);
+        if (!MetaGraphCall.isId(accountId) || !MetaGraphCall.isId(partial.postId())
+                || (commentId != null && !MetaGraphCall.isId(commentId))) {
+            return notFetched(new DeliveryResult.Failed("invalid id in mention " + partial.itemId()));
+        }
+        String describe = "GET /" + accountId + " mentioned_" + (commentId != null ? "comment " + commentId
+                : "media " + partial.postId());
+        HttpRequest request = HttpRequest.newBuilder()
+                .uri(URI.create(settings.baseUrl() + "/" + settings.version() + "/"
+                        + MetaMentions.lookupPathAndQuery(partial) + "&access_token="
+                        + URLEncoder.encode(account.get().accessToken(), StandardCharsets.UTF_8)))
+                .timeout(settings.requestTimeout()).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = parseObject(response.body());
+            if (response.statusCode() / 100 == 2 && json != null && !json.has("error")) {
+                Interaction complete = MetaMentions.complete(partial, json);
+                return complete != null ? new FetchResult.Fetched(complete)
+                        : notFetched(new DeliveryResult.NotSendable("the mention is no longer visible: " + describe));
+            }
+            DeliveryResult result = scrub(MetaGraphResponses.classify(response.statusCode(), response.body(),
+                    response.headers(), clock.instant()), account.get().accessToken());
+            if (result instanceof DeliveryResult.Delivered) {
+                result = new DeliveryResult.Failed("unexpected answer to " + describe);
+            }
+            if (result instanceof DeliveryResult.AccountInvalid ai) {
+                health.markInvalid(accountId, ai.reason());
+                LOG.warn("Meta account {} marked invalid: {}", accountId, ai.reason());
+            }
+            return notFetched(result);
+        } catch (HttpTimeoutException e) {
+            return notFetched(new DeliveryResult.Retry("timeout: " + describe, null));
+        } catch (IOException e) {
+            return notFetched(new DeliveryResult.Retry("I/O error on " + describe + ": " + e.getClass().getSimpleName(), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notFetched(new DeliveryResult.Retry("interrupted: " + describe, null));
+        }
+    }
+
+    private static FetchResult notFetched(DeliveryResult status) {
+        return new FetchResult.NotFetched(status);
+    }
+
+    private static JsonNode parseObject(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : LOOKUP_JSON.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private DeliveryResult send(MetaGraphCall call, MetaAccount account) {

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -22,9 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.InteractionFetcher;
+import dev.socialbridge.interaction.Author;
+import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.interaction.Platform;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -157,6 +165,106 @@ class MetaGraphClientTest {
                     PAGE_TOKEN))), health, MetaGraphClient.Settings.defaults().withBaseUrl(graph.baseUrl() + "/").withVersion("v26.0"));
             v26.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
             graph.verify(1, postRequestedFor(urlEqualTo("/v26.0/" + FB_COMMENT)));
+        }
+    }
+
+    @Nested
+    class Mentions {
+        private static final String MEDIA = "17918195200000041";
+        private static final String MENTION_COMMENT = "17894227900000031";
+
+        private Interaction mention(String itemId) {
+            return new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, IG_ACCOUNT,
+                    "instagram:mention:" + IG_ACCOUNT + ":" + itemId, itemId, null, MEDIA,
+                    Author.of(MetaWebhookParser.UNKNOWN_AUTHOR_ID), "", List.of(), null, null,
+                    Instant.parse("2026-11-22T09:12:30Z"), false, 0L);
+        }
+
+        @Test
+        void commentMentionIsReadBackWithItsTextAuthorAndLink() {
+            Interaction partial = mention(MENTION_COMMENT);
+            assertTrue(client.canFetch(partial));
+            InteractionFetcher.FetchResult r = client.fetch(partial);
+            Interaction done = assertInstanceOf(InteractionFetcher.FetchResult.Fetched.class, r).interaction();
+            assertEquals("@acme_shop c'est combien le pack pro ? je veux commander pour mon équipe", done.text());
+            assertEquals("17841455500000077", done.author().id());
+            assertEquals("claire.dumont", done.author().handle());
+            assertEquals("https://www.instagram.com/p/Cx3mPLe0AbC/", done.permalink());
+            assertEquals(Instant.parse("2026-11-22T09:12:21Z"), done.occurredAt());
+            assertEquals(partial.threadKey(), done.threadKey());
+            assertEquals(partial.itemId(), done.itemId());
+            graph.verify(1, getRequestedFor(urlPathEqualTo("/v25.0/" + IG_ACCOUNT))
+                    .withQueryParam("fields", equalTo("mentioned_comment.comment_id(" + MENTION_COMMENT
+                            + "){id,text,timestamp,username,from,media{id,permalink}}"))
+                    .withQueryParam("access_token", equalTo(IG_TOKEN)));
+        }
+
+        @Test
+        void captionMentionIsReadBackFromTheMedia() {
+            Interaction done = assertInstanceOf(InteractionFetcher.FetchResult.Fetched.class,
+                    client.fetch(mention(MEDIA))).interaction();
+            assertEquals("Unboxing my new bag from @acme_shop, obsessed 😍", done.text());
+            assertEquals("username:leo.travels", done.author().id());
+            assertEquals("leo.travels", done.author().handle());
+            graph.verify(1, getRequestedFor(urlPathEqualTo("/v25.0/" + IG_ACCOUNT))
+                    .withQueryParam("fields", containing("mentioned_media.media_id(" + MEDIA + ")")));
+        }
+
+        @Test
+        void onlyIncompleteInstagramMentionsCanBeFetched() {
+            Interaction partial = mention(MENTION_COMMENT);
+            Interaction withText = new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, IG_ACCOUNT,
+                    partial.threadKey(), MENTION_COMMENT, null, MEDIA, Author.of("1"), "hi", List.of(), null, null,
+                    partial.occurredAt(), false, 0L);
+            assertFalse(client.canFetch(withText));
+            assertThrows(IllegalArgumentException.class, () -> client.fetch(withText));
+        }
+
+        @Test
+        void aMentionThatIsGoneIsNotSendable() {
+            graph.stubFor(get(urlPathEqualTo("/v25.0/" + IG_ACCOUNT)).atPriority(1).willReturn(aResponse()
+                    .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + IG_ACCOUNT + "\"}")));
+            InteractionFetcher.FetchResult r = client.fetch(mention(MENTION_COMMENT));
+            assertInstanceOf(DeliveryResult.NotSendable.class,
+                    assertInstanceOf(InteractionFetcher.FetchResult.NotFetched.class, r).status());
+        }
+
+        @Test
+        void serverErrorIsRetriedAndARejectedTokenFlagsTheAccount() {
+            graph.stubFor(get(urlPathEqualTo("/v25.0/" + IG_ACCOUNT)).atPriority(1).willReturn(aResponse()
+                    .withStatus(500).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"An unexpected error has occurred.\",\"type\":\"OAuthException\",\"code\":2,\"is_transient\":true}}")));
+            assertInstanceOf(DeliveryResult.Retry.class, assertInstanceOf(InteractionFetcher.FetchResult.NotFetched.class,
+                    client.fetch(mention(MENTION_COMMENT))).status());
+            graph.stubFor(get(urlPathEqualTo("/v25.0/" + IG_ACCOUNT)).atPriority(1).willReturn(aResponse()
+                    .withStatus(400).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")));
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, assertInstanceOf(InteractionFetcher.FetchResult.NotFetched.class,
+                    client.fetch(mention(MENTION_COMMENT))).status());
+            assertTrue(health.get(IG_ACCOUNT).isPresent());
+            graph.resetRequests();
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, assertInstanceOf(InteractionFetcher.FetchResult.NotFetched.class,
+                    client.fetch(mention(MENTION_COMMENT))).status());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void replyToACommentMentionPostsToTheMentionsEdge() {
+            DeliveryResult r = client.deliver(OutboundAction.MentionReply.to(mention(MENTION_COMMENT), "Merci Claire ! On vous écrit 😊"));
+            assertEquals(new DeliveryResult.Delivered("17894227900000099"), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_ACCOUNT + "/mentions"))
+                    .withFormParam("media_id", equalTo(MEDIA))
+                    .withFormParam("comment_id", equalTo(MENTION_COMMENT))
+                    .withFormParam("message", equalTo("Merci Claire ! On vous écrit 😊"))
+                    .withFormParam("access_token", equalTo(IG_TOKEN)));
+        }
+
+        @Test
+        void replyToACaptionMentionNamesOnlyTheMedia() {
+            client.deliver(OutboundAction.MentionReply.to(mention(MEDIA), "Thanks Leo!"));
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_ACCOUNT + "/mentions"))
+                    .withFormParam("media_id", equalTo(MEDIA))
+                    .withRequestBody(notContaining("comment_id")));
         }
     }
 
