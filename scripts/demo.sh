@@ -83,9 +83,10 @@ say "6. Replay signed webhooks from test-fixtures/inbound/meta/"
 RUN=$(date +%s | tail -c 8)   # fresh ids each run, so every demo run opens its own tickets
 for f in ig-comment.json ig-comment-reply.json ig-dm.json ig-story-reply.json messenger-message.json \
          messenger-postback-referral.json messenger-referral.json fb-feed-comment-add.json ig-echo.json \
-         messenger-read.json messenger-reaction.json mixed-batch-with-malformed.json; do
+         messenger-read.json messenger-reaction.json mixed-batch-with-malformed.json ig-mention.json; do
   body="$DEMO/$f"
   sed -e "s/178900000000/1789${RUN}0/g; s/654123000000/6541${RUN}0/g; s/179100000000/1791${RUN}0/g" \
+      -e "s/17894227900000031/1789${RUN}31/g; s/17918195200000041/1791${RUN}41/g" \
       -e "s/\"mid\": *\"\([^\"]*\)\"/\"mid\": \"\1-${RUN}\"/g" "test-fixtures/inbound/meta/$f" > "$body"
   sig=$(openssl dgst -sha256 -hmac "$SECRET" -r < "$body" | cut -d' ' -f1)
   code=$(curl -s -o "$DEMO/resp" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/webhooks/meta" \
