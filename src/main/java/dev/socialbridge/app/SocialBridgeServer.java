@@ -24,6 +24,7 @@ import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.outbox.RetryPolicy;
 import dev.socialbridge.pipeline.AccountStatusStore;
 import dev.socialbridge.pipeline.AuditStore;
+import dev.socialbridge.pipeline.AuthorAudienceStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
 import dev.socialbridge.pipeline.InteractionProcessor;
 import dev.socialbridge.pipeline.ModerationStore;
@@ -93,12 +94,12 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.outbox().pollInterval(), journal.meter());
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads,
-                        inbox),
+                        inbox, new AuthorAudienceStore(db), config.outbox().maxAttempts()),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
                 config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
-        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, automation.classifier(), automation.step(),
+        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db), automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();

@@ -17,6 +17,8 @@ import java.util.Map;
 
 /** JDBC access to inbox items and the journal checkpoint. */
 public final class InboxStore {
+    /** Source of items queued again after a platform lookup (mention text, follower count). */
+    public static final String FETCH_SOURCE = "fetch";
     static final String JOURNAL_ID = "webhooks";
     private static final String COLUMNS =
             "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, attempts, received_at";
@@ -138,7 +140,7 @@ public final class InboxStore {
      */
     public boolean insertCompleted(String dedupeKey, Interaction interaction) {
         String json = Json.write(interaction);
-        return db.inTransaction(c -> insert(c, "fetch", Instant.now(),
+        return db.inTransaction(c -> insert(c, FETCH_SOURCE, Instant.now(),
                 List.of(new ParsedItem.Accepted(dedupeKey, json, interaction)))) == 1;
     }
 

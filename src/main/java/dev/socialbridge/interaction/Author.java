@@ -14,6 +14,11 @@ public record Author(String id, String handle, String displayName, Long follower
         java.util.Objects.requireNonNull(id, "author id");
     }
 
+    /** A copy with a known follower count. */
+    public Author withFollowerCount(long followers) {
+        return new Author(id, handle, displayName, followers, verified);
+    }
+
     public static Author of(String id) {
         return new Author(id, null, null, null, false);
     }

@@ -54,6 +54,12 @@ public record Interaction(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** A copy with another author record (e.g. with a follower count looked up later). */
+    public Interaction withAuthor(Author other) {
+        return new Interaction(platform, kind, accountId, threadKey, itemId, parentId, postId, other, text,
+                attachments, referral, permalink, occurredAt, fromSelf, inboxId);
+    }
+
     /** A copy bound to the inbox record it was stored as. */
     public Interaction withInboxId(long id) {
         return new Interaction(platform, kind, accountId, threadKey, itemId, parentId, postId, author, text,

@@ -21,6 +21,11 @@ public interface AutomationStep {
     AutomationOutcome decide(Interaction interaction, Classification classification, ThreadState thread,
                              AuthorFacts author, Instant now);
 
+    /** Whether decisions use the author's follower count (then the processor looks it up when missing). */
+    default boolean needsFollowerCounts() {
+        return false;
+    }
+
     /** Author-level guard-rail facts. */
     record AuthorFacts(Instant optedOutAt, int automatedRepliesLastHour) { }
 

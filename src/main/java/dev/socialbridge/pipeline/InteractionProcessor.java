@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import dev.socialbridge.support.BackgroundWorker;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class InteractionProcessor extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
     private static final int MAX_ATTEMPTS = 5;
+    /** How long a looked-up follower count (or its absence) is trusted. */
+    private static final Duration AUDIENCE_TTL = Duration.ofDays(7);
 
     private final InboxStore inbox;
     private final OutboxStore outbox;
@@ -46,9 +49,11 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final String defaultQueue;
     private final Runnable onEnqueued;
     private final dev.socialbridge.inbox.IngestMeter meter;
+    private final AuthorAudienceStore audiences;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
-                                ModerationStore moderation, Function<String, Classification> classifier, AutomationStep automation,
+                                ModerationStore moderation, AuthorAudienceStore audiences,
+                                Function<String, Classification> classifier, AutomationStep automation,
                                 Descriptor descriptor, String defaultQueue, dev.socialbridge.inbox.IngestMeter meter,
                                 Runnable onEnqueued) {
         super("pipeline", 500);
@@ -63,6 +68,7 @@ public final class InteractionProcessor extends BackgroundWorker {
         this.defaultQueue = defaultQueue;
         this.onEnqueued = onEnqueued;
         this.meter = meter;
+        this.audiences = audiences;
     }
 
     public InteractionProcessor start() {
@@ -107,23 +113,57 @@ public final class InteractionProcessor extends BackgroundWorker {
             return;
         }
         if (i.kind() == InteractionKind.MENTION && i.text().isBlank() && i.attachments().isEmpty()) {
-            queueLookup(item, i);
+            queueMentionLookup(item, i);
             return;
         }
         if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
             finish(item, InboxStatus.IGNORED, "not a customer message: " + i.kind().id());
             return;
         }
-        Classification c = classifier.apply(i.text());
         Instant now = Instant.now();
+        if (needsFollowerCount(item, i)) {
+            Interaction received = i;
+            Optional<AuthorAudienceStore.Audience> known = inbox.database().inTransaction(conn -> audiences.find(conn,
+                    received.platform(), received.author().handle(), now.minus(AUDIENCE_TTL)));
+            if (known.isEmpty()) {
+                queueAuthorLookup(item, i);
+                return;
+            }
+            if (known.get().followers() != null) {
+                i = i.withAuthor(i.author().withFollowerCount(known.get().followers()));
+            }
+        }
+        Interaction in = i;
+        Classification c = classifier.apply(in.text());
         inbox.database().inTransaction(conn -> {
-            ThreadState t = threads.thread(conn, i.threadKey());
-            String authorKey = i.platform().id() + ":" + i.author().id();
+            ThreadState t = threads.thread(conn, in.threadKey());
+            String authorKey = in.platform().id() + ":" + in.author().id();
             AutomationStep.AuthorFacts facts = new AutomationStep.AuthorFacts(threads.optedOutAt(conn, authorKey),
                     threads.repliesSince(conn, authorKey, now.minus(Duration.ofHours(1))));
-            AutomationOutcome o = automation.decide(i, c, t, facts, now);
-            apply(conn, item, i, c, t, o, authorKey, now);
+            AutomationOutcome o = automation.decide(in, c, t, facts, now);
+            apply(conn, item, in, c, t, o, authorKey, now);
             inbox.finish(conn, item.id(), InboxStatus.DONE, null);
+            return null;
+        });
+    }
+
+    /**
+     * A follower rule needs the author's follower count, the webhook did not carry it and it is not cached: the
+     * platform outbox looks it up (Instagram Business Discovery) and queues the interaction again. An item
+     * queued again ({@code source = fetch}) is never held a second time.
+     */
+    private boolean needsFollowerCount(InboxItem item, Interaction i) {
+        return automation.needsFollowerCounts() && i.author().followerCount() == null && i.author().handle() != null
+                && !InboxStore.FETCH_SOURCE.equals(item.source());
+    }
+
+    private void queueAuthorLookup(InboxItem item, Interaction i) {
+        Instant now = Instant.now();
+        inbox.database().inTransaction(conn -> {
+            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#audience", i.threadKey() + "|platform",
+                    OutboxCommand.PLATFORM, LookUpAuthorCommand.TYPE,
+                    new LookUpAuthorCommand(item.dedupeKey() + "#audience", i)), now);
+            inbox.finish(conn, item.id(), InboxStatus.DONE, "follower count looked up on the platform first");
             return null;
         });
     }
@@ -132,7 +172,7 @@ public final class InteractionProcessor extends BackgroundWorker {
      * A mention names only ids: the platform outbox reads its text and author back and queues the completed
      * mention as a new inbox item, which is then processed like any other.
      */
-    private void queueLookup(InboxItem item, Interaction i) {
+    private void queueMentionLookup(InboxItem item, Interaction i) {
         Instant now = Instant.now();
         inbox.database().inTransaction(conn -> {
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#fetch", i.threadKey() + "|platform",

@@ -1,5 +1,6 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.connector.spi.AuthorAudienceLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.connector.spi.OutboundAction;
@@ -20,7 +21,9 @@ import java.util.Map;
  * {@code sent_message} before it is sent, so its echo can be matched; the remote id is added once known.
  * An account whose token the platform rejects is flagged and shows in {@code verify} and readiness.
  * {@link FetchInteractionCommand}s look an incomplete interaction up through the client (when it is an
- * {@link InteractionFetcher}) and queue the completed interaction in the inbox.
+ * {@link InteractionFetcher}) and queue the completed interaction in the inbox; {@link LookUpAuthorCommand}s look
+ * an author's follower count up (when the client is an {@link AuthorAudienceLookup}), cache it and queue the
+ * interaction again.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
     private static final Map<String, Class<? extends OutboundAction>> TYPES = Map.of(
@@ -35,14 +38,22 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private final AccountStatusStore accounts;
     private final ThreadStore threads;
     private final InboxStore inbox;
+    private final AuthorAudienceStore audiences;
+    private final int maxAttempts;
 
+    /**
+     * @param maxAttempts the outbox's attempts before dead-lettering: an author lookup gives up (and lets the
+     *                    interaction go on) on its last attempt
+     */
     public PlatformCommandHandler(Map<Platform, PlatformClient> clients, Database db, AccountStatusStore accounts,
-                                  ThreadStore threads, InboxStore inbox) {
+                                  ThreadStore threads, InboxStore inbox, AuthorAudienceStore audiences, int maxAttempts) {
         this.clients = Map.copyOf(clients);
         this.db = db;
         this.accounts = accounts;
         this.threads = threads;
         this.inbox = inbox;
+        this.audiences = audiences;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Outbox type name of an action class. */
@@ -54,6 +65,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
     public DeliveryResult handle(OutboxItem item) {
         if (item.type().equals(FetchInteractionCommand.TYPE)) {
             return fetch(Json.read(item.payloadJson(), FetchInteractionCommand.class));
+        }
+        if (item.type().equals(LookUpAuthorCommand.TYPE)) {
+            return lookUpAuthor(item, Json.read(item.payloadJson(), LookUpAuthorCommand.class));
         }
         Class<? extends OutboundAction> cls = TYPES.get(item.type());
         if (cls == null) {
@@ -99,6 +113,35 @@ public final class PlatformCommandHandler implements OutboxHandler {
             accounts.markInvalid(partial.accountId(), partial.platform().id(), a.reason());
         }
         return status;
+    }
+
+    private DeliveryResult lookUpAuthor(OutboxItem item, LookUpAuthorCommand command) {
+        Interaction i = command.interaction();
+        PlatformClient client = clients.get(i.platform());
+        Long followers = null;
+        if (client instanceof AuthorAudienceLookup lookup && lookup.canLookUp(i)) {
+            AuthorAudienceLookup.AudienceResult r = lookup.lookUp(i);
+            if (r instanceof AuthorAudienceLookup.AudienceResult.Found f) {
+                followers = f.followers();
+                audiences.record(i.platform(), i.author().handle(), followers, Instant.now());
+            } else if (r instanceof AuthorAudienceLookup.AudienceResult.Unavailable) {
+                audiences.record(i.platform(), i.author().handle(), null, Instant.now());
+            } else {
+                DeliveryResult status = ((AuthorAudienceLookup.AudienceResult.NotLookedUp) r).status();
+                if (status instanceof DeliveryResult.AccountInvalid a) {
+                    accounts.markInvalid(i.accountId(), i.platform().id(), a.reason());
+                } else if (status instanceof DeliveryResult.Retry && !lastChance(item)) {
+                    return status;
+                }
+            }
+        }
+        inbox.insertCompleted(command.dedupeKey(), followers == null ? i : i.withAuthor(i.author().withFollowerCount(followers)));
+        return new DeliveryResult.Delivered(null);
+    }
+
+    private boolean lastChance(OutboxItem item) {
+        return item.attempts() + 1 >= maxAttempts
+                || Instant.now().isAfter(item.createdAt().plusSeconds(LookUpAuthorCommand.MAX_WAIT_SECONDS));
     }
 
     private static String threadOf(OutboxItem item) {

@@ -29,6 +29,11 @@ public final class RuleBasedAutomation implements AutomationStep {
     }
 
     @Override
+    public boolean needsFollowerCounts() {
+        return engine.needsFollowerCounts();
+    }
+
+    @Override
     public AutomationOutcome decide(Interaction i, Classification c, ThreadState thread, AuthorFacts author, Instant now) {
         ThreadFacts facts = new ThreadFacts(thread.isNew(), thread.botTurns(), author.automatedRepliesLastHour(),
                 author.optedOutAt(), thread.campaignTag(), tokens(i));

@@ -138,6 +138,14 @@ public final class AutomationEngine {
         return builder.build();
     }
 
+    /**
+     * Whether an enabled rule reads the author's follower count, so that it is worth looking the count up
+     * when the platform's webhook does not carry it.
+     */
+    public boolean needsFollowerCounts() {
+        return rules.stream().anyMatch(Rule::usesFollowers);
+    }
+
     /** Ids of the enabled rules, in evaluation order. */
     public List<String> ruleIds() {
         return rules.stream().map(Rule::id).toList();

@@ -74,7 +74,8 @@ final class RuleFileParser {
             problems.add(where + "then: missing (a rule without actions only stops evaluation: write 'then: []')");
         }
         boolean ok = problems.size() == before;
-        return ok && enabled ? new Rule(id, stop, when, then, rollout, killSwitch) : null;
+        boolean usesFollowers = node.path("when").has("minFollowers") || node.path("when").has("vip");
+        return ok && enabled ? new Rule(id, stop, when, then, rollout, killSwitch, usesFollowers) : null;
     }
 
     private void checkId(JsonNode node, String id, String where, Set<String> seen) {

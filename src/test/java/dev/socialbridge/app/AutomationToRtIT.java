@@ -131,6 +131,30 @@ class AutomationToRtIT {
     }
 
     @Test
+    void creatorWithALargeAudienceGoesToVipOnItsFirstCommentAndIsLookedUpOnce() throws Exception {
+        String run = ServerHarness.newRun();
+        String body = commentWithText(run, "J'adore votre nouvelle collection, on pourrait collaborer ?")
+                .replace("claire.dmt", "lea.influence");
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        String thread = commentThread(run, "00011");
+        ServerHarness.await("VIP ticket", WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        TicketRef t = rt.findTicketByThread(thread).orElseThrow();
+        assertEquals(label("vip_partners"), queueName(t));
+        JsonNode history = RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content");
+        assertTrue(history.toString().contains("248712 followers"), history.toString());
+
+        String second = ServerHarness.newRun();
+        String again = commentWithText(second, "Et vous livrez en Suisse ?").replace("claire.dmt", "lea.influence");
+        assertEquals(200, harness.postWebhook(again).statusCode());
+        String secondThread = commentThread(second, "00011");
+        ServerHarness.await("second VIP ticket", WAIT, () -> rt.findTicketByThread(secondThread).isPresent());
+        assertEquals(label("vip_partners"), queueName(rt.findTicketByThread(secondThread).orElseThrow()));
+        assertEquals(1, graph.findAll(getRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.IG_ACCOUNT))
+                .withQueryParam("fields", containing("business_discovery.username(lea.influence)"))).size(),
+                "the follower count is cached");
+    }
+
+    @Test
     void refundDmLandsInSupportWithPriorityAndDueTime() throws Exception {
         String run = ServerHarness.newRun();
         Instant before = Instant.now();

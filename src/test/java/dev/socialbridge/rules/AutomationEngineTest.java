@@ -15,6 +15,7 @@ import static dev.socialbridge.rules.Fixtures.BUSINESS_HOURS;
 import static dev.socialbridge.rules.Fixtures.cls;
 import static dev.socialbridge.rules.Fixtures.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rule evaluation semantics: order, stop/continue, enabled, kill switch, rollout, merging. */
@@ -24,6 +25,27 @@ class AutomationEngineTest {
 
     private static Decision decide(String rules, Classification c) {
         return Fixtures.engine(rules, SETTINGS).decide(comment("hello"), c, ThreadFacts.firstMessage(), BUSINESS_HOURS);
+    }
+
+    @Test
+    void followerCountsAreNeededOnlyWhenAnEnabledRuleReadsThem() {
+        assertTrue(AutomationEngine.loadDefaults(SETTINGS).needsFollowerCounts(), "the default pack has a VIP rule");
+        assertFalse(Fixtures.engine("""
+                rules:
+                  - id: praise
+                    when: {intent: [praise]}
+                    then: [{tag: thanks}]
+                  - id: vip-off
+                    enabled: false
+                    when: {vip: true}
+                    then: [{tag: vip}]
+                """, SETTINGS).needsFollowerCounts());
+        assertTrue(Fixtures.engine("""
+                rules:
+                  - id: big
+                    when: {minFollowers: 50000}
+                    then: [{tag: big}]
+                """, SETTINGS).needsFollowerCounts());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.socialbridge.connector.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialbridge.connector.spi.AuthorAudienceLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.interaction.Interaction;
@@ -24,12 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
- * DMs, replies to @mentions and hide/unhide, and the lookup of an @mention's text and author; one attempt per
+ * DMs, replies to @mentions and hide/unhide, and lookups of an @mention's text and author and of an author's
+ * follower count; one attempt per
  * call (the outbox owns retries). Thread-safe. Tokens travel as the
  * {@code access_token} form field (comment calls) or query parameter (JSON {@code /messages} calls) and
  * never reach logs or results. Accounts marked in {@link MetaAccountHealth} are refused without HTTP.
  */
-public final class MetaGraphClient implements PlatformClient, InteractionFetcher {
+public final class MetaGraphClient implements PlatformClient, InteractionFetcher, AuthorAudienceLookup {
 
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
     public static final String DEFAULT_VERSION = "v25.0";
@@ -145,35 +147,74 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
             throw new IllegalArgumentException("the Meta client cannot look up a " + partial.kind().id() + " on "
                     + partial.platform().id());
         }
-        String accountId = partial.accountId();
+        String commentId = MetaMentions.commentIdOf(partial);
+        if (!MetaGraphCall.isId(partial.postId()) || (commentId != null && !MetaGraphCall.isId(commentId))) {
+            return notFetched(new DeliveryResult.Failed("invalid id in mention " + partial.itemId()));
+        }
+        GraphGet answer = get(partial.accountId(), MetaMentions.lookupPathAndQuery(partial), "GET /" + partial.accountId()
+                + " mentioned_" + (commentId != null ? "comment " + commentId : "media " + partial.postId()));
+        if (answer.failure() != null) {
+            return notFetched(answer.failure());
+        }
+        Interaction complete = MetaMentions.complete(partial, answer.json());
+        return complete != null ? new FetchResult.Fetched(complete)
+                : notFetched(new DeliveryResult.NotSendable("the mention is no longer visible: " + answer.describe()));
+    }
+
+    @Override
+    public boolean canLookUp(Interaction interaction) {
+        return MetaAudience.canLookUp(interaction);
+    }
+
+    /**
+     * The author's follower count through Business Discovery ({@code business_discovery.username(...)}), which
+     * only knows business and creator accounts: any other author is {@link AudienceResult.Unavailable}.
+     */
+    @Override
+    public AudienceResult lookUp(Interaction interaction) {
+        if (!canLookUp(interaction)) {
+            throw new IllegalArgumentException("no audience lookup for this author on " + interaction.platform().id());
+        }
+        String handle = interaction.author().handle();
+        GraphGet answer = get(interaction.accountId(), MetaAudience.lookupPathAndQuery(interaction),
+                "GET /" + interaction.accountId() + " business_discovery " + handle);
+        if (answer.failure() instanceof DeliveryResult.Retry || answer.failure() instanceof DeliveryResult.AccountInvalid) {
+            return new AudienceResult.NotLookedUp(answer.failure());
+        }
+        if (answer.failure() != null) {
+            return new AudienceResult.Unavailable(reasonOf(answer.failure()));
+        }
+        Long followers = MetaAudience.followers(answer.json());
+        return followers != null ? new AudienceResult.Found(followers)
+                : new AudienceResult.Unavailable("no follower count for @" + handle);
+    }
+
+    /** A GET answer: the JSON object of a 2xx answer, or the classified failure. */
+    private record GraphGet(JsonNode json, DeliveryResult failure, String describe) { }
+
+    private GraphGet get(String accountId, String pathAndQuery, String describe) {
         Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
         if (invalid.isPresent()) {
-            return notFetched(new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
-                    + invalid.get().reason()));
+            return new GraphGet(null, new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
+                    + invalid.get().reason()), describe);
         }
         Optional<MetaAccount> account = accounts.find(accountId);
         if (account.isEmpty()) {
-            return notFetched(new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId));
+            return new GraphGet(null, new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId),
+                    describe);
         }
-        String commentId = MetaMentions.commentIdOf(partial);
-        if (!MetaGraphCall.isId(accountId) || !MetaGraphCall.isId(partial.postId())
-                || (commentId != null && !MetaGraphCall.isId(commentId))) {
-            return notFetched(new DeliveryResult.Failed("invalid id in mention " + partial.itemId()));
+        if (!MetaGraphCall.isId(accountId)) {
+            return new GraphGet(null, new DeliveryResult.Failed("invalid account id " + accountId), describe);
         }
-        String describe = "GET /" + accountId + " mentioned_" + (commentId != null ? "comment " + commentId
-                : "media " + partial.postId());
         HttpRequest request = HttpRequest.newBuilder()
-                .uri(URI.create(settings.baseUrl() + "/" + settings.version() + "/"
-                        + MetaMentions.lookupPathAndQuery(partial) + "&access_token="
+                .uri(URI.create(settings.baseUrl() + "/" + settings.version() + "/" + pathAndQuery + "&access_token="
                         + URLEncoder.encode(account.get().accessToken(), StandardCharsets.UTF_8)))
                 .timeout(settings.requestTimeout()).header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = parseObject(response.body());
             if (response.statusCode() / 100 == 2 && json != null && !json.has("error")) {
-                Interaction complete = MetaMentions.complete(partial, json);
-                return complete != null ? new FetchResult.Fetched(complete)
-                        : notFetched(new DeliveryResult.NotSendable("the mention is no longer visible: " + describe));
+                return new GraphGet(json, null, describe);
             }
             DeliveryResult result = scrub(MetaGraphResponses.classify(response.statusCode(), response.body(),
                     response.headers(), clock.instant()), account.get().accessToken());
@@ -184,15 +225,21 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
                 health.markInvalid(accountId, ai.reason());
                 LOG.warn("Meta account {} marked invalid: {}", accountId, ai.reason());
             }
-            return notFetched(result);
+            return new GraphGet(null, result, describe);
         } catch (HttpTimeoutException e) {
-            return notFetched(new DeliveryResult.Retry("timeout: " + describe, null));
+            return new GraphGet(null, new DeliveryResult.Retry("timeout: " + describe, null), describe);
         } catch (IOException e) {
-            return notFetched(new DeliveryResult.Retry("I/O error on " + describe + ": " + e.getClass().getSimpleName(), null));
+            return new GraphGet(null, new DeliveryResult.Retry("I/O error on " + describe + ": "
+                    + e.getClass().getSimpleName(), null), describe);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return notFetched(new DeliveryResult.Retry("interrupted: " + describe, null));
+            return new GraphGet(null, new DeliveryResult.Retry("interrupted: " + describe, null), describe);
         }
+    }
+
+    private static String reasonOf(DeliveryResult r) {
+        return r instanceof DeliveryResult.NotSendable n ? n.reason()
+                : r instanceof DeliveryResult.Failed f ? f.reason() : r.toString();
     }
 
     private static FetchResult notFetched(DeliveryResult status) {

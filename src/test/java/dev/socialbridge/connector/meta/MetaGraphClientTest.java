@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialbridge.connector.spi.AuthorAudienceLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.interaction.Author;
@@ -265,6 +266,46 @@ class MetaGraphClientTest {
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_ACCOUNT + "/mentions"))
                     .withFormParam("media_id", equalTo(MEDIA))
                     .withRequestBody(notContaining("comment_id")));
+        }
+    }
+
+    @Nested
+    class Audience {
+        private Interaction commentBy(String handle) {
+            return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, IG_ACCOUNT,
+                    "instagram:comment:" + IG_ACCOUNT + ":" + IG_COMMENT, IG_COMMENT, null, "17918195200000041",
+                    new Author(IGSID, handle, null, null, false), "collab ?", List.of(), null, null,
+                    Instant.parse("2026-11-22T09:12:30Z"), false, 0L);
+        }
+
+        @Test
+        void businessDiscoveryGivesACreatorsFollowerCount() {
+            AuthorAudienceLookup.AudienceResult r = client.lookUp(commentBy("lea.influence"));
+            assertEquals(new AuthorAudienceLookup.AudienceResult.Found(248_712), r);
+            graph.verify(1, getRequestedFor(urlPathEqualTo("/v25.0/" + IG_ACCOUNT))
+                    .withQueryParam("fields", equalTo("business_discovery.username(lea.influence){followers_count,media_count}"))
+                    .withQueryParam("access_token", equalTo(IG_TOKEN)));
+        }
+
+        @Test
+        void aPersonalAccountHasNoAudienceData() {
+            assertInstanceOf(AuthorAudienceLookup.AudienceResult.Unavailable.class, client.lookUp(commentBy("claire.dmt")));
+        }
+
+        @Test
+        void aServerErrorIsNotLookedUpAndRetried() {
+            graph.stubFor(get(urlPathEqualTo("/v25.0/" + IG_ACCOUNT)).atPriority(1).willReturn(aResponse().withStatus(503)));
+            AuthorAudienceLookup.AudienceResult r = client.lookUp(commentBy("lea.influence"));
+            assertInstanceOf(DeliveryResult.Retry.class,
+                    assertInstanceOf(AuthorAudienceLookup.AudienceResult.NotLookedUp.class, r).status());
+        }
+
+        @Test
+        void onlyInstagramAuthorsWithAPlausibleUsernameAreLookedUp() {
+            assertTrue(client.canLookUp(commentBy("lea.influence")));
+            assertFalse(client.canLookUp(commentBy(null)));
+            assertFalse(client.canLookUp(commentBy("lea)&fields=x")));
+            assertThrows(IllegalArgumentException.class, () -> client.lookUp(commentBy(null)));
         }
     }
 
