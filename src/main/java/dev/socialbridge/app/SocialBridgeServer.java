@@ -94,7 +94,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.outbox().pollInterval(), journal.meter());
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads,
-                        inbox, new AuthorAudienceStore(db), config.outbox().maxAttempts()),
+                        inbox, new AuthorAudienceStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,

@@ -13,6 +13,7 @@ import dev.socialbridge.outbox.OutboxItem;
 import dev.socialbridge.store.Database;
 import dev.socialbridge.support.Json;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import java.util.Map;
  * interaction again.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
+    private static final Duration MAX_LOOKUP_PAUSE = Duration.ofHours(1);
     private static final Map<String, Class<? extends OutboundAction>> TYPES = Map.of(
             type(OutboundAction.PublicReply.class), OutboundAction.PublicReply.class,
             type(OutboundAction.PrivateReply.class), OutboundAction.PrivateReply.class,
@@ -39,21 +41,17 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private final ThreadStore threads;
     private final InboxStore inbox;
     private final AuthorAudienceStore audiences;
-    private final int maxAttempts;
+    /** Author lookups are skipped until then, after the platform rate-limited one (outbox thread only). */
+    private Instant lookupsPausedUntil = Instant.EPOCH;
 
-    /**
-     * @param maxAttempts the outbox's attempts before dead-lettering: an author lookup gives up (and lets the
-     *                    interaction go on) on its last attempt
-     */
     public PlatformCommandHandler(Map<Platform, PlatformClient> clients, Database db, AccountStatusStore accounts,
-                                  ThreadStore threads, InboxStore inbox, AuthorAudienceStore audiences, int maxAttempts) {
+                                  ThreadStore threads, InboxStore inbox, AuthorAudienceStore audiences) {
         this.clients = Map.copyOf(clients);
         this.db = db;
         this.accounts = accounts;
         this.threads = threads;
         this.inbox = inbox;
         this.audiences = audiences;
-        this.maxAttempts = maxAttempts;
     }
 
     /** Outbox type name of an action class. */
@@ -67,7 +65,7 @@ public final class PlatformCommandHandler implements OutboxHandler {
             return fetch(Json.read(item.payloadJson(), FetchInteractionCommand.class));
         }
         if (item.type().equals(LookUpAuthorCommand.TYPE)) {
-            return lookUpAuthor(item, Json.read(item.payloadJson(), LookUpAuthorCommand.class));
+            return lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
         }
         Class<? extends OutboundAction> cls = TYPES.get(item.type());
         if (cls == null) {
@@ -115,33 +113,35 @@ public final class PlatformCommandHandler implements OutboxHandler {
         return status;
     }
 
-    private DeliveryResult lookUpAuthor(OutboxItem item, LookUpAuthorCommand command) {
+    /**
+     * One lookup attempt, then the interaction goes on in every case: with the count when found, without it
+     * otherwise. A failed lookup is not retried (the next message of the author tries again); a rate limit
+     * pauses lookups for the time the platform asks, so automation never waits on a throttled API.
+     */
+    private DeliveryResult lookUpAuthor(LookUpAuthorCommand command) {
         Interaction i = command.interaction();
         PlatformClient client = clients.get(i.platform());
         Long followers = null;
-        if (client instanceof AuthorAudienceLookup lookup && lookup.canLookUp(i)) {
+        Instant now = Instant.now();
+        if (client instanceof AuthorAudienceLookup lookup && lookup.canLookUp(i) && now.isAfter(lookupsPausedUntil)) {
             AuthorAudienceLookup.AudienceResult r = lookup.lookUp(i);
             if (r instanceof AuthorAudienceLookup.AudienceResult.Found f) {
                 followers = f.followers();
-                audiences.record(i.platform(), i.author().handle(), followers, Instant.now());
+                audiences.record(i.platform(), i.author().handle(), followers, now);
             } else if (r instanceof AuthorAudienceLookup.AudienceResult.Unavailable) {
-                audiences.record(i.platform(), i.author().handle(), null, Instant.now());
+                audiences.record(i.platform(), i.author().handle(), null, now);
             } else {
                 DeliveryResult status = ((AuthorAudienceLookup.AudienceResult.NotLookedUp) r).status();
                 if (status instanceof DeliveryResult.AccountInvalid a) {
                     accounts.markInvalid(i.accountId(), i.platform().id(), a.reason());
-                } else if (status instanceof DeliveryResult.Retry && !lastChance(item)) {
-                    return status;
+                } else if (status instanceof DeliveryResult.Retry retry && retry.retryAfter() != null) {
+                    Duration pause = retry.retryAfter().compareTo(MAX_LOOKUP_PAUSE) > 0 ? MAX_LOOKUP_PAUSE : retry.retryAfter();
+                    lookupsPausedUntil = now.plus(pause);
                 }
             }
         }
         inbox.insertCompleted(command.dedupeKey(), followers == null ? i : i.withAuthor(i.author().withFollowerCount(followers)));
         return new DeliveryResult.Delivered(null);
-    }
-
-    private boolean lastChance(OutboxItem item) {
-        return item.attempts() + 1 >= maxAttempts
-                || Instant.now().isAfter(item.createdAt().plusSeconds(LookUpAuthorCommand.MAX_WAIT_SECONDS));
     }
 
     private static String threadOf(OutboxItem item) {

@@ -58,6 +58,9 @@ public final class CrossValidateIntent {
             if (System.getProperty("cv.l2") != null) {
                 parameters.put("L2Cost", Double.parseDouble(System.getProperty("cv.l2")));
             }
+            if (System.getProperty("cv.cutoff") != null) {
+                parameters.put(TrainingParameters.CUTOFF_PARAM, Integer.parseInt(System.getProperty("cv.cutoff")));
+            }
             if (System.getProperty("cv.algorithm") != null) {
                 parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("cv.algorithm"));
             }

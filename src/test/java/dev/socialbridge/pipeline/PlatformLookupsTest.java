@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 
 /** The platform outbox's lookups: an @mention's text, an author's follower count; nothing is ever lost. */
 class PlatformLookupsTest {
-    private static final int MAX_ATTEMPTS = 4;
-
     private Database db;
     private InboxStore inbox;
     private AuthorAudienceStore audiences;
@@ -48,7 +46,7 @@ class PlatformLookupsTest {
         audiences = new AuthorAudienceStore(db);
         accounts = new AccountStatusStore(db);
         handler = new PlatformCommandHandler(Map.of(Platform.INSTAGRAM, client), db, accounts, new ThreadStore(db),
-                inbox, audiences, MAX_ATTEMPTS);
+                inbox, audiences);
     }
 
     @AfterEach
@@ -73,9 +71,9 @@ class PlatformLookupsTest {
                 attempts, createdAt, null, null, createdAt);
     }
 
-    private DeliveryResult lookUp(int attempts, Instant createdAt) {
-        return handler.handle(item(LookUpAuthorCommand.TYPE, new LookUpAuthorCommand("k#audience", comment("lea.influence")),
-                attempts, createdAt));
+    private DeliveryResult lookUp(String handle) {
+        return handler.handle(item(LookUpAuthorCommand.TYPE, new LookUpAuthorCommand("k#audience-" + handle, comment(handle)),
+                0, Instant.now()));
     }
 
     private List<Interaction> queued() {
@@ -89,7 +87,7 @@ class PlatformLookupsTest {
     @Test
     void foundFollowerCountIsCachedAndTheInteractionGoesOnWithIt() {
         client.audience.add(new AuthorAudienceLookup.AudienceResult.Found(248_712));
-        assertInstanceOf(DeliveryResult.Delivered.class, lookUp(0, Instant.now()));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("lea.influence"));
         assertEquals(248_712L, queued().get(0).author().followerCount());
         assertEquals(248_712L, cached("lea.influence").orElseThrow().followers());
         assertEquals(InboxStore.FETCH_SOURCE, inbox.pending(1).get(0).source());
@@ -98,34 +96,37 @@ class PlatformLookupsTest {
     @Test
     void anAuthorWithoutDataIsCachedAsSuchAndGoesOnWithoutACount() {
         client.audience.add(new AuthorAudienceLookup.AudienceResult.Unavailable("not a business account"));
-        assertInstanceOf(DeliveryResult.Delivered.class, lookUp(0, Instant.now()));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("lea.influence"));
         assertNull(queued().get(0).author().followerCount());
         assertTrue(cached("lea.influence").isPresent());
         assertNull(cached("lea.influence").get().followers());
     }
 
     @Test
-    void aTransientFailureIsRetriedButNeverPastTheLastAttemptOrTheWait() {
+    void aFailedLookupIsNotRetriedAndTheInteractionGoesOnWithoutACount() {
         client.audience.add(new AuthorAudienceLookup.AudienceResult.NotLookedUp(new DeliveryResult.Retry("HTTP 500", null)));
-        assertInstanceOf(DeliveryResult.Retry.class, lookUp(0, Instant.now()));
-        assertTrue(queued().isEmpty());
-
-        client.audience.add(new AuthorAudienceLookup.AudienceResult.NotLookedUp(new DeliveryResult.Retry("HTTP 500", null)));
-        assertInstanceOf(DeliveryResult.Delivered.class, lookUp(MAX_ATTEMPTS - 1, Instant.now()));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("lea.influence"));
         assertEquals(1, queued().size());
+        assertNull(queued().get(0).author().followerCount());
+        assertTrue(cached("lea.influence").isEmpty(), "a failed lookup is not cached: the next message tries again");
+    }
 
-        client.audience.add(new AuthorAudienceLookup.AudienceResult.NotLookedUp(new DeliveryResult.Retry("HTTP 500", null)));
-        assertInstanceOf(DeliveryResult.Delivered.class,
-                lookUp(1, Instant.now().minusSeconds(LookUpAuthorCommand.MAX_WAIT_SECONDS + 1)));
-        assertEquals(1, queued().size(), "same dedupe key: queued once");
-        assertTrue(cached("lea.influence").isEmpty(), "a failed lookup is not cached");
+    @Test
+    void aRateLimitPausesLookupsForTheTimeThePlatformAsks() {
+        client.audience.add(new AuthorAudienceLookup.AudienceResult.NotLookedUp(
+                new DeliveryResult.Retry("rate limited", java.time.Duration.ofMinutes(10))));
+        client.audience.add(new AuthorAudienceLookup.AudienceResult.Found(1));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("lea.influence"));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("marc.studio"));
+        assertEquals(1, client.audience.size(), "no call while paused");
+        assertEquals(2, queued().size());
     }
 
     @Test
     void aRejectedTokenFlagsTheAccountAndLetsTheInteractionGoOn() {
         client.audience.add(new AuthorAudienceLookup.AudienceResult.NotLookedUp(
                 new DeliveryResult.AccountInvalid("access token rejected")));
-        assertInstanceOf(DeliveryResult.Delivered.class, lookUp(0, Instant.now()));
+        assertInstanceOf(DeliveryResult.Delivered.class, lookUp("lea.influence"));
         assertEquals(1, queued().size());
         assertTrue(accounts.invalidAccounts().containsKey("acct"));
     }

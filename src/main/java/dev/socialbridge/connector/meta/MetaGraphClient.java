@@ -38,6 +38,8 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaGraphClient.class);
     private static final ObjectMapper LOOKUP_JSON = new ObjectMapper();
+    /** Lookups hold an interaction back: they get less time than the configured request timeout. */
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * @param baseUrl        scheme + host (+ port), no version; WireMock in tests
@@ -209,7 +211,8 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         HttpRequest request = HttpRequest.newBuilder()
                 .uri(URI.create(settings.baseUrl() + "/" + settings.version() + "/" + pathAndQuery + "&access_token="
                         + URLEncoder.encode(account.get().accessToken(), StandardCharsets.UTF_8)))
-                .timeout(settings.requestTimeout()).header("Accept", "application/json").GET().build();
+                .timeout(settings.requestTimeout().compareTo(LOOKUP_TIMEOUT) < 0 ? settings.requestTimeout() : LOOKUP_TIMEOUT)
+                .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = parseObject(response.body());
