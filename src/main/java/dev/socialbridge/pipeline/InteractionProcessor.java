@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class InteractionProcessor extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
     private static final int MAX_ATTEMPTS = 5;
+    /** Dedupe-key suffix of an interaction queued again after its author's follower count was looked up. */
+    static final String AUDIENCE_SUFFIX = "#audience";
     /** How long a looked-up follower count (or its absence) is trusted. */
     private static final Duration AUDIENCE_TTL = Duration.ofDays(7);
 
@@ -149,20 +151,21 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     /**
      * A follower rule needs the author's follower count, the webhook did not carry it and it is not cached: the
-     * platform outbox looks it up (Instagram Business Discovery) and queues the interaction again. An item
-     * queued again ({@code source = fetch}) is never held a second time.
+     * platform outbox looks it up (Instagram Business Discovery) and queues the interaction again, under its
+     * dedupe key + {@value #AUDIENCE_SUFFIX}: such an item is never held a second time (a mention read back from
+     * the platform can still be).
      */
     private boolean needsFollowerCount(InboxItem item, Interaction i) {
         return automation.needsFollowerCounts() && i.author().followerCount() == null && i.author().handle() != null
-                && !InboxStore.FETCH_SOURCE.equals(item.source());
+                && !item.dedupeKey().endsWith(AUDIENCE_SUFFIX);
     }
 
     private void queueAuthorLookup(InboxItem item, Interaction i) {
         Instant now = Instant.now();
         inbox.database().inTransaction(conn -> {
-            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#audience", i.threadKey() + "|platform",
+            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + AUDIENCE_SUFFIX, i.threadKey() + "|platform",
                     OutboxCommand.PLATFORM, LookUpAuthorCommand.TYPE,
-                    new LookUpAuthorCommand(item.dedupeKey() + "#audience", i)), now);
+                    new LookUpAuthorCommand(item.dedupeKey() + AUDIENCE_SUFFIX, i)), now);
             inbox.finish(conn, item.id(), InboxStatus.DONE, "follower count looked up on the platform first");
             return null;
         });

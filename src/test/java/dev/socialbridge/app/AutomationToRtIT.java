@@ -128,6 +128,11 @@ class AutomationToRtIT {
         assertTrue(reply.contains("media_id=" + mediaId) && reply.contains("message privé"), reply);
         assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.PAGE + "/messages"))
                 .withRequestBody(containing(commentId))).size(), "no private reply to a mention");
+        assertEquals(1, graph.findAll(getRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.IG_ACCOUNT))
+                .withQueryParam("fields", containing("business_discovery.username(claire.dumont)"))).size(),
+                "the mention's author, read back with it, is looked up for the VIP rule");
+        assertEquals(1, graph.findAll(getRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.IG_ACCOUNT))
+                .withQueryParam("fields", containing("mentioned_comment.comment_id(" + commentId + ")"))).size());
     }
 
     @Test
