@@ -1,19 +1,15 @@
 package dev.socialbridge.pipeline;
 
-import dev.socialbridge.connector.spi.AuthorAudienceLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
-import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.PlatformClient;
 import dev.socialbridge.inbox.InboxStore;
-import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.outbox.OutboxHandler;
 import dev.socialbridge.outbox.OutboxItem;
 import dev.socialbridge.store.Database;
 import dev.socialbridge.support.Json;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,13 +17,9 @@ import java.util.Map;
  * Delivers platform actions through the connector's {@link PlatformClient}. The action is recorded in
  * {@code sent_message} before it is sent, so its echo can be matched; the remote id is added once known.
  * An account whose token the platform rejects is flagged and shows in {@code verify} and readiness.
- * {@link FetchInteractionCommand}s look an incomplete interaction up through the client (when it is an
- * {@link InteractionFetcher}) and queue the completed interaction in the inbox; {@link LookUpAuthorCommand}s look
- * an author's follower count up (when the client is an {@link AuthorAudienceLookup}), cache it and queue the
- * interaction again.
+ * Lookups ({@link FetchInteractionCommand}, {@link LookUpAuthorCommand}) go to {@link PlatformLookups}.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
-    private static final Duration MAX_LOOKUP_PAUSE = Duration.ofHours(1);
     private static final Map<String, Class<? extends OutboundAction>> TYPES = Map.of(
             type(OutboundAction.PublicReply.class), OutboundAction.PublicReply.class,
             type(OutboundAction.PrivateReply.class), OutboundAction.PrivateReply.class,
@@ -39,10 +31,7 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private final Database db;
     private final AccountStatusStore accounts;
     private final ThreadStore threads;
-    private final InboxStore inbox;
-    private final AuthorAudienceStore audiences;
-    /** Author lookups are skipped until then, after the platform rate-limited one (outbox thread only). */
-    private Instant lookupsPausedUntil = Instant.EPOCH;
+    private final PlatformLookups lookups;
 
     public PlatformCommandHandler(Map<Platform, PlatformClient> clients, Database db, AccountStatusStore accounts,
                                   ThreadStore threads, InboxStore inbox, AuthorAudienceStore audiences) {
@@ -50,8 +39,7 @@ public final class PlatformCommandHandler implements OutboxHandler {
         this.db = db;
         this.accounts = accounts;
         this.threads = threads;
-        this.inbox = inbox;
-        this.audiences = audiences;
+        this.lookups = new PlatformLookups(this.clients, accounts, inbox, audiences);
     }
 
     /** Outbox type name of an action class. */
@@ -62,10 +50,10 @@ public final class PlatformCommandHandler implements OutboxHandler {
     @Override
     public DeliveryResult handle(OutboxItem item) {
         if (item.type().equals(FetchInteractionCommand.TYPE)) {
-            return fetch(Json.read(item.payloadJson(), FetchInteractionCommand.class));
+            return lookups.fetch(Json.read(item.payloadJson(), FetchInteractionCommand.class));
         }
         if (item.type().equals(LookUpAuthorCommand.TYPE)) {
-            return lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
+            return lookups.lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
         }
         Class<? extends OutboundAction> cls = TYPES.get(item.type());
         if (cls == null) {
@@ -93,55 +81,6 @@ public final class PlatformCommandHandler implements OutboxHandler {
             accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
         }
         return result;
-    }
-
-    private DeliveryResult fetch(FetchInteractionCommand command) {
-        Interaction partial = command.partial();
-        PlatformClient client = clients.get(partial.platform());
-        if (!(client instanceof InteractionFetcher fetcher) || !fetcher.canFetch(partial)) {
-            return new DeliveryResult.Failed("no lookup for a " + partial.kind().id() + " on " + partial.platform().id());
-        }
-        InteractionFetcher.FetchResult result = fetcher.fetch(partial);
-        if (result instanceof InteractionFetcher.FetchResult.Fetched f) {
-            inbox.insertCompleted(command.dedupeKey(), f.interaction());
-            return new DeliveryResult.Delivered(null);
-        }
-        DeliveryResult status = ((InteractionFetcher.FetchResult.NotFetched) result).status();
-        if (status instanceof DeliveryResult.AccountInvalid a) {
-            accounts.markInvalid(partial.accountId(), partial.platform().id(), a.reason());
-        }
-        return status;
-    }
-
-    /**
-     * One lookup attempt, then the interaction goes on in every case: with the count when found, without it
-     * otherwise. A failed lookup is not retried (the next message of the author tries again); a rate limit
-     * pauses lookups for the time the platform asks, so automation never waits on a throttled API.
-     */
-    private DeliveryResult lookUpAuthor(LookUpAuthorCommand command) {
-        Interaction i = command.interaction();
-        PlatformClient client = clients.get(i.platform());
-        Long followers = null;
-        Instant now = Instant.now();
-        if (client instanceof AuthorAudienceLookup lookup && lookup.canLookUp(i) && now.isAfter(lookupsPausedUntil)) {
-            AuthorAudienceLookup.AudienceResult r = lookup.lookUp(i);
-            if (r instanceof AuthorAudienceLookup.AudienceResult.Found f) {
-                followers = f.followers();
-                audiences.record(i.platform(), i.author().handle(), followers, now);
-            } else if (r instanceof AuthorAudienceLookup.AudienceResult.Unavailable) {
-                audiences.record(i.platform(), i.author().handle(), null, now);
-            } else {
-                DeliveryResult status = ((AuthorAudienceLookup.AudienceResult.NotLookedUp) r).status();
-                if (status instanceof DeliveryResult.AccountInvalid a) {
-                    accounts.markInvalid(i.accountId(), i.platform().id(), a.reason());
-                } else if (status instanceof DeliveryResult.Retry retry && retry.retryAfter() != null) {
-                    Duration pause = retry.retryAfter().compareTo(MAX_LOOKUP_PAUSE) > 0 ? MAX_LOOKUP_PAUSE : retry.retryAfter();
-                    lookupsPausedUntil = now.plus(pause);
-                }
-            }
-        }
-        inbox.insertCompleted(command.dedupeKey(), followers == null ? i : i.withAuthor(i.author().withFollowerCount(followers)));
-        return new DeliveryResult.Delivered(null);
     }
 
     private static String threadOf(OutboxItem item) {
