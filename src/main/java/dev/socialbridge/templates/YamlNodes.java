@@ -143,7 +143,8 @@ public final class YamlNodes {
 
     private static boolean inRange(double v, double min, double max, String where, List<String> problems) {
         if (v < min || v > max) {
-            problems.add(where + ": " + fmt(v) + " is out of range (expected " + fmt(min) + " to " + fmt(max) + ")");
+            String expected = max >= 9.0e15 ? "at least " + fmt(min) : fmt(min) + " to " + fmt(max);
+            problems.add(where + ": " + fmt(v) + " is out of range (expected " + expected + ")");
             return false;
         }
         return true;

@@ -35,6 +35,8 @@ class RuleFileValidationTest {
                         "invalid-keys.yaml: rule 'typo' (#1): then[0].replyy: unknown action (expected one of reply, privateReply, dm, hide, escalate, tag, markLead, notify)",
                         "invalid-keys.yaml: rule 'typo' (#1): then[1]: expected exactly one action, found reply, tag",
                         "invalid-keys.yaml: rule 'typo' (#1): then[2]: 'stop' is not an action; set 'stop: true' on the rule")),
+                Arguments.of("invalid-ranges.yaml", List.of(
+                        "invalid-ranges.yaml: rule 'negative-followers' (#1): when.minFollowers: -5 is out of range (expected at least 0)")),
                 Arguments.of("invalid-regex.yaml", List.of(
                         "invalid-regex.yaml: rule 'order-number' (#1): when.regex: invalid regex '(order [0-9+': Unclosed character class near index 11")),
                 Arguments.of("invalid-template-ids.yaml", List.of(
