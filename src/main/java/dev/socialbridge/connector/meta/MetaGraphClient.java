@@ -109,27 +109,16 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
     @Override
     public DeliveryResult deliver(OutboundAction action) {
         Objects.requireNonNull(action, "action");
-        String accountId = action.accountId();
-        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
-        if (invalid.isPresent()) {
-            return new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
-                    + invalid.get().reason());
+        Acting acting = acting(action.accountId());
+        if (acting.refusal() != null) {
+            return acting.refusal();
         }
-        Optional<MetaAccount> account = accounts.find(accountId);
-        if (account.isEmpty()) {
-            return new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId);
-        }
-        MetaGraphCall call = MetaGraphCall.of(action, account.get());
+        MetaGraphCall call = MetaGraphCall.of(action, acting.account());
         if (call.problem() != null) {
             return new DeliveryResult.Failed(call.problem());
         }
-        DeliveryResult result = send(call, account.get());
-        if (result instanceof DeliveryResult.AccountInvalid ai) {
-            health.markInvalid(accountId, ai.reason());
-            LOG.warn("Meta account {} marked invalid: {}", accountId, ai.reason());
-        } else {
-            LOG.debug("{} for account {} -> {}", call.describe(), accountId, result);
-        }
+        DeliveryResult result = send(call, acting.account());
+        LOG.debug("{} for account {} -> {}", call.describe(), action.accountId(), result);
         return result;
     }
 
@@ -195,49 +184,73 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
     private record GraphGet(JsonNode json, DeliveryResult failure, String describe) { }
 
     private GraphGet get(String accountId, String pathAndQuery, String describe) {
-        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
-        if (invalid.isPresent()) {
-            return new GraphGet(null, new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
-                    + invalid.get().reason()), describe);
-        }
-        Optional<MetaAccount> account = accounts.find(accountId);
-        if (account.isEmpty()) {
-            return new GraphGet(null, new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId),
-                    describe);
+        Acting acting = acting(accountId);
+        if (acting.refusal() != null) {
+            return new GraphGet(null, acting.refusal(), describe);
         }
         if (!MetaGraphCall.isId(accountId)) {
             return new GraphGet(null, new DeliveryResult.Failed("invalid account id " + accountId), describe);
         }
+        String token = acting.account().accessToken();
         HttpRequest request = HttpRequest.newBuilder()
                 .uri(URI.create(settings.baseUrl() + "/" + settings.version() + "/" + pathAndQuery + "&access_token="
-                        + URLEncoder.encode(account.get().accessToken(), StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .timeout(settings.requestTimeout().compareTo(LOOKUP_TIMEOUT) < 0 ? settings.requestTimeout() : LOOKUP_TIMEOUT)
                 .header("Accept", "application/json").GET().build();
+        Exchange exchange = exchange(request, describe, acting.account());
+        if (exchange.failure() != null) {
+            return new GraphGet(null, exchange.failure(), describe);
+        }
+        HttpResponse<String> response = exchange.response();
+        JsonNode json = parseObject(response.body());
+        if (response.statusCode() / 100 == 2 && json != null && !json.has("error")) {
+            return new GraphGet(json, null, describe);
+        }
+        DeliveryResult result = classify(response, acting.account());
+        return new GraphGet(null, result instanceof DeliveryResult.Delivered
+                ? new DeliveryResult.Failed("unexpected answer to " + describe) : result, describe);
+    }
+
+    /** The account to act for, or the {@link DeliveryResult.AccountInvalid} that refuses the call without HTTP. */
+    private record Acting(MetaAccount account, DeliveryResult refusal) { }
+
+    private Acting acting(String accountId) {
+        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(accountId);
+        if (invalid.isPresent()) {
+            return new Acting(null, new DeliveryResult.AccountInvalid("account " + accountId + " is marked invalid: "
+                    + invalid.get().reason()));
+        }
+        return accounts.find(accountId).map(a -> new Acting(a, null)).orElseGet(() ->
+                new Acting(null, new DeliveryResult.AccountInvalid("no Meta account configured with id " + accountId)));
+    }
+
+    /** One HTTP exchange: the response, or the {@link DeliveryResult.Retry} for a timeout or an I/O error. */
+    private record Exchange(HttpResponse<String> response, DeliveryResult failure) { }
+
+    private Exchange exchange(HttpRequest request, String describe, MetaAccount account) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = parseObject(response.body());
-            if (response.statusCode() / 100 == 2 && json != null && !json.has("error")) {
-                return new GraphGet(json, null, describe);
-            }
-            DeliveryResult result = scrub(MetaGraphResponses.classify(response.statusCode(), response.body(),
-                    response.headers(), clock.instant()), account.get().accessToken());
-            if (result instanceof DeliveryResult.Delivered) {
-                result = new DeliveryResult.Failed("unexpected answer to " + describe);
-            }
-            if (result instanceof DeliveryResult.AccountInvalid ai) {
-                health.markInvalid(accountId, ai.reason());
-                LOG.warn("Meta account {} marked invalid: {}", accountId, ai.reason());
-            }
-            return new GraphGet(null, result, describe);
+            return new Exchange(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), null);
         } catch (HttpTimeoutException e) {
-            return new GraphGet(null, new DeliveryResult.Retry("timeout: " + describe, null), describe);
+            return new Exchange(null, new DeliveryResult.Retry("timeout: " + describe, null));
         } catch (IOException e) {
-            return new GraphGet(null, new DeliveryResult.Retry("I/O error on " + describe + ": "
-                    + e.getClass().getSimpleName(), null), describe);
+            return new Exchange(null, scrub(new DeliveryResult.Retry("I/O error on " + describe + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null),
+                    account.accessToken()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new GraphGet(null, new DeliveryResult.Retry("interrupted: " + describe, null), describe);
+            return new Exchange(null, new DeliveryResult.Retry("interrupted: " + describe, null));
         }
+    }
+
+    /** What a Graph answer means for the outbox; a rejected token flags the account. */
+    private DeliveryResult classify(HttpResponse<String> response, MetaAccount account) {
+        DeliveryResult result = scrub(MetaGraphResponses.classify(response.statusCode(), response.body(),
+                response.headers(), clock.instant()), account.accessToken());
+        if (result instanceof DeliveryResult.AccountInvalid ai) {
+            health.markInvalid(account.id(), ai.reason());
+            LOG.warn("Meta account {} marked invalid: {}", account.id(), ai.reason());
+        }
+        return result;
     }
 
     private static String reasonOf(DeliveryResult r) {
@@ -271,20 +284,8 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
                     .POST(HttpRequest.BodyPublishers.ofString(call.body() + "&access_token=" + token,
                             StandardCharsets.UTF_8));
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return scrub(MetaGraphResponses.classify(response.statusCode(), response.body(), response.headers(),
-                    clock.instant()), account.accessToken());
-        } catch (HttpTimeoutException e) {
-            return new DeliveryResult.Retry("timeout: " + call.describe(), null);
-        } catch (IOException e) {
-            return new DeliveryResult.Retry("I/O error on " + call.describe() + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryResult.Retry("interrupted: " + call.describe(), null);
-        }
+        Exchange exchange = exchange(request.build(), call.describe(), account);
+        return exchange.failure() != null ? exchange.failure() : classify(exchange.response(), account);
     }
 
     /** Belt and braces: a reason quoting the remote message must never carry the token. */
