@@ -161,14 +161,9 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     private void queueAuthorLookup(InboxItem item, Interaction i) {
-        Instant now = Instant.now();
-        inbox.database().inTransaction(conn -> {
-            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + AUDIENCE_SUFFIX, i.threadKey() + "|platform",
-                    OutboxCommand.PLATFORM, LookUpAuthorCommand.TYPE,
-                    new LookUpAuthorCommand(item.dedupeKey() + AUDIENCE_SUFFIX, i)), now);
-            inbox.finish(conn, item.id(), InboxStatus.DONE, "follower count looked up on the platform first");
-            return null;
-        });
+        String key = item.dedupeKey() + AUDIENCE_SUFFIX;
+        queuePlatformLookup(item, i, key, LookUpAuthorCommand.TYPE, new LookUpAuthorCommand(key, i),
+                "follower count looked up on the platform first");
     }
 
     /**
@@ -176,12 +171,18 @@ public final class InteractionProcessor extends BackgroundWorker {
      * mention as a new inbox item, which is then processed like any other.
      */
     private void queueMentionLookup(InboxItem item, Interaction i) {
+        queuePlatformLookup(item, i, item.dedupeKey() + "#fetch", FetchInteractionCommand.TYPE,
+                new FetchInteractionCommand(item.dedupeKey() + "#fetched", i), "text and author looked up on the platform");
+    }
+
+    /** In one transaction: the lookup goes to the platform outbox and this inbox item is done. */
+    private void queuePlatformLookup(InboxItem item, Interaction i, String outboxKey, String type, Object command,
+                                     String reason) {
         Instant now = Instant.now();
         inbox.database().inTransaction(conn -> {
-            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#fetch", i.threadKey() + "|platform",
-                    OutboxCommand.PLATFORM, FetchInteractionCommand.TYPE,
-                    new FetchInteractionCommand(item.dedupeKey() + "#fetched", i)), now);
-            inbox.finish(conn, item.id(), InboxStatus.DONE, "text and author looked up on the platform");
+            outbox.enqueue(conn, new OutboxCommand(outboxKey, i.threadKey() + "|platform", OutboxCommand.PLATFORM, type,
+                    command), now);
+            inbox.finish(conn, item.id(), InboxStatus.DONE, reason);
             return null;
         });
     }

@@ -138,7 +138,7 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
             throw new IllegalArgumentException("the Meta client cannot look up a " + partial.kind().id() + " on "
                     + partial.platform().id());
         }
-        String commentId = MetaMentions.commentIdOf(partial);
+        String commentId = OutboundAction.MentionReply.commentIdOf(partial);
         if (!MetaGraphCall.isId(partial.postId()) || (commentId != null && !MetaGraphCall.isId(commentId))) {
             return notFetched(new DeliveryResult.Failed("invalid id in mention " + partial.itemId()));
         }

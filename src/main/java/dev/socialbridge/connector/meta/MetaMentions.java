@@ -33,13 +33,9 @@ final class MetaMentions {
         return i.platform() == Platform.INSTAGRAM && i.kind() == InteractionKind.MENTION && i.text().isBlank();
     }
 
-    static String commentIdOf(Interaction mention) {
-        return OutboundAction.MentionReply.commentIdOf(mention);
-    }
-
     /** Path and query (without the token) that read the mention back. */
     static String lookupPathAndQuery(Interaction mention) {
-        String commentId = commentIdOf(mention);
+        String commentId = OutboundAction.MentionReply.commentIdOf(mention);
         String fields = commentId != null
                 ? "mentioned_comment.comment_id(" + commentId + ")" + COMMENT_FIELDS
                 : "mentioned_media.media_id(" + mention.postId() + ")" + MEDIA_FIELDS;
@@ -51,7 +47,7 @@ final class MetaMentions {
      * (e.g. {@code {"id": "..."}} alone: the comment was deleted or is not visible).
      */
     static Interaction complete(Interaction mention, JsonNode response) {
-        boolean inComment = commentIdOf(mention) != null;
+        boolean inComment = OutboundAction.MentionReply.commentIdOf(mention) != null;
         JsonNode node = response == null ? null : response.get(inComment ? "mentioned_comment" : "mentioned_media");
         if (node == null || !node.isObject()) {
             return null;
