@@ -22,15 +22,18 @@ import java.util.Map;
 public final class RuleBasedAutomation implements AutomationStep {
     private final AutomationEngine engine;
     private final String defaultQueue;
+    private final boolean needsFollowerCounts;
 
     public RuleBasedAutomation(AutomationEngine engine, String defaultQueue) {
         this.engine = engine;
         this.defaultQueue = defaultQueue;
+        this.needsFollowerCounts = engine.needsFollowerCounts();
     }
 
+    /** Asked for every interaction: computed once from the (immutable) rule set. */
     @Override
     public boolean needsFollowerCounts() {
-        return engine.needsFollowerCounts();
+        return needsFollowerCounts;
     }
 
     @Override
