@@ -5,7 +5,7 @@ import dev.socialbridge.classify.Classifier;
 import dev.socialbridge.classify.SocialClassifier;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.config.SocialBridgeConfig;
-import dev.socialbridge.connector.meta.MetaAccounts;
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.pipeline.AutomationStep;
 import dev.socialbridge.pipeline.RuleBasedAutomation;
 import dev.socialbridge.rules.AutomationEngine;
@@ -24,7 +24,7 @@ import java.util.function.Function;
 /** The classifier and automation step configured for the pipeline, and the checks of their files. */
 record Automation(Function<String, Classification> classifier, AutomationStep step) {
 
-    static Automation build(LoadedConfig config, MetaAccounts accounts) {
+    static Automation build(LoadedConfig config, Connectors connectors) {
         SocialBridgeConfig.Automation a = config.typed().automation();
         Classifier classifier = a.keywordsFile().map(f -> SocialClassifier.load(Path.of(f))).orElseGet(SocialClassifier::loadDefault);
         String defaultQueue = config.typed().pipeline().defaultQueue();
@@ -32,7 +32,8 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
             return new Automation(classifier::classify, AutomationStep.routeTo(defaultQueue));
         }
         AutomationEngine engine = AutomationEngine.load(a.rulesFile().map(Path::of).orElse(null),
-                a.templatesFile().map(Path::of).orElse(null), settings(a, accounts.ownIds()));
+                a.templatesFile().map(Path::of).orElse(null), settings(a, connectors.ownAccountIds()),
+                connectors.actionPolicy());
         return new Automation(classifier::classify, new RuleBasedAutomation(engine, defaultQueue));
     }
 
@@ -95,7 +96,7 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
         List<String> problems = fileProblems(config);
         if (problems.isEmpty()) {
             try {
-                build(config, MetaAccounts.parse(java.util.Map.of()));
+                build(config, Connectors.unconfigured());
             } catch (RuntimeException e) {
                 problems.addAll(problemsOf(e));
             }

@@ -1,6 +1,8 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.SettingSpec;
+import dev.socialbridge.config.SettingValues;
 import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.DescriptorException;
@@ -9,13 +11,12 @@ import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostAdapterFactory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Builds the configured descriptor and host adapter, collecting every configuration problem. */
 final class Components {
-    /** Settings of the RT host (the only host type so far); listed so environment variables are found too. */
-    static final String[] HOST_KEYS = dev.socialbridge.host.rt.RtSettings.KEYS.toArray(String[]::new);
+    /** Prefix of every host's settings. */
+    static final String HOST_PREFIX = "socialbridge.host.";
 
     private Components() {
     }
@@ -44,27 +45,37 @@ final class Components {
         }
     }
 
-    static String hostPrefix(SocialBridgeConfig config) {
-        return "socialbridge.host." + config.host().type() + ".";
-    }
-
-    /** Validates the host settings; returns the factory when they are usable. */
+    /**
+     * Validates the host settings (declared keys, values, required ones, the factory's own checks) and rejects
+     * settings of other host types; returns the factory when they are usable.
+     */
     static Optional<HostAdapterFactory> hostFactory(LoadedConfig config, List<String> problems) {
         String type = config.typed().host().type();
         Optional<HostAdapterFactory> factory = HostAdapterFactory.forType(type);
         if (factory.isEmpty()) {
-            problems.add("socialbridge.host.type: unknown host type '" + type + "' (available: rt)");
+            problems.add("socialbridge.host.type: unknown host type '" + type + "' (available: "
+                    + String.join(", ", HostAdapterFactory.all().stream().map(HostAdapterFactory::type).toList()) + ")");
             return Optional.empty();
         }
-        factory.get().validate(hostSettings(config), problems);
-        return factory;
+        SettingValues settings = hostSettings(config, factory.get());
+        int before = problems.size();
+        problems.addAll(settings.problems());
+        for (String key : config.group(HOST_PREFIX).keySet()) {
+            if (!key.equals("type") && !key.startsWith(type + ".")) {
+                problems.add(HOST_PREFIX + key + ": not a setting of host type '" + type + "' (socialbridge.host.type)");
+            }
+        }
+        factory.get().validate(settings, problems);
+        return problems.size() > before ? Optional.empty() : factory;
     }
 
-    static Map<String, String> hostSettings(LoadedConfig config) {
-        return config.group(hostPrefix(config.typed()), HOST_KEYS);
+    static SettingValues hostSettings(LoadedConfig config, HostAdapterFactory factory) {
+        String prefix = HOST_PREFIX + factory.type() + ".";
+        String[] known = factory.settings().stream().filter(s -> !s.keyed()).map(SettingSpec::key).toArray(String[]::new);
+        return SettingValues.of(prefix, factory.settings(), config.group(prefix, known), config::value);
     }
 
     static HostAdapter host(LoadedConfig config, HostAdapterFactory factory, Descriptor descriptor) {
-        return factory.create(hostSettings(config), descriptor);
+        return factory.create(hostSettings(config, factory), descriptor);
     }
 }

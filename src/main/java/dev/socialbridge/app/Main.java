@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
         subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
-                SimulateCommand.class, DeadLettersCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, DeadLettersCommand.class, SettingsCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -32,6 +32,13 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams; returns the exit code (used by tests). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main());
+        for (dev.socialbridge.connector.spi.ConnectorFactory f : dev.socialbridge.connector.Connectors.factories()) {
+            if (!f.commands().isEmpty()) {
+                CommandLine group = new CommandLine(new ConnectorCommands(f.id()));
+                f.commands().forEach(group::addSubcommand);
+                cli.addSubcommand(f.id(), group);
+            }
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -44,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         serving = true;
-        out.printf("social-bridge listening on %s (started in %d ms)%n", server.baseUri(), (System.nanoTime() - t0) / 1_000_000);
+        out.printf("social-bridge listening on %s (started in %d ms; connectors: %s)%n", server.baseUri(),
+                (System.nanoTime() - t0) / 1_000_000, String.join(", ", server.connectorIds()));
         out.flush();
         try {
             stopped.await();

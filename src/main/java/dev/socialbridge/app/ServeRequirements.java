@@ -3,15 +3,16 @@ package dev.socialbridge.app;
 import dev.socialbridge.config.ConfigLoader;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.config.SocialBridgeConfig;
-import dev.socialbridge.connector.meta.MetaAccounts;
+import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.connector.spi.ConnectorFactory;
 import dev.socialbridge.host.spi.HostProblem;
 import dev.socialbridge.pipeline.AccountStatusStore;
 import dev.socialbridge.store.Database;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** What {@code serve} needs beyond the generic checks: admin token, Meta app secret and accounts. */
+/** What {@code serve} needs beyond the generic checks: an admin token and at least one configured connector. */
 final class ServeRequirements {
     private ServeRequirements() {
     }
@@ -22,17 +23,25 @@ final class ServeRequirements {
         ConfigLoader.require(problems, "socialbridge.admin.token", c.admin().token(), "(admin endpoints are authenticated with it)");
         c.admin().token().filter(t -> t.length() < 16)
                 .ifPresent(t -> problems.add("socialbridge.admin.token: must be at least 16 characters"));
-        ConfigLoader.require(problems, "socialbridge.meta.app-secret", c.meta().appSecret(), "(webhook signatures are verified with it)");
-        ConfigLoader.require(problems, "socialbridge.meta.verify-token", c.meta().verifyToken(), "(Meta's subscription handshake)");
-        problems.addAll(metaAccounts(config).problems());
         return problems;
     }
 
-    static MetaAccounts metaAccounts(LoadedConfig config) {
-        Map<String, String> raw = config.group(MetaAccounts.PREFIX);
-        Map<String, String> full = new java.util.TreeMap<>();
-        raw.forEach((k, v) -> full.put(MetaAccounts.PREFIX + k, v));
-        return MetaAccounts.parse(full);
+    /**
+     * The configured connectors, or null with the problems added: their settings, and that at least one is
+     * configured (a server without any would accept nothing).
+     */
+    static Connectors connectors(LoadedConfig config, List<String> problems) {
+        Connectors connectors = Connectors.configure(config, Clock.systemUTC(), config.typed().media().maxBytes(), problems);
+        if (connectors != null && connectors.isEmpty()) {
+            problems.add("socialbridge: no connector is configured; set up at least one of: " + String.join(", ",
+                    Connectors.factories().stream().map(ServeRequirements::hint).toList()));
+            return null;
+        }
+        return connectors;
+    }
+
+    private static String hint(ConnectorFactory f) {
+        return f.id() + " (" + Connectors.prefix(f) + "*)";
     }
 
     /** Store reachability and accounts the platforms rejected. */
@@ -43,7 +52,7 @@ final class ServeRequirements {
                 s.password().map(p -> p.reveal()).orElse(null), 2)) {
             new AccountStatusStore(db).invalidAccounts().forEach((id, reason) -> problems.add(new HostProblem(
                     "account " + id, "the platform rejected its access token: " + reason,
-                    "renew the token in socialbridge.meta.accounts.<name>.access-token and restart")));
+                    "renew the account's access token in its connector settings (socialbridge.<connector>.*) and restart")));
         } catch (RuntimeException e) {
             problems.add(new HostProblem("socialbridge.store.jdbc-url", "store not usable: " + e.getMessage(),
                     "check the JDBC URL, credentials and that the database is reachable"));

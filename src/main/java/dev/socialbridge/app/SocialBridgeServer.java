@@ -3,9 +3,7 @@ package dev.socialbridge.app;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.config.Secret;
 import dev.socialbridge.config.SocialBridgeConfig;
-import dev.socialbridge.connector.meta.MetaAccounts;
-import dev.socialbridge.connector.meta.MetaSignatureVerifier;
-import dev.socialbridge.connector.meta.MetaWebhookParser;
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.errors.ApiExceptionMapper;
 import dev.socialbridge.errors.CatchAllExceptionMapper;
@@ -30,13 +28,13 @@ import dev.socialbridge.pipeline.InteractionProcessor;
 import dev.socialbridge.pipeline.ModerationStore;
 import dev.socialbridge.pipeline.ModerationWatcher;
 import dev.socialbridge.pipeline.PlatformCommandHandler;
+import dev.socialbridge.pipeline.SentMessageStore;
 import dev.socialbridge.pipeline.ThreadStore;
 import dev.socialbridge.resources.AdminAuthFilter;
 import dev.socialbridge.resources.AdminResource;
 import dev.socialbridge.resources.HealthResource;
-import dev.socialbridge.resources.MetaWebhookHandler;
-import dev.socialbridge.resources.MetaWebhookIngress;
 import dev.socialbridge.resources.ReadinessCheck;
+import dev.socialbridge.resources.WebhookHandler;
 import dev.socialbridge.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +67,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final Database db;
     private final WebhookJournal journal;
     private final HostAdapter host;
+    private final Connectors connectors;
     private final InboxDrainer drainer;
     private final InteractionProcessor processor;
     private final OutboxDispatcher hostDispatcher;
@@ -77,10 +76,11 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final HttpServer http;
     private final URI baseUri;
 
-    private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, MetaAccounts accounts,
+    private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, Connectors connectors,
                                Database db, Automation automation) {
         this.config = loaded.typed();
         this.host = host;
+        this.connectors = connectors;
         long t0 = System.nanoTime();
         this.db = db;
         this.journal = WebhookJournal.open(Path.of(config.inbox().journalDir()), config.inbox().fsync(), config.inbox().maxBatch());
@@ -90,22 +90,23 @@ public final class SocialBridgeServer implements AutoCloseable {
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
-        this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST, new HostCommandHandler(host, threads), retry,
+        SentMessageStore sent = new SentMessageStore(db);
+        this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
+                new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
                 config.outbox().pollInterval(), journal.meter());
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
-                new PlatformCommandHandler(PlatformClients.build(config, accounts, accountStatus), db, accountStatus, threads,
-                        inbox, new AuthorAudienceStore(db)),
+                new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
                 config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
-        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db), automation.classifier(), automation.step(),
+        this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
+                sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
-        this.drainer = new InboxDrainer(journal, inbox, Map.of(MetaWebhookIngress.SOURCE, MetaWebhookParser.forAccounts(accounts)),
-                processor::wake);
+        this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.class)
@@ -121,10 +122,9 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
-        http.getServerConfiguration().addHttpHandler(new MetaWebhookHandler(new MetaWebhookIngress(
-                new MetaSignatureVerifier(config.meta().appSecret().orElseThrow().reveal()),
-                config.meta().verifyToken().orElse(null), journal, config.http().maxBodyBytes())),
-                org.glassfish.grizzly.http.server.HttpHandlerRegistration.fromString("/webhooks/meta"));
+        http.getServerConfiguration().addHttpHandler(new WebhookHandler(connectors.ingresses(),
+                connectors.parsers().keySet(), journal, config.http().maxBodyBytes()),
+                org.glassfish.grizzly.http.server.HttpHandlerRegistration.fromString(WebhookHandler.PATH + "/*"));
         LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
             l.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
@@ -139,10 +139,10 @@ public final class SocialBridgeServer implements AutoCloseable {
         // the slow, independent parts start in parallel: schema migration, classifier + rules, descriptor
         CompletableFuture<Database> db = CompletableFuture.supplyAsync(() -> Database.open(s.jdbcUrl(),
                 s.user().orElse(null), s.password().map(Secret::reveal).orElse(null), s.poolSize()));
-        MetaAccounts accounts = ServeRequirements.metaAccounts(loaded);
+        Connectors connectors = ServeRequirements.connectors(loaded, problems);
         List<String> automationProblems = Automation.fileProblems(loaded);
-        CompletableFuture<Automation> automation = automationProblems.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> Automation.build(loaded, accounts)) : null;
+        CompletableFuture<Automation> automation = automationProblems.isEmpty() && connectors != null
+                ? CompletableFuture.supplyAsync(() -> Automation.build(loaded, connectors)) : null;
         Descriptor descriptor = Components.descriptor(loaded.typed(), problems);
         HostAdapterFactory factory = Components.hostFactory(loaded, problems).orElse(null);
         problems.addAll(ServeRequirements.check(loaded));
@@ -165,10 +165,13 @@ public final class SocialBridgeServer implements AutoCloseable {
         LOG.debug("startup: store, classifier, rules and descriptor in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (!problems.isEmpty()) {
             store.close();
+            if (connectors != null) {
+                connectors.close();
+            }
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, accounts, store, built);
+        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {
@@ -201,10 +204,15 @@ public final class SocialBridgeServer implements AutoCloseable {
         return baseUri;
     }
 
+    /** Ids of the running connectors. */
+    public java.util.Set<String> connectorIds() {
+        return connectors.ids();
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> parts = new ArrayList<>(List.of(moderationWatcher, drainer, processor, hostDispatcher,
-                platformDispatcher, journal, host, db));
+                platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {
             try {

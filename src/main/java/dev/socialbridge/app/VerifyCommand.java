@@ -30,6 +30,10 @@ final class VerifyCommand implements Callable<Integer> {
         Components.HostSetup setup = Components.prepare(config, configProblems);
         Descriptor descriptor = setup.descriptor();
         configProblems.addAll(ServeRequirements.check(config));
+        dev.socialbridge.connector.Connectors connectors = ServeRequirements.connectors(config, configProblems);
+        if (connectors != null) {
+            connectors.close();
+        }
         configProblems.addAll(Automation.problems(config));
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);

@@ -38,6 +38,9 @@ final class WarmupCommand implements Callable<Integer> {
                     "socialbridge.admin.token=warmup-admin-token-000",
                     "socialbridge.meta.app-secret=warmup",
                     "socialbridge.meta.verify-token=warmup",
+                    "socialbridge.meta.accounts.warmup.id=1",
+                    "socialbridge.meta.accounts.warmup.platform=instagram",
+                    "socialbridge.meta.accounts.warmup.access-token=warmup",
                     "socialbridge.pipeline.moderation-poll-interval=PT1H", ""));
             LoadedConfig loaded = ConfigLoader.load(config, dir);
             List<String> problems = new ArrayList<>();

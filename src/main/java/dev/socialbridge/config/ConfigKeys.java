@@ -19,13 +19,31 @@ public final class ConfigKeys {
     private ConfigKeys() {
     }
 
-    /** One mapped key. */
-    public record Key(String name, Class<?> type, boolean optional, String defaultValue) { }
+    /** One mapped key, with its {@link Doc}. */
+    public record Key(String name, Class<?> type, boolean optional, String defaultValue, String doc) {
+
+        /** The key as a declared setting, relative to {@code socialbridge.}. */
+        public SettingSpec spec() {
+            String rel = name.substring(ConfigLoader.PREFIX.length());
+            SettingSpec.Type t = type == int.class || type == long.class ? SettingSpec.Type.INTEGER
+                    : type == boolean.class ? SettingSpec.Type.BOOLEAN
+                    : type == java.time.Duration.class ? SettingSpec.Type.DURATION : SettingSpec.Type.STRING;
+            return new SettingSpec(rel, t, defaultValue, false, type == Secret.class, doc == null ? "" : doc, null,
+                    List.of(), null, null);
+        }
+    }
 
     public static List<Key> all() {
         List<Key> out = new ArrayList<>();
         walk(SocialBridgeConfig.class, "socialbridge.", out);
         out.sort(Comparator.comparing(Key::name));
+        return out;
+    }
+
+    /** The first segments of the mapping's keys ({@code http}, {@code store}, {@code host}...). */
+    public static java.util.Set<String> groups() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        all().forEach(k -> out.add(ConfigLoader.group(k.name())));
         return out;
     }
 
@@ -47,7 +65,8 @@ public final class ConfigKeys {
                 continue;
             }
             WithDefault d = m.getAnnotation(WithDefault.class);
-            out.add(new Key(name, type, optional, d == null ? null : d.value()));
+            Doc doc = m.getAnnotation(Doc.class);
+            out.add(new Key(name, type, optional, d == null ? null : d.value(), doc == null ? null : doc.value()));
         }
     }
 

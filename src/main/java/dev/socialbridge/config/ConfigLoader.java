@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
  * Collects every problem (conversion, Bean Validation) before failing.
  */
 public final class ConfigLoader {
+    /** The prefix of every setting. */
+    public static final String PREFIX = "socialbridge.";
     private static final java.util.regex.Pattern SRCFG_CODE = java.util.regex.Pattern.compile("SRCFG\\d+: ");
     private static final java.util.regex.Pattern LEADING_KEY =
             java.util.regex.Pattern.compile("(socialbridge\\.[A-Za-z0-9.\\-]+) (.*)", java.util.regex.Pattern.DOTALL);
@@ -42,9 +44,9 @@ public final class ConfigLoader {
                 .addDefaultInterceptors()
                 .withConverter(Secret.class, 100, Secret::new)
                 .withMapping(SocialBridgeConfig.class)
-                .withMappingIgnore("socialbridge.host.*.**")
-                .withMappingIgnore("socialbridge.meta.accounts.**")
-                .withMappingIgnore("socialbridge.test.**")
+                // connectors and hosts own their keys and check them against their declarations;
+                // the keys of the mapping's own groups are checked by unknownKeys below
+                .withMappingIgnore("socialbridge.*.**")
                 .withMappingIgnore("socialbridge.home")
                 .withValidator(new BeanValidationConfigValidatorImpl());
         Path base = home == null ? Path.of(".") : home;
@@ -70,6 +72,7 @@ public final class ConfigLoader {
         try {
             config = builder.build();
             typed = config.getConfigMapping(SocialBridgeConfig.class);
+            unknownKeys(config, problems);
         } catch (RuntimeException e) {
             collect(e, problems);
             config = null;
@@ -78,6 +81,34 @@ public final class ConfigLoader {
             throw new ConfigProblemsException(problems);
         }
         return new LoadedConfig(config, typed);
+    }
+
+    /**
+     * Keys under a group of the mapping ({@code socialbridge.http.}, {@code socialbridge.store.}...) that the
+     * mapping does not have: typos. Other groups belong to connectors and hosts, which check their own.
+     */
+    private static void unknownKeys(SmallRyeConfig config, List<String> problems) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (ConfigKeys.Key k : ConfigKeys.all()) {
+            known.add(k.name());
+            groups.add(group(k.name()));
+        }
+        groups.remove("host");
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX) && groups.contains(group(name)) && !known.contains(name)) {
+                seen.add(name);
+            }
+        }
+        seen.forEach(name -> problems.add(name + ": unknown setting"));
+    }
+
+    /** The first segment after {@code socialbridge.}, e.g. {@code http}. */
+    public static String group(String key) {
+        String rest = key.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     /**

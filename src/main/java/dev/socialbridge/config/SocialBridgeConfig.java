@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Deployment configuration under the {@code socialbridge.} prefix. Every key is documented in the
- * README settings table (pinned by {@code SettingsDocTest}) and in {@code config/application.properties}.
- * Host-specific ({@code socialbridge.host.<type>.*}) and per-account Meta keys are read as maps by
- * {@link ConfigLoader} and validated by their owners.
+ * README settings table and in {@code config/application.properties}, both generated (see {@code settings}).
+ * Connector ({@code socialbridge.<connector>.*}) and host ({@code socialbridge.host.<type>.*}) settings are
+ * declared by their owners as {@link SettingSpec}s and checked by them.
  */
 @ConfigMapping(prefix = "socialbridge")
 public interface SocialBridgeConfig {
@@ -31,139 +31,160 @@ public interface SocialBridgeConfig {
 
     Outbox outbox();
 
-    Meta meta();
+    Media media();
 
     Pipeline pipeline();
 
     Automation automation();
 
     /** Path of the descriptor; empty = the one shipped in the bundle/jar. */
+    @Doc("descriptor file; default: the bundled one")
     @WithName("descriptor.path")
     Optional<String> descriptorPath();
 
     interface Http {
+        @Doc("port of the HTTP server")
         @WithDefault("8080") @Min(1) @Max(65535)
         int port();
 
+        @Doc("interface to listen on")
         @WithDefault("0.0.0.0") @NotBlank
         String host();
 
         /** Largest webhook body accepted, in bytes. */
+        @Doc("largest webhook body accepted (413 above)")
         @WithName("max-body-bytes") @WithDefault("1048576") @Min(1024)
         int maxBodyBytes();
     }
 
     interface Store {
+        @Doc("operational store: H2 file database, or `jdbc:postgresql://…`")
         @WithName("jdbc-url") @WithDefault("jdbc:h2:file:./data/socialbridge;AUTO_SERVER=TRUE")
         @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
         String jdbcUrl();
 
+        @Doc("store user")
         Optional<String> user();
 
+        @Doc("store password")
         Optional<Secret> password();
 
+        @Doc("JDBC pool size")
         @WithName("pool-size") @WithDefault("8") @Min(2) @Max(64)
         int poolSize();
     }
 
     interface Host {
+        @Doc("host adapter")
         @WithDefault("rt") @Pattern(regexp = "[a-z0-9-]+", message = "must be a host type id such as rt")
         String type();
     }
 
     interface Admin {
         /** Bearer token for /admin endpoints; required by {@code serve}. */
+        @Doc("Bearer token of `/admin` (≥ 16 characters, required by `serve`)")
         Optional<Secret> token();
     }
 
     interface Inbox {
         /** Directory of the append-only webhook journal (group-committed). */
+        @Doc("directory of the webhook journal")
         @WithName("journal-dir") @WithDefault("./data/journal") @NotBlank
         String journalDir();
 
         /** fsync every group commit (true) or only write to the OS (survives kill -9, not power loss). */
+        @Doc("fsync each group commit (false: survives process crashes, not power loss)")
         @WithDefault("true")
         boolean fsync();
 
         /** Largest number of webhook bodies written by one group commit. */
+        @Doc("most webhook bodies per group commit")
         @WithName("max-batch") @WithDefault("256") @Min(1) @Max(10000)
         int maxBatch();
     }
 
     interface Outbox {
+        @Doc("delivery attempts before the dead-letter state")
         @WithName("max-attempts") @WithDefault("8") @Min(1) @Max(100)
         int maxAttempts();
 
+        @Doc("first retry delay (doubles, with jitter)")
         @WithName("initial-backoff") @WithDefault("PT2S")
         Duration initialBackoff();
 
+        @Doc("retry delay cap (a remote `Retry-After` is honoured)")
         @WithName("max-backoff") @WithDefault("PT5M")
         Duration maxBackoff();
 
         /** How often the dispatcher looks for due work when idle. */
+        @Doc("idle poll interval of the outbox")
         @WithName("poll-interval") @WithDefault("PT0.2S")
         Duration pollInterval();
     }
 
-    interface Meta {
-        @WithName("app-secret")
-        Optional<Secret> appSecret();
-
-        @WithName("verify-token")
-        Optional<Secret> verifyToken();
-
-        @WithName("graph-base-url") @WithDefault("https://graph.facebook.com")
-        @Pattern(regexp = "https?://.+", message = "must be an http(s) URL")
-        String graphBaseUrl();
-
-        @WithName("graph-version") @WithDefault("v25.0")
-        @Pattern(regexp = "v[0-9]+\\.[0-9]+", message = "must look like v25.0")
-        String graphVersion();
+    interface Media {
+        /** Largest attachment downloaded from a platform for the host ticket, in bytes. */
+        @Doc("largest attachment downloaded from a platform for the host ticket (bytes)")
+        @WithName("max-bytes") @WithDefault("10485760") @Min(1024)
+        long maxBytes();
     }
 
     interface Pipeline {
         /** Queue (descriptor key) for new threads when no rule picks one. */
+        @Doc("queue key for threads no rule routes")
         @WithName("default-queue") @WithDefault("general") @NotBlank
         String defaultQueue();
 
         /** How often the host is asked for agents' moderation decisions (unhide requests). */
+        @Doc("how often RT is asked for agents' unhide requests (Social Moderation Status = unhide_requested)")
         @WithName("moderation-poll-interval") @WithDefault("PT15S")
         Duration moderationPollInterval();
     }
 
     interface Automation {
+        @Doc("run classification + rules")
         @WithDefault("true")
         boolean enabled();
 
+        @Doc("rule file (YAML); default: the bundled one")
         @WithName("rules-file")
         Optional<String> rulesFile();
 
+        @Doc("reply templates (YAML); default: the bundled ones")
         @WithName("templates-file")
         Optional<String> templatesFile();
 
+        @Doc("extra classifier keywords")
         @WithName("keywords-file")
         Optional<String> keywordsFile();
 
+        @Doc("`{brand}` in templates")
         @WithDefault("our team")
         String brand();
 
+        @Doc("automated replies per author per hour, all channels")
         @WithName("max-replies-per-author-per-hour") @WithDefault("3") @Min(0)
         int maxRepliesPerAuthorPerHour();
 
+        @Doc("automated turns per thread before a human takes over")
         @WithName("max-bot-turns") @WithDefault("3") @Min(0)
         int maxBotTurns();
 
+        @Doc("followers that make an author VIP")
         @WithName("vip-follower-threshold") @WithDefault("10000") @Min(1)
         long vipFollowerThreshold();
 
+        @Doc("prefix automated replies with \"Réponse automatisée :\" / \"Automated reply:\"")
         @WithDefault("true")
         boolean disclosure();
 
         /** Time zone of the business hours. */
+        @Doc("time zone of the business hours")
         @WithName("business-zone") @WithDefault("Europe/Paris")
         java.time.ZoneId businessZone();
 
         /** Opening hours, HH:MM-HH:MM. */
+        @Doc("opening hours (rules can match inside/outside them)")
         @WithName("business-hours") @WithDefault("09:00-18:00")
         @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]", message = "must look like 09:00-18:00")
         String businessHours();
@@ -172,6 +193,7 @@ public interface SocialBridgeConfig {
         @WithName("business-days") @WithDefault("MON-FRI")
         @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(-(MON|TUE|WED|THU|FRI|SAT|SUN)|(,(MON|TUE|WED|THU|FRI|SAT|SUN))*)",
                 message = "must be a day range such as MON-FRI or a list such as MON,TUE,SAT")
+        @Doc("opening days: a range or a list such as `MON,TUE,SAT`")
         String businessDays();
     }
 }

@@ -18,7 +18,9 @@ public enum Suppression {
     ROLLOUT,
     /** The template could not be rendered without an unresolved token and has no fallback. */
     UNRESOLVED_TOKEN,
-    /** The action does not apply to this kind of interaction (e.g. hiding a DM). */
+    /** Automation must leave this interaction alone (e.g. another app owns the conversation). */
+    BLOCKED,
+    /** The action does not apply here: the platform does not offer it for this kind of interaction. */
     NOT_APPLICABLE,
     /** A higher-priority action of the same kind won (one escalation and one hide per decision). */
     SUPERSEDED;

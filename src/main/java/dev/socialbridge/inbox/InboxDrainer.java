@@ -30,7 +30,7 @@ public final class InboxDrainer extends BackgroundWorker {
     private volatile JournalPosition position;
 
     /**
-     * @param parsers  parser per journal source (connector id)
+     * @param parsers  parser per connector id; a journal source is {@code <connector id>[/<endpoint>]}
      * @param onStored called after each committed batch (wakes the pipeline)
      */
     public InboxDrainer(WebhookJournal journal, InboxStore store, Map<String, WebhookParser> parsers, Runnable onStored) {
@@ -87,14 +87,18 @@ public final class InboxDrainer extends BackgroundWorker {
 
     /** Never throws: a body its parser cannot handle becomes one quarantined item keyed by its hash. */
     List<ParsedItem> split(JournalEntry e) {
-        WebhookParser parser = parsers.get(e.source());
+        int slash = e.source().indexOf('/');
+        String connector = slash < 0 ? e.source() : e.source().substring(0, slash);
+        String endpoint = slash < 0 ? "" : e.source().substring(slash + 1);
+        WebhookParser parser = parsers.get(connector);
         String raw = new String(e.body(), StandardCharsets.UTF_8);
         if (parser == null) {
-            return List.of(new ParsedItem.Quarantined(e.source() + ":body:" + sha256(e.body()), raw, "no parser for source " + e.source()));
+            return List.of(new ParsedItem.Quarantined(e.source() + ":body:" + sha256(e.body()), raw,
+                    "no connector '" + connector + "' is configured to parse it"));
         }
         try {
             JsonNode body = Json.MAPPER.readTree(e.body());
-            return parser.parse(body);
+            return parser.parse(body, endpoint);
         } catch (Exception ex) {
             return List.of(new ParsedItem.Quarantined(e.source() + ":body:" + sha256(e.body()), raw,
                     "unparseable body: " + ex.getMessage()));

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class InboxStore {
     /** Source of items queued again after a platform lookup (mention text, follower count). */
     public static final String FETCH_SOURCE = "fetch";
+    /** {@code kind} of an item that reports what became of a message we sent (its JSON is a DeliveryStatus). */
+    public static final String STATUS_KIND = "delivery_status";
     static final String JOURNAL_ID = "webhooks";
     private static final String COLUMNS =
             "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, attempts, received_at";
@@ -123,6 +125,12 @@ public final class InboxStore {
             ps.setString(5, a.interaction().kind().id());
             ps.setString(6, null);
             ps.setString(7, Json.write(a.interaction()));
+        } else if (item instanceof ParsedItem.StatusUpdate u) {
+            ps.setString(3, InboxStatus.PENDING.name());
+            ps.setString(4, null);
+            ps.setString(5, STATUS_KIND);
+            ps.setString(6, null);
+            ps.setString(7, Json.write(u.status()));
         } else {
             boolean ignored = item instanceof ParsedItem.Ignored;
             String reason = ignored ? ((ParsedItem.Ignored) item).reason() : ((ParsedItem.Quarantined) item).reason();

@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param permalink   public URL of the item when known, or null
  * @param occurredAt  when the platform says it happened
  * @param fromSelf    true when our own account authored it (echo, page-authored comment): loop guard
+ * @param conversationId the platform conversation it belongs to: the DM thread or chat for messages (what a
+ *                    reply is sent into), the top-level comment for comments; null when unknown
+ * @param automationBlockedBy why automation must not act on it (e.g. another app owns the conversation), or
+ *                    null when it may: such an interaction is ticketed but never answered, hidden or DMed
  * @param inboxId     id of the inbox record holding the raw payload (raw payload reference), 0 if none
  */
 public record Interaction(
@@ -40,6 +44,8 @@ public record Interaction(
         String permalink,
         Instant occurredAt,
         boolean fromSelf,
+        String conversationId,
+        String automationBlockedBy,
         long inboxId) {
 
     public Interaction {
@@ -54,15 +60,26 @@ public record Interaction(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** Whether automation may reply, hide or DM (false: ticket only). */
+    public boolean automationAllowed() {
+        return automationBlockedBy == null;
+    }
+
     /** A copy with another author record (e.g. with a follower count looked up later). */
     public Interaction withAuthor(Author other) {
         return new Interaction(platform, kind, accountId, threadKey, itemId, parentId, postId, other, text,
-                attachments, referral, permalink, occurredAt, fromSelf, inboxId);
+                attachments, referral, permalink, occurredAt, fromSelf, conversationId, automationBlockedBy, inboxId);
     }
 
     /** A copy bound to the inbox record it was stored as. */
     public Interaction withInboxId(long id) {
         return new Interaction(platform, kind, accountId, threadKey, itemId, parentId, postId, author, text,
-                attachments, referral, permalink, occurredAt, fromSelf, id);
+                attachments, referral, permalink, occurredAt, fromSelf, conversationId, automationBlockedBy, id);
+    }
+
+    /** A copy that automation must leave alone, for {@code reason}. */
+    public Interaction withAutomationBlockedBy(String reason) {
+        return new Interaction(platform, kind, accountId, threadKey, itemId, parentId, postId, author, text,
+                attachments, referral, permalink, occurredAt, fromSelf, conversationId, reason, inboxId);
     }
 }

@@ -36,6 +36,11 @@ public enum InteractionKind {
         this.conversational = conversational;
     }
 
+    /** True for items written in public (comments, @mentions): they can be answered publicly, privately or hidden. */
+    public boolean isPublic() {
+        return this == COMMENT || this == MENTION;
+    }
+
     /** True when this kind carries a customer message that belongs in a host ticket. */
     public boolean isConversational() {
         return conversational;

@@ -1,5 +1,7 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.ReplyChannel;
 import java.util.List;
 import java.util.Set;
 
@@ -22,11 +24,8 @@ public record AutomationOutcome(boolean ticket, String queueKey, Integer priorit
                                 List<String> notes, Set<String> tags, int leadScoreDelta, String automationStatus,
                                 boolean optOut, List<Audit> audit) {
 
-    /** One automated reply. */
-    public record Reply(Channel channel, String text, String templateId, String variant) { }
-
-    /** How a reply travels. */
-    public enum Channel { PUBLIC, PRIVATE, DM }
+    /** One automated reply, over a channel already resolved for the interaction's kind. */
+    public record Reply(ReplyChannel channel, OutboundMessage message, String templateId, String variant) { }
 
     /** One audited step. */
     public record Audit(String ruleId, String templateId, String variant, String action, String outcome, String detail) { }

@@ -1,5 +1,6 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostException;
@@ -18,17 +19,23 @@ import java.util.Optional;
 public final class HostCommandHandler implements OutboxHandler {
     private final HostAdapter host;
     private final ThreadStore threads;
+    private final MediaDownloads media;
 
-    public HostCommandHandler(HostAdapter host, ThreadStore threads) {
+    /**
+     * @param connectors    download the customers' attachments
+     * @param maxMediaBytes largest attachment downloaded ({@code socialbridge.media.max-bytes})
+     */
+    public HostCommandHandler(HostAdapter host, ThreadStore threads, Connectors connectors, long maxMediaBytes) {
         this.host = host;
         this.threads = threads;
+        this.media = new MediaDownloads(connectors, maxMediaBytes);
     }
 
     @Override
     public DeliveryResult handle(OutboxItem item) {
         try {
             return switch (item.type()) {
-                case HostMessageCommand.TYPE -> message(Json.read(item.payloadJson(), HostMessageCommand.class));
+                case HostMessageCommand.TYPE -> message(Json.read(item.payloadJson(), HostMessageCommand.class), item.attempts());
                 case HostUpdateCommand.TYPE -> update(Json.read(item.payloadJson(), HostUpdateCommand.class));
                 default -> new DeliveryResult.Failed("unknown host command type " + item.type());
             };
@@ -37,16 +44,21 @@ public final class HostCommandHandler implements OutboxHandler {
         }
     }
 
-    private DeliveryResult message(HostMessageCommand cmd) {
+    private DeliveryResult message(HostMessageCommand cmd, int attempt) {
+        MediaDownloads.Outcome files = media.download(cmd, attempt);
+        if (files.retry() != null) {
+            return files.retry();
+        }
+        String text = files.notAttached().isEmpty() ? cmd.text() : cmd.text() + "\n" + String.join("\n", files.notAttached());
         Optional<TicketRef> existing = host.findTicketByThread(cmd.threadKey());
         TicketRef ticket;
         if (existing.isPresent()) {
             ticket = existing.get();
-            host.appendCustomerMessage(ticket, cmd.messageId(), cmd.text());
+            host.appendCustomerMessage(ticket, cmd.messageId(), text, files.files());
         } else {
             String contactId = host.upsertContact(cmd.contact());
             ticket = host.createTicket(new TicketRequest(cmd.queueKey(), cmd.subject(), contactId, cmd.messageId(),
-                    cmd.text(), cmd.priority(), cmd.due(), cmd.fields()));
+                    text, cmd.priority(), cmd.due(), cmd.fields(), files.files()));
         }
         if (cmd.note() != null) {
             host.addNote(ticket, cmd.note());

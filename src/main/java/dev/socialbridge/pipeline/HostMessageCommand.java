@@ -1,15 +1,24 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.interaction.Attachment;
+import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.host.spi.ContactUpsert;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Outbox payload: put one customer message into the thread's host ticket, creating the ticket (in
- * {@code queueKey}, with priority, due time and attribution fields) when the thread has none yet.
+ * {@code queueKey}, with priority, due time and attribution fields) when the thread has none yet. The customer's
+ * attachments are downloaded from the platform (with {@code accountId}'s credentials) when the message is
+ * delivered, and attached to it.
  */
 public record HostMessageCommand(String threadKey, String queueKey, Integer priority, Instant due, String subject,
                                  ContactUpsert contact, String messageId, String text, Map<String, String> fields,
-                                 String note) {
+                                 String note, Platform platform, String accountId, List<Attachment> attachments) {
     public static final String TYPE = "host.message";
+
+    public HostMessageCommand {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 }

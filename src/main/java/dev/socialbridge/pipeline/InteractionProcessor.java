@@ -1,6 +1,8 @@
 package dev.socialbridge.pipeline;
 
 import dev.socialbridge.classify.Classification;
+import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.QueueDef;
@@ -9,6 +11,7 @@ import dev.socialbridge.host.spi.TicketUpdate;
 import dev.socialbridge.inbox.InboxItem;
 import dev.socialbridge.inbox.InboxStatus;
 import dev.socialbridge.inbox.InboxStore;
+import dev.socialbridge.interaction.DeliveryStatus;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.outbox.OutboxCommand;
@@ -52,13 +55,17 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final Runnable onEnqueued;
     private final dev.socialbridge.inbox.IngestMeter meter;
     private final AuthorAudienceStore audiences;
+    private final Connectors connectors;
+    private final SentMessageStore sent;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
-                                ModerationStore moderation, AuthorAudienceStore audiences,
-                                Function<String, Classification> classifier, AutomationStep automation,
-                                Descriptor descriptor, String defaultQueue, dev.socialbridge.inbox.IngestMeter meter,
-                                Runnable onEnqueued) {
+                                ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
+                                Connectors connectors, Function<String, Classification> classifier,
+                                AutomationStep automation, Descriptor descriptor, String defaultQueue,
+                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
+        this.connectors = connectors;
+        this.sent = sent;
         this.inbox = inbox;
         this.outbox = outbox;
         this.threads = threads;
@@ -109,13 +116,19 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     /** Processes one item completely, in one transaction. */
     void process(InboxItem item) {
+        if (InboxStore.STATUS_KIND.equals(item.kind())) {
+            applyStatus(item, Json.read(item.interactionJson(), DeliveryStatus.class));
+            return;
+        }
         Interaction i = Json.read(item.interactionJson(), Interaction.class).withInboxId(item.id());
         if (i.fromSelf()) {
             finish(item, InboxStatus.IGNORED, "loop guard: authored by our own account");
             return;
         }
-        if (i.kind() == InteractionKind.MENTION && i.text().isBlank() && i.attachments().isEmpty()) {
-            queueMentionLookup(item, i);
+        Optional<Connector> connector = connectors.forPlatform(i.platform());
+        Interaction received = i;
+        if (connector.flatMap(Connector::interactionFetcher).filter(f -> f.needsFetch(received)).isPresent()) {
+            queueFetch(item, i);
             return;
         }
         if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
@@ -123,8 +136,7 @@ public final class InteractionProcessor extends BackgroundWorker {
             return;
         }
         Instant now = Instant.now();
-        if (needsFollowerCount(item, i)) {
-            Interaction received = i;
+        if (needsFollowerCount(item, i, connector)) {
             Optional<AuthorAudienceStore.Audience> known = inbox.database().inTransaction(conn -> audiences.find(conn,
                     received.platform(), received.author().handle(), now.minus(AUDIENCE_TTL)));
             if (known.isEmpty()) {
@@ -155,9 +167,10 @@ public final class InteractionProcessor extends BackgroundWorker {
      * dedupe key + {@value #AUDIENCE_SUFFIX}: such an item is never held a second time (a mention read back from
      * the platform can still be).
      */
-    private boolean needsFollowerCount(InboxItem item, Interaction i) {
-        return automation.needsFollowerCounts() && i.author().followerCount() == null && i.author().handle() != null
-                && !item.dedupeKey().endsWith(AUDIENCE_SUFFIX);
+    private boolean needsFollowerCount(InboxItem item, Interaction i, Optional<Connector> connector) {
+        return automation.needsFollowerCounts() && i.author().followerCount() == null
+                && !item.dedupeKey().endsWith(AUDIENCE_SUFFIX)
+                && connector.flatMap(Connector::audienceLookup).filter(l -> l.canLookUp(i)).isPresent();
     }
 
     private void queueAuthorLookup(InboxItem item, Interaction i) {
@@ -167,10 +180,10 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     /**
-     * A mention names only ids: the platform outbox reads its text and author back and queues the completed
-     * mention as a new inbox item, which is then processed like any other.
+     * The webhook named only ids (an Instagram @mention): the platform outbox reads the text and author back and
+     * queues the completed interaction as a new inbox item, which is then processed like any other.
      */
-    private void queueMentionLookup(InboxItem item, Interaction i) {
+    private void queueFetch(InboxItem item, Interaction i) {
         queuePlatformLookup(item, i, item.dedupeKey() + "#fetch", FetchInteractionCommand.TYPE,
                 new FetchInteractionCommand(item.dedupeKey() + "#fetched", i), "text and author looked up on the platform");
     }
@@ -196,13 +209,13 @@ public final class InteractionProcessor extends BackgroundWorker {
         String hostLane = i.threadKey() + "|host";
         String platformLane = i.threadKey() + "|platform";
         int n = 0;
-        if (o.hideReason() != null && i.kind() == InteractionKind.COMMENT) {
-            enqueue(conn, item, n++, platformLane, new OutboundAction.SetCommentHidden(i.platform(), i.accountId(), i.itemId(), true), now);
+        if (o.hideReason() != null) {
+            enqueue(conn, item, n++, platformLane, new OutboundAction.SetHidden(i.platform(), i.accountId(), i.itemId(), true), now);
             moderation.recordHidden(conn, i, o.hideReason(), now);
         }
         int replies = 0;
         for (AutomationOutcome.Reply r : o.replies()) {
-            enqueue(conn, item, n++, platformLane, toAction(i, r), now);
+            enqueue(conn, item, n++, platformLane, OutboundAction.Reply.to(i, r.channel(), r.message()), now);
             threads.recordAutomatedReply(conn, authorKey, i.threadKey(), now);
             replies++;
         }
@@ -212,7 +225,7 @@ public final class InteractionProcessor extends BackgroundWorker {
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
                     new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
-                    i.itemId(), body(i, o), fields, note);
+                    i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
                     HostMessageCommand.TYPE, msg), now);
             if (!t.isNew() && t.queueKey() != null && o.queueKey() != null && !o.queueKey().equals(t.queueKey())) {
@@ -236,24 +249,7 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {
-        outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#p" + n, lane, OutboxCommand.PLATFORM,
-                PlatformCommandHandler.type(action.getClass()), action), now);
-    }
-
-    private static OutboundAction toAction(Interaction i, AutomationOutcome.Reply r) {
-        boolean comment = i.kind() == InteractionKind.COMMENT;
-        if (i.kind() == InteractionKind.MENTION && r.channel() == AutomationOutcome.Channel.PUBLIC) {
-            return OutboundAction.MentionReply.to(i, r.text());
-        }
-        return switch (r.channel()) {
-            case PUBLIC -> comment
-                    ? new OutboundAction.PublicReply(i.platform(), i.accountId(), i.itemId(), r.text())
-                    : new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
-            case PRIVATE -> comment
-                    ? new OutboundAction.PrivateReply(i.platform(), i.accountId(), i.itemId(), r.text())
-                    : new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
-            case DM -> new OutboundAction.SendMessage(i.platform(), i.accountId(), i.author().id(), r.text());
-        };
+        outbox.enqueue(conn, PlatformCommandHandler.command(item.dedupeKey() + "#p" + n, lane, action), now);
     }
 
     private static String campaignOf(Interaction i) {
@@ -272,7 +268,8 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     private static String body(Interaction i, AutomationOutcome o) {
         StringBuilder b = new StringBuilder(i.text());
-        i.attachments().forEach(a -> b.append("\n[").append(a.type()).append("] ").append(a.url() == null ? "" : a.url()));
+        i.attachments().forEach(a -> b.append("\n[").append(a.type()).append("] ")
+                .append(a.url() != null ? a.url() : a.fileName() != null ? a.fileName() : ""));
         if (i.permalink() != null) {
             b.append("\n\n").append(i.permalink());
         }
@@ -280,6 +277,27 @@ public final class InteractionProcessor extends BackgroundWorker {
             b.append("\n\n[hidden on ").append(i.platform().id()).append(": ").append(o.hideReason()).append("]");
         }
         return b.toString();
+    }
+
+    /**
+     * What became of a message we sent: recorded with it; a failure is written on the thread's ticket with the
+     * platform's reason.
+     */
+    private void applyStatus(InboxItem item, DeliveryStatus status) {
+        inbox.database().inTransaction(conn -> {
+            Optional<String> thread = sent.applyStatus(conn, status);
+            if (thread.isPresent() && status.state() == DeliveryStatus.State.FAILED) {
+                String note = "Our " + status.platform().id() + " message was not delivered"
+                        + (status.errorCode() != null ? " (error " + status.errorCode() + ")" : "")
+                        + (status.errorDetail() != null ? ": " + status.errorDetail() : ".");
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", thread.get() + "|host",
+                        OutboxCommand.HOST, HostUpdateCommand.TYPE, new HostUpdateCommand(thread.get(),
+                        TicketUpdate.fields(Map.of()), note)), Instant.now());
+            }
+            inbox.finish(conn, item.id(), InboxStatus.DONE, thread.isPresent() ? null
+                    : "status of a message this plugin did not send, or no news");
+            return null;
+        });
     }
 
     private void finish(InboxItem item, InboxStatus status, String reason) {

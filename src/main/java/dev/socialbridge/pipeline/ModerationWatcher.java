@@ -92,9 +92,9 @@ public final class ModerationWatcher implements AutoCloseable {
         return moderation.database().inTransaction(c -> {
             List<ModerationStore.Hidden> hidden = moderation.stillHidden(c, threadKey);
             for (ModerationStore.Hidden h : hidden) {
-                OutboundAction unhide = new OutboundAction.SetCommentHidden(h.platform(), h.accountId(), h.commentId(), false);
-                outbox.enqueue(c, new OutboxCommand("unhide:" + h.commentId() + ":" + h.id(), threadKey + "|platform",
-                        OutboxCommand.PLATFORM, PlatformCommandHandler.type(unhide.getClass()), unhide), now);
+                OutboundAction unhide = new OutboundAction.SetHidden(h.platform(), h.accountId(), h.commentId(), false);
+                outbox.enqueue(c, PlatformCommandHandler.command("unhide:" + h.commentId() + ":" + h.id(),
+                        threadKey + "|platform", unhide), now);
                 moderation.markUndone(c, h.id(), now);
                 audit.insert(c, new AuditStore.AuditRow(0, threadKey, 0, null, null, null, "unhide",
                         "moderation_false_positive", null, "agent requested unhide of comment " + h.commentId(), now));

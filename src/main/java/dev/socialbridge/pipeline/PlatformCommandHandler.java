@@ -1,50 +1,54 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.OutboundAction;
-import dev.socialbridge.connector.spi.PlatformClient;
+import dev.socialbridge.host.spi.TicketUpdate;
 import dev.socialbridge.inbox.InboxStore;
-import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.outbox.OutboxCommand;
 import dev.socialbridge.outbox.OutboxHandler;
 import dev.socialbridge.outbox.OutboxItem;
-import dev.socialbridge.store.Database;
+import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.support.Json;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Delivers platform actions through the connector's {@link PlatformClient}. The action is recorded in
- * {@code sent_message} before it is sent, so its echo can be matched; the remote id is added once known.
- * An account whose token the platform rejects is flagged and shows in {@code verify} and readiness.
- * Lookups ({@link FetchInteractionCommand}, {@link LookUpAuthorCommand}) go to {@link PlatformLookups}.
+ * Delivers platform actions through the connector of the action's platform. A reply is recorded in
+ * {@code sent_message} before it is sent, so its echo and later statuses can be matched; the remote id is added
+ * once known. What the platform refuses for good is written on the ticket with the reason; a person who can no
+ * longer be reached is recorded on the thread; an account whose token the platform rejects is flagged and shows
+ * in {@code verify} and readiness. Lookups ({@link FetchInteractionCommand}, {@link LookUpAuthorCommand}) go to
+ * {@link PlatformLookups}.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
-    private static final Map<String, Class<? extends OutboundAction>> TYPES = Map.of(
-            type(OutboundAction.PublicReply.class), OutboundAction.PublicReply.class,
-            type(OutboundAction.PrivateReply.class), OutboundAction.PrivateReply.class,
-            type(OutboundAction.SendMessage.class), OutboundAction.SendMessage.class,
-            type(OutboundAction.MentionReply.class), OutboundAction.MentionReply.class,
-            type(OutboundAction.SetCommentHidden.class), OutboundAction.SetCommentHidden.class);
+    /** Outbox type of a {@link OutboundAction.Reply}. */
+    public static final String REPLY = "platform.Reply";
+    /** Outbox type of a {@link OutboundAction.SetHidden}. */
+    public static final String SET_HIDDEN = "platform.SetHidden";
 
-    private final Map<Platform, PlatformClient> clients;
-    private final Database db;
+    private final Connectors connectors;
     private final AccountStatusStore accounts;
     private final ThreadStore threads;
+    private final SentMessageStore sent;
+    private final OutboxStore outbox;
     private final PlatformLookups lookups;
 
-    public PlatformCommandHandler(Map<Platform, PlatformClient> clients, Database db, AccountStatusStore accounts,
-                                  ThreadStore threads, InboxStore inbox, AuthorAudienceStore audiences) {
-        this.clients = Map.copyOf(clients);
-        this.db = db;
+    public PlatformCommandHandler(Connectors connectors, AccountStatusStore accounts, ThreadStore threads,
+                                  SentMessageStore sent, OutboxStore outbox, InboxStore inbox, AuthorAudienceStore audiences) {
+        this.connectors = connectors;
         this.accounts = accounts;
         this.threads = threads;
-        this.lookups = new PlatformLookups(this.clients, accounts, inbox, audiences);
+        this.sent = sent;
+        this.outbox = outbox;
+        this.lookups = new PlatformLookups(connectors, accounts, inbox, audiences);
     }
 
-    /** Outbox type name of an action class. */
-    public static String type(Class<? extends OutboundAction> c) {
-        return "platform." + c.getSimpleName();
+    /** The outbox command that carries {@code action} in {@code lane}. */
+    public static OutboxCommand command(String dedupeKey, String lane, OutboundAction action) {
+        String type = action instanceof OutboundAction.Reply ? REPLY : SET_HIDDEN;
+        return new OutboxCommand(dedupeKey, lane, OutboxCommand.PLATFORM, type, action);
     }
 
     @Override
@@ -55,32 +59,64 @@ public final class PlatformCommandHandler implements OutboxHandler {
         if (item.type().equals(LookUpAuthorCommand.TYPE)) {
             return lookups.lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
         }
-        Class<? extends OutboundAction> cls = TYPES.get(item.type());
-        if (cls == null) {
+        Optional<OutboundAction> read = LegacyPlatformActions.read(item.type(), item.payloadJson());
+        if (read.isEmpty()) {
             return new DeliveryResult.Failed("unknown platform command type " + item.type());
         }
-        OutboundAction action = Json.read(item.payloadJson(), cls);
-        PlatformClient client = clients.get(action.platform());
-        if (client == null) {
+        OutboundAction action = read.get();
+        Optional<Connector> connector = connectors.forPlatform(action.platform());
+        if (connector.isEmpty()) {
             return new DeliveryResult.Failed("no connector configured for " + action.platform().id());
         }
-        long sentId = recordBeforeSending(item.id(), action);
+        String thread = threadOf(item);
+        long sentId = sent.recordBeforeSending(item.id(), action.platform().id(), action.accountId(), thread, textHash(action));
         DeliveryResult result;
         try {
-            result = client.deliver(action);
+            result = connector.get().client().deliver(action);
         } catch (IllegalArgumentException e) {
-            return new DeliveryResult.Failed("not possible on " + action.platform().id() + ": " + e.getMessage());
+            result = new DeliveryResult.Failed("not possible on " + action.platform().id() + ": " + e.getMessage());
         }
+        record(item, action, thread, sentId, result);
+        return result;
+    }
+
+    private void record(OutboxItem item, OutboundAction action, String thread, long sentId, DeliveryResult result) {
         if (result instanceof DeliveryResult.Delivered d) {
-            recordRemoteId(sentId, d.remoteId());
-            String thread = threadOf(item);
-            if (thread != null && !(action instanceof OutboundAction.SetCommentHidden)) {
+            sent.recordRemoteId(sentId, d.remoteId());
+            if (thread != null && action instanceof OutboundAction.Reply) {
                 threads.recordFirstResponse(thread, Instant.now());
             }
         } else if (result instanceof DeliveryResult.AccountInvalid a) {
             accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
+        } else if (thread != null && (result instanceof DeliveryResult.NotSendable || result instanceof DeliveryResult.Unreachable
+                || result instanceof DeliveryResult.Failed)) {
+            if (result instanceof DeliveryResult.Unreachable u) {
+                threads.recordUnreachable(thread, u.reason(), Instant.now());
+            }
+            noteOnTicket(item, thread, describe(action) + " was not sent on " + action.platform().id() + ": "
+                    + result.reason());
         }
-        return result;
+    }
+
+    /** Writes what happened on the thread's ticket (once per outbox item). */
+    private void noteOnTicket(OutboxItem item, String thread, String note) {
+        outbox.database().inTransaction(c -> {
+            outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#outcome", thread + "|host", OutboxCommand.HOST,
+                    HostUpdateCommand.TYPE, new HostUpdateCommand(thread, TicketUpdate.fields(java.util.Map.of()), note)),
+                    Instant.now());
+            return null;
+        });
+    }
+
+    private static String describe(OutboundAction action) {
+        if (action instanceof OutboundAction.Reply r) {
+            return "The automated " + r.channel().auditName().replace('_', ' ') + " \"" + abbreviate(r.message().text()) + "\"";
+        }
+        return ((OutboundAction.SetHidden) action).hidden() ? "Hiding the comment" : "Unhiding the comment";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 119) + "…";
     }
 
     private static String threadOf(OutboxItem item) {
@@ -88,42 +124,7 @@ public final class PlatformCommandHandler implements OutboxHandler {
         return at < 0 ? null : item.lane().substring(0, at);
     }
 
-    private long recordBeforeSending(long outboxId, OutboundAction action) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sent_message (outbox_id, platform, account_id,"
-                    + " text_hash, created_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                ps.setLong(1, outboxId);
-                ps.setString(2, action.platform().id());
-                ps.setString(3, action.accountId());
-                ps.setString(4, textHash(action));
-                ps.setTimestamp(5, Database.ts(Instant.now()));
-                ps.executeUpdate();
-                try (var keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-    }
-
-    private void recordRemoteId(long sentId, String remoteId) {
-        if (remoteId == null) {
-            return;
-        }
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sent_message SET remote_id = ? WHERE id = ?")) {
-                ps.setString(1, remoteId);
-                ps.setLong(2, sentId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     private static String textHash(OutboundAction a) {
-        String text = a instanceof OutboundAction.PublicReply p ? p.text()
-                : a instanceof OutboundAction.PrivateReply p ? p.text()
-                : a instanceof OutboundAction.SendMessage m ? m.text()
-                : a instanceof OutboundAction.MentionReply r ? r.text() : null;
-        return text == null ? null : Integer.toHexString(text.hashCode());
+        return a instanceof OutboundAction.Reply r ? Integer.toHexString(r.message().text().hashCode()) : null;
     }
 }

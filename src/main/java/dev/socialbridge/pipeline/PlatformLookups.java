@@ -3,13 +3,13 @@ package dev.socialbridge.pipeline;
 import dev.socialbridge.connector.spi.AuthorAudienceLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.InteractionFetcher;
-import dev.socialbridge.connector.spi.PlatformClient;
+import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.interaction.Interaction;
-import dev.socialbridge.interaction.Platform;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the platform outbox looks up before an interaction can be processed: an incomplete interaction's content
@@ -21,16 +21,15 @@ import java.util.Map;
 final class PlatformLookups {
     private static final Duration MAX_LOOKUP_PAUSE = Duration.ofHours(1);
 
-    private final Map<Platform, PlatformClient> clients;
+    private final Connectors connectors;
     private final AccountStatusStore accounts;
     private final InboxStore inbox;
     private final AuthorAudienceStore audiences;
     /** Author lookups are skipped until then, after the platform rate-limited one. */
     private Instant lookupsPausedUntil = Instant.EPOCH;
 
-    PlatformLookups(Map<Platform, PlatformClient> clients, AccountStatusStore accounts, InboxStore inbox,
-                    AuthorAudienceStore audiences) {
-        this.clients = clients;
+    PlatformLookups(Connectors connectors, AccountStatusStore accounts, InboxStore inbox, AuthorAudienceStore audiences) {
+        this.connectors = connectors;
         this.accounts = accounts;
         this.inbox = inbox;
         this.audiences = audiences;
@@ -38,11 +37,12 @@ final class PlatformLookups {
 
     DeliveryResult fetch(FetchInteractionCommand command) {
         Interaction partial = command.partial();
-        PlatformClient client = clients.get(partial.platform());
-        if (!(client instanceof InteractionFetcher fetcher) || !fetcher.canFetch(partial)) {
+        Optional<InteractionFetcher> fetcher = connectors.forPlatform(partial.platform())
+                .flatMap(Connector::interactionFetcher).filter(f -> f.canFetch(partial));
+        if (fetcher.isEmpty()) {
             return new DeliveryResult.Failed("no lookup for a " + partial.kind().id() + " on " + partial.platform().id());
         }
-        InteractionFetcher.FetchResult result = fetcher.fetch(partial);
+        InteractionFetcher.FetchResult result = fetcher.get().fetch(partial);
         if (result instanceof InteractionFetcher.FetchResult.Fetched f) {
             inbox.insertCompleted(command.dedupeKey(), f.interaction());
             return new DeliveryResult.Delivered(null);
@@ -61,11 +61,12 @@ final class PlatformLookups {
      */
     DeliveryResult lookUpAuthor(LookUpAuthorCommand command) {
         Interaction i = command.interaction();
-        PlatformClient client = clients.get(i.platform());
+        Optional<AuthorAudienceLookup> lookup = connectors.forPlatform(i.platform())
+                .flatMap(Connector::audienceLookup).filter(l -> l.canLookUp(i));
         Long followers = null;
         Instant now = Instant.now();
-        if (client instanceof AuthorAudienceLookup lookup && lookup.canLookUp(i) && now.isAfter(lookupsPausedUntil)) {
-            AuthorAudienceLookup.AudienceResult r = lookup.lookUp(i);
+        if (lookup.isPresent() && now.isAfter(lookupsPausedUntil)) {
+            AuthorAudienceLookup.AudienceResult r = lookup.get().lookUp(i);
             if (r instanceof AuthorAudienceLookup.AudienceResult.Found f) {
                 followers = f.followers();
                 audiences.record(i.platform(), i.author().handle(), followers, now);

@@ -48,12 +48,8 @@ public final class RuleBasedAutomation implements AutomationStep {
         String hide = null;
         int lead = 0;
         for (Action a : d.actions()) {
-            if (a instanceof Action.PublicReply r) {
-                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.PUBLIC, r.text(), r.templateId(), r.variant()));
-            } else if (a instanceof Action.PrivateReply r) {
-                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.PRIVATE, r.text(), r.templateId(), r.variant()));
-            } else if (a instanceof Action.SendDm r) {
-                replies.add(new AutomationOutcome.Reply(AutomationOutcome.Channel.DM, r.text(), r.templateId(), r.variant()));
+            if (a instanceof Action.Reply r) {
+                replies.add(new AutomationOutcome.Reply(r.channel(), r.message(), r.templateId(), r.variant()));
             } else if (a instanceof Action.Escalate e) {
                 queue = e.queueKey();
                 priority = e.priority();

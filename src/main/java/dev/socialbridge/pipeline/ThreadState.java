@@ -16,16 +16,18 @@ import java.time.Instant;
  * @param firstResponseAt  first response (automated or agent), or null
  * @param slaDueAt         first-response due time, or null
  * @param automationStatus automated | escalated | human | handed_off | opted_out, or null
+ * @param unreachableReason why the customer can no longer be reached (blocked the bot...) since our last message,
+ *                         or null; cleared when the customer writes again
  */
 public record ThreadState(String threadKey, String queueKey, String ticketId, String ticketUrl, int messageCount,
                           int botTurns, String campaignTag, Instant firstMessageAt, Instant firstResponseAt,
-                          Instant slaDueAt, String automationStatus) {
+                          Instant slaDueAt, String automationStatus, String unreachableReason) {
 
     public boolean isNew() {
         return messageCount == 0;
     }
 
     public static ThreadState fresh(String threadKey) {
-        return new ThreadState(threadKey, null, null, null, 0, 0, null, null, null, null, null);
+        return new ThreadState(threadKey, null, null, null, 0, 0, null, null, null, null, null, null);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** JDBC access to thread, author (opt-out, reply rate) and account state. */
 public final class ThreadStore {
     private static final String THREAD_COLUMNS = "thread_key, queue_key, ticket_id, ticket_url, message_count, bot_turns,"
-            + " campaign_tag, first_message_at, first_response_at, sla_due_at, automation_status";
+            + " campaign_tag, first_message_at, first_response_at, sla_due_at, automation_status, unreachable_reason";
 
     private final Database db;
 
@@ -79,7 +79,8 @@ public final class ThreadStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET message_count = message_count + 1,"
                 + " bot_turns = bot_turns + ?, queue_key = COALESCE(?, queue_key), campaign_tag = COALESCE(campaign_tag, ?),"
                 + " last_message_at = ?, automation_status = COALESCE(?, automation_status), last_comment_id = ?,"
-                + " sla_due_at = COALESCE(sla_due_at, ?) WHERE thread_key = ?")) {
+                + " sla_due_at = COALESCE(sla_due_at, ?), unreachable_reason = NULL, unreachable_at = NULL"
+                + " WHERE thread_key = ?")) {
             ps.setInt(1, botTurnsAdded);
             ps.setString(2, queueKey);
             ps.setString(3, campaignTag);
@@ -98,6 +99,19 @@ public final class ThreadStore {
                     "UPDATE social_thread SET ticket_id = ?, ticket_url = ? WHERE thread_key = ?")) {
                 ps.setString(1, ticketId);
                 ps.setString(2, ticketUrl);
+                ps.setString(3, threadKey);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Records that the customer can no longer be reached in the thread (until they write again). */
+    public void recordUnreachable(String threadKey, String reason, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE social_thread SET unreachable_reason = ?, unreachable_at = ? WHERE thread_key = ?")) {
+                ps.setString(1, reason.length() <= 1000 ? reason : reason.substring(0, 1000));
+                ps.setTimestamp(2, Database.ts(at));
                 ps.setString(3, threadKey);
                 return ps.executeUpdate();
             }
@@ -169,6 +183,6 @@ public final class ThreadStore {
     private static ThreadState map(ResultSet rs) throws SQLException {
         return new ThreadState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 rs.getInt(6), rs.getString(7), Database.instant(rs.getTimestamp(8)), Database.instant(rs.getTimestamp(9)),
-                Database.instant(rs.getTimestamp(10)), rs.getString(11));
+                Database.instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12));
     }
 }

@@ -1,5 +1,9 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.ReplyChannel;
+import java.util.List;
+
 /**
  * Something the pipeline should do for an interaction, as decided by {@link AutomationEngine}.
  * Reply texts are final: tokens resolved, disclosure added, within the platform length limit.
@@ -9,24 +13,25 @@ public sealed interface Action {
     /** The audit name of the action: public_reply, private_reply, dm, hide, escalate, tag, mark_lead, notify. */
     String type();
 
-    /** Reply publicly to the comment or mention. */
-    record PublicReply(String text, String templateId, String variant) implements Action {
-        public String type() {
-            return "public_reply";
+    /**
+     * Reply over {@code channel} (already resolved for the interaction's kind).
+     *
+     * @param quickReplies short answers offered as buttons where the platform has them
+     * @param template     the approved platform template to send when free text is not allowed, or null
+     */
+    record Reply(ReplyChannel channel, String text, List<String> quickReplies, OutboundMessage.PlatformTemplate template,
+                 String templateId, String variant) implements Action {
+        public Reply {
+            quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
         }
-    }
 
-    /** Reply privately to a comment (comment-to-DM private reply: one per comment, within 7 days). */
-    record PrivateReply(String text, String templateId, String variant) implements Action {
         public String type() {
-            return "private_reply";
+            return channel.auditName();
         }
-    }
 
-    /** Send a direct message in the author's conversation. */
-    record SendDm(String text, String templateId, String variant) implements Action {
-        public String type() {
-            return "dm";
+        /** The message a connector sends. */
+        public OutboundMessage message() {
+            return new OutboundMessage(text, quickReplies, template);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.socialbridge.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.templates.TokenText;
 import dev.socialbridge.templates.YamlNodes;
 
@@ -17,6 +19,8 @@ final class ActionParser {
 
     static final List<String> ACTIONS = List.of("reply", "privateReply", "dm", "hide", "escalate", "tag", "markLead", "notify");
     private static final List<String> ESCALATE_EXTRAS = List.of("priority", "reason");
+    private static final List<String> REPLY_ACTIONS = List.of("reply", "privateReply", "dm");
+    private static final String OUTSIDE_WINDOW = "outsideWindow";
 
     private final String where;
     private final String ruleId;
@@ -63,10 +67,11 @@ final class ActionParser {
             String key = it.next();
             if (ACTIONS.contains(key)) {
                 keys.add(key);
-            } else if (!ESCALATE_EXTRAS.contains(key) || !node.has("escalate")) {
+            } else if (!isExtra(node, key)) {
                 unknown = true;
                 problems.add(at + "." + key + ": unknown action (expected one of " + String.join(", ", ACTIONS)
-                        + (node.has("escalate") ? "; with escalate also priority, reason" : "") + ")");
+                        + (node.has("escalate") ? "; with escalate also priority, reason" : "")
+                        + (isReply(node) ? "; with a reply also " + OUTSIDE_WINDOW : "") + ")");
             }
         }
         if (keys.isEmpty() && unknown) {
@@ -80,11 +85,19 @@ final class ActionParser {
         return build(key, node.get(key), node, at + "." + key);
     }
 
+    private static boolean isExtra(JsonNode entry, String key) {
+        return ESCALATE_EXTRAS.contains(key) && entry.has("escalate") || OUTSIDE_WINDOW.equals(key) && isReply(entry);
+    }
+
+    private static boolean isReply(JsonNode entry) {
+        return REPLY_ACTIONS.stream().anyMatch(entry::has);
+    }
+
     private ActionSpec build(String key, JsonNode v, JsonNode entry, String at) {
         return switch (key) {
-            case "reply" -> reply(ActionSpec.ReplyMode.REPLY, v, at);
-            case "privateReply" -> reply(ActionSpec.ReplyMode.PRIVATE_REPLY, v, at);
-            case "dm" -> reply(ActionSpec.ReplyMode.DM, v, at);
+            case "reply" -> reply(ReplyChannel.PUBLIC, v, entry, at);
+            case "privateReply" -> reply(ReplyChannel.PRIVATE, v, entry, at);
+            case "dm" -> reply(ReplyChannel.DM, v, entry, at);
             case "hide" -> hide(v, at);
             case "escalate" -> escalate(v, entry, at);
             case "tag" -> textOr(v, at, ActionSpec.Tag::new);
@@ -94,17 +107,41 @@ final class ActionParser {
         };
     }
 
-    private ActionSpec reply(ActionSpec.ReplyMode mode, JsonNode v, String at) {
+    private ActionSpec reply(ReplyChannel channel, JsonNode v, JsonNode entry, String at) {
         String id = YamlNodes.text(v, at, problems);
         if (id == null) {
             return null;
         }
+        String base = at.substring(0, at.lastIndexOf('.') + 1);
+        int before = problems.size();
+        OutboundMessage.PlatformTemplate outsideWindow = entry.has(OUTSIDE_WINDOW)
+                ? platformTemplate(entry.get(OUTSIDE_WINDOW), base + OUTSIDE_WINDOW) : null;
         if (!templateIds.contains(id)) {
             problems.add(at + ": unknown template '" + id + "' (" + (templateIds.isEmpty() ? "the templates file defines none"
                     : "known: " + String.join(", ", templateIds.stream().sorted().toList())) + ")");
             return null;
         }
-        return new ActionSpec.Reply(mode, id);
+        return problems.size() > before ? null : new ActionSpec.Reply(channel, id, outsideWindow);
+    }
+
+    /** {@code outsideWindow: {template: NAME, language: CODE}}: an approved platform template (WhatsApp). */
+    private OutboundMessage.PlatformTemplate platformTemplate(JsonNode v, String at) {
+        if (!v.isObject() || !v.has("template") || !v.has("language") || v.size() != 2) {
+            problems.add(at + ": expected {template: approved-template-name, language: code such as fr or en_US}, found "
+                    + YamlNodes.describe(v));
+            return null;
+        }
+        String name = YamlNodes.text(v.get("template"), at + ".template", problems);
+        String language = YamlNodes.text(v.get("language"), at + ".language", problems);
+        if (name != null && !name.matches("[a-z0-9_]{1,512}")) {
+            problems.add(at + ".template: '" + name + "' is not a template name (lower-case letters, digits, _)");
+            return null;
+        }
+        if (language != null && !language.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
+            problems.add(at + ".language: '" + language + "' is not a language code such as fr or en_US");
+            return null;
+        }
+        return name == null || language == null ? null : new OutboundMessage.PlatformTemplate(name, language);
     }
 
     /** {@code hide: reason} or {@code hide: true} (the reason is then the rule id). */

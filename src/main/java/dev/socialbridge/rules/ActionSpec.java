@@ -1,27 +1,20 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.templates.TokenText;
 
 /** One compiled {@code then} entry of a rule, turned into an {@link Action} (or suppressed) per decision. */
 sealed interface ActionSpec {
 
-    /** How a reply travels. */
-    enum ReplyMode {
-        /** {@code reply}: where the message was — public reply to a comment/mention, else a DM. */
-        REPLY("reply"),
-        /** {@code privateReply}: comment-to-DM for a comment/mention, else a DM. */
-        PRIVATE_REPLY("privateReply"),
-        /** {@code dm}: always a DM in the author's conversation. */
-        DM("dm");
-
-        final String key;
-
-        ReplyMode(String key) {
-            this.key = key;
-        }
-    }
-
-    record Reply(ReplyMode mode, String templateId) implements ActionSpec {
+    /**
+     * A reply from a template.
+     *
+     * @param channel       the channel asked for ({@code reply} public, {@code privateReply} private, {@code dm})
+     * @param outsideWindow the approved platform template to send when free text is not allowed, or null
+     */
+    record Reply(ReplyChannel channel, String templateId, OutboundMessage.PlatformTemplate outsideWindow)
+            implements ActionSpec {
     }
 
     record Hide(String reason) implements ActionSpec {

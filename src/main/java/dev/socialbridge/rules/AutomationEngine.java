@@ -2,6 +2,7 @@ package dev.socialbridge.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialbridge.classify.Classification;
+import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.guard.GuardRails;
 import dev.socialbridge.guard.GuardWords;
 import dev.socialbridge.guard.ReplyGate;
@@ -50,18 +51,38 @@ public final class AutomationEngine {
     static final String DEFAULT_RULES = "automation/default-rules.yaml";
     static final String DEFAULT_TEMPLATES = "automation/default-templates.yaml";
     private static final Classification UNKNOWN = new Classification("other", "other", 0, "neutral", 0);
+    /** The policy of an engine built only to validate files: it never decides. */
+    private static final ActionPolicy VALIDATION_ONLY = new ActionPolicy() {
+        @Override
+        public java.util.Optional<String> replyRefusal(Interaction interaction, dev.socialbridge.interaction.ReplyChannel channel) {
+            throw new UnsupportedOperationException("validation only");
+        }
+
+        @Override
+        public dev.socialbridge.interaction.TextLimit textLimit(dev.socialbridge.interaction.Platform platform,
+                                                                 dev.socialbridge.interaction.ReplyChannel channel) {
+            throw new UnsupportedOperationException("validation only");
+        }
+
+        @Override
+        public java.util.Optional<String> hideRefusal(Interaction interaction) {
+            throw new UnsupportedOperationException("validation only");
+        }
+    };
 
     private final List<Rule> rules;
     private final Rule[] ruleArray;
     private final TemplateCatalog templates;
     private final AutomationSettings settings;
     private final GuardRails rails;
+    private final ActionPolicy policy;
 
-    private AutomationEngine(List<Rule> rules, TemplateCatalog templates, AutomationSettings settings) {
+    private AutomationEngine(List<Rule> rules, TemplateCatalog templates, AutomationSettings settings, ActionPolicy policy) {
         this.rules = List.copyOf(rules);
         this.ruleArray = rules.toArray(Rule[]::new);
         this.templates = templates;
         this.settings = settings;
+        this.policy = policy;
         this.rails = new GuardRails(settings.ownAccountIds(), settings.maxRepliesPerAuthorPerHour(),
                 settings.maxBotTurnsPerThread());
     }
@@ -71,9 +92,11 @@ public final class AutomationEngine {
      *
      * @param rulesFile     rules YAML; null for the bundled default rules
      * @param templatesFile templates YAML; null for the bundled default templates
+     * @param policy        what each platform's connector lets automation do (reply channels, limits, hiding)
      * @throws RuleValidationException listing every problem of both files
      */
-    public static AutomationEngine load(Path rulesFile, Path templatesFile, AutomationSettings settings) {
+    public static AutomationEngine load(Path rulesFile, Path templatesFile, AutomationSettings settings,
+                                        ActionPolicy policy) {
         List<String> problems = new ArrayList<>();
         TemplateCatalog catalog = templatesFile == null
                 ? TemplateCatalog.parse("default-templates.yaml", resource(DEFAULT_TEMPLATES, problems), problems)
@@ -84,18 +107,19 @@ public final class AutomationEngine {
         if (!problems.isEmpty()) {
             throw new RuleValidationException(problems);
         }
-        return new AutomationEngine(rules, catalog, Objects.requireNonNull(settings, "settings"));
+        return new AutomationEngine(rules, catalog, Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(policy, "policy"));
     }
 
     /** The bundled default rule pack and templates. */
-    public static AutomationEngine loadDefaults(AutomationSettings settings) {
-        return load(null, null, settings);
+    public static AutomationEngine loadDefaults(AutomationSettings settings, ActionPolicy policy) {
+        return load(null, null, settings, policy);
     }
 
     /** Every problem of the two files (null = bundled), or an empty list: for {@code verify}. */
     public static List<String> validate(Path rulesFile, Path templatesFile) {
         try {
-            load(rulesFile, templatesFile, AutomationSettings.defaults());
+            load(rulesFile, templatesFile, AutomationSettings.defaults(), VALIDATION_ONLY);
             return List.of();
         } catch (RuleValidationException e) {
             return e.problems();
@@ -125,7 +149,7 @@ public final class AutomationEngine {
         boolean handoff = GuardWords.isHandoff(folded);
         ReplyGate gate = new ReplyGate(rails, optOut || facts.authorOptedOutAt() != null, handoff,
                 facts.botTurnsInThread(), facts.automatedRepliesToAuthorLastHour());
-        RuleContext ctx = new RuleContext(interaction, scores, facts, settings, folded, now);
+        RuleContext ctx = new RuleContext(interaction, scores, facts, settings, policy, folded, now);
         DecisionBuilder builder = new DecisionBuilder(ctx, templates, gate, optOut, handoff);
         for (Rule rule : ruleArray) {
             if (rule.matches(ctx)) {

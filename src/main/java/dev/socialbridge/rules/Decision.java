@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.interaction.ReplyChannel;
 import java.util.List;
 import java.util.Set;
 
@@ -36,5 +37,10 @@ public record Decision(List<Action> actions, List<String> matchedRuleIds, List<A
     /** The actions of one type, e.g. {@code actionsOf(Action.Escalate.class)}. */
     public <T extends Action> List<T> actionsOf(Class<T> type) {
         return actions.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The replies over one channel. */
+    public List<Action.Reply> replies(ReplyChannel channel) {
+        return actionsOf(Action.Reply.class).stream().filter(r -> r.channel() == channel).toList();
     }
 }

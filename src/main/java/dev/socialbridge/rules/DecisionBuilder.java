@@ -4,10 +4,10 @@ import dev.socialbridge.classify.Classification;
 import dev.socialbridge.guard.ReplyGate;
 import dev.socialbridge.guard.Suppression;
 import dev.socialbridge.interaction.Interaction;
-import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.interaction.ReplyChannel;
+import dev.socialbridge.interaction.TextLimit;
 import dev.socialbridge.templates.LengthLimits;
 import dev.socialbridge.templates.RenderedText;
-import dev.socialbridge.templates.ReplyChannel;
 import dev.socialbridge.templates.StableBucket;
 import dev.socialbridge.templates.TemplateCatalog;
 import dev.socialbridge.templates.Token;
@@ -16,6 +16,7 @@ import dev.socialbridge.templates.TokenValues;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -114,57 +115,88 @@ final class DecisionBuilder {
     }
 
     private void reply(String ruleId, ActionSpec.Reply spec, Suppression ruleLevel) {
-        String type = replyType(spec.mode());
-        Suppression s = ruleLevel != null ? ruleLevel : gate.checkRuleReply();
-        if (s == null && ctx.interaction.kind() == InteractionKind.MENTION && !type.equals("public_reply")) {
-            s = Suppression.NOT_APPLICABLE; // a mention can only be answered publicly, under the mention
-        }
+        ReplyChannel channel = spec.channel().on(ctx.interaction.kind());
+        String variant = templates.variantFor(spec.templateId(), authorId());
+        Suppression s = ruleLevel != null ? ruleLevel : blocked() ? Suppression.BLOCKED : gate.checkRuleReply();
         if (s != null) {
-            suppressed(ruleId, spec.templateId(), templates.variantFor(spec.templateId(), authorId()), type, s);
+            suppressed(ruleId, spec.templateId(), variant, channel.auditName(), s, explain(s));
             return;
         }
-        RenderedText r = templates.render(spec.templateId(), ctx.classification.lang(), ctx.interaction.platform(),
-                channel(type), authorId(), replyTokens(), ctx.settings.disclosureEnabled());
+        Optional<String> refusal = ctx.policy.replyRefusal(ctx.interaction, channel);
+        if (refusal.isPresent()) {
+            suppressed(ruleId, spec.templateId(), variant, channel.auditName(), Suppression.NOT_APPLICABLE, refusal.get());
+            return;
+        }
+        RenderedText r = templates.render(spec.templateId(), ctx.classification.lang(), limit(channel), authorId(),
+                replyTokens(), ctx.settings.disclosureEnabled());
         if (r == null) {
-            suppressed(ruleId, spec.templateId(), templates.variantFor(spec.templateId(), authorId()), type, Suppression.UNRESOLVED_TOKEN);
+            suppressed(ruleId, spec.templateId(), variant, channel.auditName(), Suppression.UNRESOLVED_TOKEN,
+                    explain(Suppression.UNRESOLVED_TOKEN));
             return;
         }
         gate.count();
         replied = true;
-        add(ruleId, spec.templateId(), r.variant(), replyAction(type, r.text(), spec.templateId(), r.variant()),
-                r.fallback() ? "fallback: " + r.text() : r.text());
+        add(ruleId, spec.templateId(), r.variant(), new Action.Reply(channel, r.text(), quickReplies(r),
+                spec.outsideWindow(), spec.templateId(), r.variant()), r.fallback() ? "fallback: " + r.text() : r.text());
     }
 
-    /** The handoff message or opt-out confirmation: a template when the file has one, else the built-in text. */
-    private void builtInReply(String ruleId, String templateId, Suppression s, String fr, String en) {
-        String type = replyType(ActionSpec.ReplyMode.REPLY);
+    /**
+     * The handoff message or opt-out confirmation: a template when the file has one, else the built-in text, in
+     * the conversation the customer wrote in (where the platform allows it).
+     */
+    private void builtInReply(String ruleId, String templateId, Suppression check, String fr, String en) {
+        ReplyChannel channel = ReplyChannel.PUBLIC.on(ctx.interaction.kind());
+        Suppression s = blocked() ? Suppression.BLOCKED : check;
         if (s != null) {
-            suppressed(ruleId, templateId, TemplateCatalog.CONTROL_VARIANT, type, s);
+            suppressed(ruleId, templateId, TemplateCatalog.CONTROL_VARIANT, channel.auditName(), s, explain(s));
             return;
         }
+        Optional<String> refusal = ctx.policy.replyRefusal(ctx.interaction, channel);
+        if (refusal.isPresent()) {
+            suppressed(ruleId, templateId, TemplateCatalog.CONTROL_VARIANT, channel.auditName(),
+                    Suppression.NOT_APPLICABLE, refusal.get());
+            return;
+        }
+        TextLimit limit = limit(channel);
         RenderedText r = templates.contains(templateId)
-                ? templates.render(templateId, ctx.classification.lang(), ctx.interaction.platform(), channel(type),
-                        authorId(), replyTokens(), ctx.settings.disclosureEnabled())
+                ? templates.render(templateId, ctx.classification.lang(), limit, authorId(), replyTokens(),
+                        ctx.settings.disclosureEnabled())
                 : null;
         if (r == null) {
             String lang = ctx.classification.lang();
             String prefix = ctx.settings.disclosureEnabled() ? templates.disclosure(lang) : "";
-            String text = LengthLimits.fit(prefix, "fr".equals(lang) ? fr : en,
-                    LengthLimits.limit(ctx.interaction.platform(), channel(type)));
+            String text = LengthLimits.fit(prefix, "fr".equals(lang) ? fr : en, limit);
             r = new RenderedText(text, TemplateCatalog.CONTROL_VARIANT, false);
         }
         gate.count();
         replied = true;
-        add(ruleId, templateId, r.variant(), replyAction(type, r.text(), templateId, r.variant()), r.text());
+        add(ruleId, templateId, r.variant(), new Action.Reply(channel, r.text(), quickReplies(r), null, templateId,
+                r.variant()), r.text());
+    }
+
+    private TextLimit limit(ReplyChannel channel) {
+        return ctx.policy.textLimit(ctx.interaction.platform(), channel);
+    }
+
+    private List<String> quickReplies(RenderedText r) {
+        int max = ctx.policy.maxQuickReplies(ctx.interaction.platform());
+        List<String> offered = r.quickReplies();
+        return offered.size() <= max ? offered : offered.subList(0, max);
+    }
+
+    private boolean blocked() {
+        return !ctx.interaction.automationAllowed();
     }
 
     private void hide(String ruleId, ActionSpec.Hide spec, Suppression ruleLevel) {
-        if (ruleLevel != null) {
-            suppressed(ruleId, null, null, "hide", ruleLevel);
-        } else if (ctx.interaction.kind() != InteractionKind.COMMENT) {
-            suppressed(ruleId, null, null, "hide", Suppression.NOT_APPLICABLE);
+        Suppression s = ruleLevel != null ? ruleLevel : blocked() ? Suppression.BLOCKED : null;
+        Optional<String> refusal = s == null ? ctx.policy.hideRefusal(ctx.interaction) : Optional.empty();
+        if (s != null) {
+            suppressed(ruleId, null, null, "hide", s, explain(s));
+        } else if (refusal.isPresent()) {
+            suppressed(ruleId, null, null, "hide", Suppression.NOT_APPLICABLE, refusal.get());
         } else if (hideAt >= 0) {
-            suppressed(ruleId, null, null, "hide", Suppression.SUPERSEDED);
+            suppressed(ruleId, null, null, "hide", Suppression.SUPERSEDED, explain(Suppression.SUPERSEDED));
         } else {
             hideAt = actions.size();
             add(ruleId, null, null, new Action.Hide(spec.reason()), spec.reason());
@@ -196,8 +228,9 @@ final class DecisionBuilder {
         audit.add(new AuditEntry(ruleId, templateId, variant, action.type(), AuditEntry.PLANNED, scores, detail));
     }
 
-    private void suppressed(String ruleId, String templateId, String variant, String type, Suppression s) {
-        audit.add(new AuditEntry(ruleId, templateId, variant, type, s.outcome(), scores, explain(s)));
+    private void suppressed(String ruleId, String templateId, String variant, String type, Suppression s,
+                            String detail) {
+        audit.add(new AuditEntry(ruleId, templateId, variant, type, s.outcome(), scores, detail));
     }
 
     private String explain(Suppression s) {
@@ -211,7 +244,7 @@ final class DecisionBuilder {
             case KILL_SWITCH -> "rule kill switch is on";
             case ROLLOUT -> "author outside the rule's rollout";
             case UNRESOLVED_TOKEN -> "template needs a token that is unknown here and has no fallback";
-            case NOT_APPLICABLE -> "only comments can be hidden";
+            case BLOCKED -> ctx.interaction.automationBlockedBy();
             default -> s.outcome();
         };
     }
@@ -227,28 +260,6 @@ final class DecisionBuilder {
             return Decision.ESCALATED;
         }
         return replied || hideAt >= 0 ? Decision.AUTOMATED : Decision.HUMAN;
-    }
-
-    /** public_reply / private_reply / dm for a reply mode on this interaction's kind. */
-    private String replyType(ActionSpec.ReplyMode mode) {
-        InteractionKind k = ctx.interaction.kind();
-        boolean publicKind = k == InteractionKind.COMMENT || k == InteractionKind.MENTION;
-        if (!publicKind || mode == ActionSpec.ReplyMode.DM) {
-            return "dm";
-        }
-        return mode == ActionSpec.ReplyMode.REPLY ? "public_reply" : "private_reply";
-    }
-
-    private static ReplyChannel channel(String type) {
-        return type.equals("public_reply") ? ReplyChannel.PUBLIC : ReplyChannel.PRIVATE;
-    }
-
-    private static Action replyAction(String type, String text, String templateId, String variant) {
-        return switch (type) {
-            case "public_reply" -> new Action.PublicReply(text, templateId, variant);
-            case "private_reply" -> new Action.PrivateReply(text, templateId, variant);
-            default -> new Action.SendDm(text, templateId, variant);
-        };
     }
 
     private String authorId() {

@@ -1,6 +1,7 @@
 package dev.socialbridge.rules;
 
 import dev.socialbridge.classify.Classification;
+import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.interaction.Interaction;
 
 import java.time.Instant;
@@ -13,17 +14,20 @@ final class RuleContext {
     final Classification classification;
     final ThreadFacts facts;
     final AutomationSettings settings;
+    /** What the interaction's platform lets automation do. */
+    final ActionPolicy policy;
     /** The text folded by {@link dev.socialbridge.guard.TextNormalizer#fold}. */
     final String folded;
     private final Instant now;
     private LocalDateTime local;
 
     RuleContext(Interaction interaction, Classification classification, ThreadFacts facts,
-                AutomationSettings settings, String folded, Instant now) {
+                AutomationSettings settings, ActionPolicy policy, String folded, Instant now) {
         this.interaction = interaction;
         this.classification = classification;
         this.facts = facts;
         this.settings = settings;
+        this.policy = policy;
         this.folded = folded;
         this.now = now;
     }

@@ -1,6 +1,7 @@
 package dev.socialbridge.rules;
 
 import dev.socialbridge.classify.SocialClassifier;
+import dev.socialbridge.connector.Connectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,8 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AutomationEngine engine;
         try {
-            engine = AutomationEngine.load(rules, templates, AutomationSettings.defaults().withBrand(brand));
+            engine = AutomationEngine.load(rules, templates, AutomationSettings.defaults().withBrand(brand),
+                    Connectors.unconfigured().actionPolicy());
         } catch (RuleValidationException e) {
             e.problems().forEach(System.err::println);
             return 2;

@@ -126,7 +126,8 @@ public final class SimulateJsonLines {
                 Platform.fromId(in.path("platform").asText("instagram")),
                 kind(in.path("kind").asText("comment")),
                 "simulated-account", "simulated-thread-" + number, "simulated-item-" + number, null, null, author,
-                in.path("text").asText(), List.of(), null, null, Instant.EPOCH, in.path("from_self").asBoolean(false), 0);
+                in.path("text").asText(), List.of(), null, null, Instant.EPOCH, in.path("from_self").asBoolean(false),
+                null, null, 0);
     }
 
     private static InteractionKind kind(String id) {
@@ -159,12 +160,14 @@ public final class SimulateJsonLines {
 
     private static ObjectNode action(Action a) {
         ObjectNode n = JSON.createObjectNode().put("type", a.type());
-        if (a instanceof Action.PublicReply r) {
+        if (a instanceof Action.Reply r) {
             n.put("template", r.templateId()).put("variant", r.variant()).put("text", r.text());
-        } else if (a instanceof Action.PrivateReply r) {
-            n.put("template", r.templateId()).put("variant", r.variant()).put("text", r.text());
-        } else if (a instanceof Action.SendDm r) {
-            n.put("template", r.templateId()).put("variant", r.variant()).put("text", r.text());
+            if (!r.quickReplies().isEmpty()) {
+                n.set("quick_replies", JSON.valueToTree(r.quickReplies()));
+            }
+            if (r.template() != null) {
+                n.put("outside_window_template", r.template().name() + " (" + r.template().language() + ")");
+            }
         } else if (a instanceof Action.Hide h) {
             n.put("reason", h.reason());
         } else if (a instanceof Action.Escalate e) {

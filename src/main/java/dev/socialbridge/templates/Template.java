@@ -1,5 +1,7 @@
 package dev.socialbridge.templates;
 
+import java.util.List;
+
 /**
  * One compiled template: a control variant "A", optional experiment variants with a rollout
  * percentage, and a per-language fallback text. Immutable and thread-safe.
@@ -21,14 +23,19 @@ final class Template {
     private final int rollout;
     private final TokenText fallbackFr;
     private final TokenText fallbackEn;
+    private final List<String> quickRepliesFr;
+    private final List<String> quickRepliesEn;
 
-    Template(String id, Variant control, Variant[] variants, int rollout, TokenText fallbackFr, TokenText fallbackEn) {
+    Template(String id, Variant control, Variant[] variants, int rollout, TokenText fallbackFr, TokenText fallbackEn,
+             List<String> quickRepliesFr, List<String> quickRepliesEn) {
         this.id = id;
         this.control = control;
         this.variants = variants;
         this.rollout = rollout;
         this.fallbackFr = fallbackFr;
         this.fallbackEn = fallbackEn;
+        this.quickRepliesFr = List.copyOf(quickRepliesFr);
+        this.quickRepliesEn = List.copyOf(quickRepliesEn);
     }
 
     /** The body (no disclosure, no length limit), or null when neither the text nor a fallback resolves. */
@@ -41,7 +48,7 @@ final class Template {
         }
         String body = content.render(values);
         if (body != null) {
-            return new RenderedText(body, variant.name(), false);
+            return new RenderedText(body, variant.name(), false, french ? quickRepliesFr : quickRepliesEn);
         }
         TokenText fallback = french && fallbackFr != null ? fallbackFr : fallbackEn != null ? fallbackEn : fallbackFr;
         if (fallback == null || !fallback.resolvable(values)) {
@@ -49,7 +56,7 @@ final class Template {
         }
         StringBuilder out = new StringBuilder();
         fallback.appendTo(out, values);
-        return new RenderedText(out.toString().strip(), variant.name(), true);
+        return new RenderedText(out.toString().strip(), variant.name(), true, french ? quickRepliesFr : quickRepliesEn);
     }
 
     /** The variant for this author: control unless enrolled by the rollout, then one variant evenly. */

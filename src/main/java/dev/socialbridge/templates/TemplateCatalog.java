@@ -1,7 +1,7 @@
 package dev.socialbridge.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.TextLimit;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,13 +58,14 @@ public final class TemplateCatalog {
      * Renders a template.
      *
      * @param lang     detected language: "fr" picks French, anything else English
+     * @param limit    the reply channel's text limit on the platform (the text is trimmed to fit)
      * @param authorId decides the A/B variant
      * @param disclose prefix the disclosure ("Réponse automatisée : " / "Automated reply: ")
      * @return the reply, or null when the template is unknown or cannot be rendered without an
      *         unresolved token (no fallback) — such a reply must not be sent
      */
-    public RenderedText render(String templateId, String lang, Platform platform, ReplyChannel channel,
-                               String authorId, TokenValues values, boolean disclose) {
+    public RenderedText render(String templateId, String lang, TextLimit limit, String authorId, TokenValues values,
+                               boolean disclose) {
         Template template = templates.get(templateId);
         boolean french = "fr".equals(lang);
         RenderedText body = template == null ? null : template.render(french, authorId, values);
@@ -72,8 +73,8 @@ public final class TemplateCatalog {
             return null;
         }
         String prefix = disclose ? (french ? disclosureFr : disclosureEn) : "";
-        String text = LengthLimits.fit(prefix, body.text(), LengthLimits.limit(platform, channel));
-        return new RenderedText(text, body.variant(), body.fallback());
+        String text = LengthLimits.fit(prefix, body.text(), limit);
+        return new RenderedText(text, body.variant(), body.fallback(), body.quickReplies());
     }
 
     /** The A/B variant an author gets for a template ("A" = control), or null for an unknown template. */

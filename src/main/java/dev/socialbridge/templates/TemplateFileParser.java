@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 final class TemplateFileParser {
 
     private static final List<String> ROOT_KEYS = List.of("disclosure", "templates");
-    private static final List<String> TEMPLATE_KEYS = List.of("description", "fr", "en", "fallback", "variants", "rollout");
+    private static final List<String> TEMPLATE_KEYS = List.of("description", "fr", "en", "fallback", "variants", "rollout",
+            "quickReplies");
+    /** Most quick replies a template may offer, and their longest title (WhatsApp reply buttons take 20). */
+    static final int MAX_QUICK_REPLIES = 10;
+    static final int MAX_QUICK_REPLY_CHARS = 20;
     private static final List<String> LANGS = List.of("fr", "en");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final int DEFAULT_ROLLOUT = 50;
@@ -75,10 +79,12 @@ final class TemplateFileParser {
         List<Template.Variant> variants = variants(node.path("variants"), where);
         int rollout = node.has("rollout") ? rollout(node.get("rollout"), where) : DEFAULT_ROLLOUT;
         TokenText[] fallback = fallback(node.path("fallback"), where);
+        List<List<String>> quick = quickReplies(node.path("quickReplies"), where + "quickReplies");
         if (problems.size() > before || control == null) {
             return null;
         }
-        return new Template(id, control, variants.toArray(Template.Variant[]::new), rollout, fallback[0], fallback[1]);
+        return new Template(id, control, variants.toArray(Template.Variant[]::new), rollout, fallback[0], fallback[1],
+                quick.get(0), quick.get(1));
     }
 
     private Template.Variant variant(String name, JsonNode node, String where) {
@@ -182,6 +188,37 @@ final class TemplateFileParser {
             problems.add(where + ": a fallback may only use {brand} (it is used when other tokens are unknown)");
         }
         return parsed;
+    }
+
+    /** [fr, en] button titles: one list for both languages, or {fr: [...], en: [...]}. */
+    private List<List<String>> quickReplies(JsonNode node, String where) {
+        if (node.isMissingNode()) {
+            return List.of(List.of(), List.of());
+        }
+        if (node.isObject()) {
+            YamlNodes.rejectUnknownKeys(node, LANGS, where + ".", "key", problems);
+            List<String> fr = node.has("fr") ? titles(node.get("fr"), where + ".fr") : List.of();
+            List<String> en = node.has("en") ? titles(node.get("en"), where + ".en") : List.of();
+            return List.of(fr.isEmpty() ? en : fr, en.isEmpty() ? fr : en);
+        }
+        List<String> both = titles(node, where);
+        return List.of(both, both);
+    }
+
+    private List<String> titles(JsonNode node, String where) {
+        List<String> texts = YamlNodes.strings(node, where, problems);
+        if (texts == null) {
+            return List.of();
+        }
+        if (texts.size() > MAX_QUICK_REPLIES) {
+            problems.add(where + ": at most " + MAX_QUICK_REPLIES + " quick replies");
+        }
+        for (String t : texts) {
+            if (t.isBlank() || t.strip().length() > MAX_QUICK_REPLY_CHARS) {
+                problems.add(where + ": '" + t + "' must be 1 to " + MAX_QUICK_REPLY_CHARS + " characters");
+            }
+        }
+        return texts.stream().map(String::strip).toList();
     }
 
     private int rollout(JsonNode node, String where) {

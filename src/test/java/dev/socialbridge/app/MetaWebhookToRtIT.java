@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.connector.spi.ReplyTo;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.rt.RtTestSupport;
 import dev.socialbridge.host.spi.HostAdapter;
@@ -273,9 +277,14 @@ class MetaWebhookToRtIT {
     private long enqueueReply(String lane, OutboundAction action) {
         OutboxStore store = new OutboxStore(db);
         String key = "it-" + System.nanoTime();
-        db.inTransaction(c -> store.enqueue(c, new OutboxCommand(key, lane, OutboxCommand.PLATFORM,
-                PlatformCommandHandler.type(action.getClass()), action), Instant.now()));
+        db.inTransaction(c -> store.enqueue(c, PlatformCommandHandler.command(key, lane, action), Instant.now()));
         return store.all(100_000).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
+    }
+
+    private static OutboundAction publicReply(String commentId, String text) {
+        return new OutboundAction.Reply(Platform.INSTAGRAM, ServerHarness.IG_ACCOUNT, ReplyChannel.PUBLIC,
+                new ReplyTo(InteractionKind.COMMENT, "t", commentId, null, null, null, "author", Instant.now()),
+                OutboundMessage.text(text));
     }
 
     private static OutboxItem outboxItem(long id) {
@@ -291,7 +300,7 @@ class MetaWebhookToRtIT {
                 .willSetStateTo("recovered"));
         graph.stubFor(post(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":\"reply-1\"}")));
-        long id = enqueueReply("t1|platform", new OutboundAction.PublicReply(Platform.INSTAGRAM, ServerHarness.IG_ACCOUNT, comment, "Merci !"));
+        long id = enqueueReply("t1|platform", publicReply(comment, "Merci !"));
         ServerHarness.await("reply delivered", WAIT, () -> outboxItem(id).status() == OutboxStatus.DONE);
         assertEquals(2, outboxItem(id).attempts());
         assertEquals("reply-1", outboxItem(id).result());
@@ -308,7 +317,7 @@ class MetaWebhookToRtIT {
                 .willSetStateTo("open"));
         graph.stubFor(post(urlPathEqualTo(path)).inScenario("limited").whenScenarioStateIs("open")
                 .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"reply-2\"}")));
-        long id = enqueueReply("t2|platform", new OutboundAction.PublicReply(Platform.INSTAGRAM, ServerHarness.IG_ACCOUNT, comment, "Thanks!"));
+        long id = enqueueReply("t2|platform", publicReply(comment, "Thanks!"));
         ServerHarness.await("reply delivered", WAIT, () -> outboxItem(id).status() == OutboxStatus.DONE);
         var requests = graph.findAll(postRequestedFor(urlPathEqualTo(path)));
         assertEquals(2, requests.size());
@@ -321,14 +330,14 @@ class MetaWebhookToRtIT {
         String comment = "1789" + ServerHarness.newRun() + "000097";
         graph.stubFor(post(urlPathEqualTo("/v25.0/" + comment)).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error\":{\"message\":\"Error validating access token: Session has expired\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AbCdEf\"}}")));
-        long id = enqueueReply("t3|platform", new OutboundAction.SetCommentHidden(Platform.FACEBOOK, ServerHarness.PAGE, comment, true));
+        long id = enqueueReply("t3|platform", new OutboundAction.SetHidden(Platform.FACEBOOK, ServerHarness.PAGE, comment, true));
         ServerHarness.await("dead letter", WAIT, () -> outboxItem(id).status() == OutboxStatus.DEAD);
         assertEquals(1, outboxItem(id).attempts());
         assertTrue(outboxItem(id).lastError().contains("190"), outboxItem(id).lastError());
         HttpResponse<String> ready = harness.get("health/ready", false);
         assertEquals(503, ready.statusCode());
         assertTrue(ready.body().contains(ServerHarness.PAGE), ready.body());
-        long second = enqueueReply("t4|platform", new OutboundAction.SetCommentHidden(Platform.FACEBOOK, ServerHarness.PAGE, comment, false));
+        long second = enqueueReply("t4|platform", new OutboundAction.SetHidden(Platform.FACEBOOK, ServerHarness.PAGE, comment, false));
         ServerHarness.await("second dead letter", WAIT, () -> outboxItem(second).status() == OutboxStatus.DEAD);
         graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + comment)));
         try (var c = db.connection(); var st = c.createStatement()) {

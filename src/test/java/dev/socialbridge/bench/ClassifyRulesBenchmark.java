@@ -1,5 +1,6 @@
 package dev.socialbridge.bench;
 
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.classify.SocialClassifier;
 import dev.socialbridge.interaction.Author;
@@ -58,7 +59,7 @@ public class ClassifyRulesBenchmark {
     @Setup
     public void setup() {
         classifier = SocialClassifier.loadDefault();
-        engine = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lune"));
+        engine = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lune"), Connectors.unconfigured().actionPolicy());
         facts = new ThreadFacts(true, 0, 1, null, null, Map.of("first_name", "Camille"));
         List<String> texts = BenchmarkMessages.all();
         interactions = new Interaction[texts.size()];
@@ -67,7 +68,7 @@ public class ClassifyRulesBenchmark {
             InteractionKind kind = i % 3 == 0 ? InteractionKind.DM : InteractionKind.COMMENT;
             Author author = new Author("author-" + i, "user" + i, null, (long) (i * 137 % 20_000), false);
             interactions[i] = new Interaction(i % 2 == 0 ? Platform.INSTAGRAM : Platform.FACEBOOK, kind, "page-1",
-                    "thread-" + i, "item-" + i, null, "post-1", author, texts.get(i), List.of(), null, null, NOW, false, 0);
+                    "thread-" + i, "item-" + i, null, "post-1", author, texts.get(i), List.of(), null, null, NOW, false, null, null, 0);
             classifications[i] = classifier.classify(texts.get(i));
         }
     }

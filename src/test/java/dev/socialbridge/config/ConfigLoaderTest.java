@@ -27,7 +27,7 @@ class ConfigLoaderTest {
         Path f = file("""
                 socialbridge.http.port=eighty
                 socialbridge.store.jdbc-url=mysql://nope
-                socialbridge.meta.graph-version=25
+                socialbridge.outbox.max-backoff=soon
                 socialbridge.admin.token=super-secret-admin-token
                 """);
         ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> ConfigLoader.load(f, dir));
@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         assertEquals(3, problems.size(), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.http.port")), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.contains("socialbridge.store.jdbc-url")), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("socialbridge.meta.graph-version")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("socialbridge.outbox.max-backoff")), problems::toString);
         assertFalse(e.getMessage().contains("super-secret-admin-token"));
     }
 
@@ -44,7 +44,7 @@ class ConfigLoaderTest {
         LoadedConfig c = ConfigLoader.load(file("socialbridge.http.port=9999\n"), dir);
         assertEquals(9999, c.typed().http().port());
         assertEquals("rt", c.typed().host().type());
-        assertEquals("v25.0", c.typed().meta().graphVersion());
+        assertEquals(10_485_760L, c.typed().media().maxBytes());
         assertTrue(c.typed().store().jdbcUrl().startsWith("jdbc:h2:file:"));
     }
 
@@ -65,7 +65,7 @@ class ConfigLoaderTest {
         assertTrue(token.matches("super-secret-admin-token"));
         assertFalse(token.matches("super-secret-admin-tokeN"));
         assertFalse(c.toString().contains("super-secret"));
-        assertFalse(c.typed().meta().toString().contains("abc123secret"));
+        assertFalse(c.toString().contains("abc123secret"));
     }
 
     @Test
@@ -73,6 +73,14 @@ class ConfigLoaderTest {
         LoadedConfig c = ConfigLoader.load(file("socialbridge.host.rt.base-url=http://rt.example\nsocialbridge.host.rt.token=t\n"), dir);
         assertEquals("http://rt.example", c.group("socialbridge.host.rt.", "base-url").get("base-url"));
         assertEquals("t", c.group("socialbridge.host.rt.").get("token"));
+    }
+
+    @Test
+    void aTypoInACoreGroupIsRejectedWithItsKey() throws IOException {
+        Path f = file("socialbridge.http.prot=9999\nsocialbridge.store.pool-sise=4\n");
+        ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> ConfigLoader.load(f, dir));
+        assertEquals(List.of("socialbridge.http.prot: unknown setting", "socialbridge.store.pool-sise: unknown setting"),
+                e.problems());
     }
 
     @Test

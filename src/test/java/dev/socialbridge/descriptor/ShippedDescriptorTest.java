@@ -87,7 +87,8 @@ class ShippedDescriptorTest {
         assertTrue(descriptor.setting("socialbridge.host.rt.token").orElseThrow().secret());
         assertTrue(descriptor.setting("socialbridge.host.rt.password").orElseThrow().secret());
         SettingDef admin = descriptor.setting("socialbridge.admin.token").orElseThrow();
-        assertTrue(admin.secret() && admin.required());
+        assertTrue(admin.secret());
+        assertTrue(descriptor.setting("socialbridge.meta.accounts.<name>.access-token").orElseThrow().secret());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.socialbridge.guard;
 
+import dev.socialbridge.interaction.ReplyChannel;
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
@@ -54,8 +56,7 @@ class GuardRailsEngineTest {
     }
 
     private static long replies(Decision d) {
-        return d.actions().stream().filter(a -> a instanceof Action.PublicReply || a instanceof Action.PrivateReply
-                || a instanceof Action.SendDm).count();
+        return d.actions().stream().filter(a -> a instanceof Action.Reply).count();
     }
 
     private static List<String> outcomes(Decision d) {
@@ -69,7 +70,7 @@ class GuardRailsEngineTest {
         @CsvSource({"42, someone, true", "our-account, , false", "42, MaisonLune, false"})
         void getNoActionsAtAll(String id, String handle, boolean fromSelf) {
             Interaction in = new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, "our-account", "t", "i", null, null,
-                    new Author(id, handle, null, null, false), "STOP human", List.of(), null, null, BUSINESS_HOURS, fromSelf, 0);
+                    new Author(id, handle, null, null, false), "STOP human", List.of(), null, null, BUSINESS_HOURS, fromSelf, null, null, 0);
 
             Decision d = ENGINE.decide(in, CLS, ThreadFacts.firstMessage(), BUSINESS_HOURS);
 
@@ -129,7 +130,7 @@ class GuardRailsEngineTest {
             Decision d = decide("STOP", ThreadFacts.firstMessage());
 
             assertEquals(List.of(new Action.Hide("test"), new Action.Escalate("general", 30, "everything"), new Action.Tag("seen"),
-                    new Action.PublicReply("Got it: you won't get automated replies from now on. Our team is still here if you need us.",
+                    reply(ReplyChannel.PUBLIC, "Got it: you won't get automated replies from now on. Our team is still here if you need us.",
                             "opt-out-confirmation", "A")), d.actions());
             assertEquals(List.of("suppressed:opted_out", "suppressed:opted_out", "planned", "planned", "planned", "planned"), outcomes(d));
             assertEquals("guard:opt_out", d.audit().get(5).ruleId());
@@ -216,7 +217,7 @@ class GuardRailsEngineTest {
                     ThreadFacts.firstMessage(), BUSINESS_HOURS);
 
             assertEquals(List.of(new Action.Escalate("support", 60, "handoff"),
-                    new Action.SendDm("Je vous mets en relation avec un membre de l'équipe.", "handoff", "A")), d.actions());
+                    reply(ReplyChannel.DM, "Je vous mets en relation avec un membre de l'équipe.", "handoff", "A")), d.actions());
             assertEquals(List.of("suppressed:handoff", "planned", "planned"), outcomes(d));
             assertEquals("handed_off", d.automationStatus());
         }
@@ -227,7 +228,7 @@ class GuardRailsEngineTest {
 
             assertEquals(List.of(new Action.Escalate("support", 60, "handoff")), d.actionsOf(Action.Escalate.class));
             assertEquals(1, replies(d));
-            assertEquals("Connecting you with a member of our team.", d.actionsOf(Action.PublicReply.class).get(0).text());
+            assertEquals("Connecting you with a member of our team.", d.replies(ReplyChannel.PUBLIC).get(0).text());
         }
 
         @Test
@@ -250,12 +251,16 @@ class GuardRailsEngineTest {
 
         @Test
         void defaultPackUsesItsHandoffTemplateWithDisclosure() {
-            AutomationEngine engine = AutomationEngine.loadDefaults(AutomationSettings.defaults());
+            AutomationEngine engine = AutomationEngine.loadDefaults(AutomationSettings.defaults(), Connectors.unconfigured().actionPolicy());
             Decision d = engine.decide(Fixtures.dm("humain svp"), Fixtures.cls("fr", "other", 0.5, 0), ThreadFacts.firstMessage(), BUSINESS_HOURS);
 
             assertEquals("Réponse automatisée : Je vous mets en relation avec un membre de l'équipe.",
-                    d.actionsOf(Action.SendDm.class).get(0).text());
+                    d.replies(ReplyChannel.DM).get(0).text());
             assertEquals("support", d.actionsOf(Action.Escalate.class).get(0).queueKey());
         }
+    }
+
+    private static Action.Reply reply(ReplyChannel channel, String text, String templateId, String variant) {
+        return new Action.Reply(channel, text, java.util.List.of(), null, templateId, variant);
     }
 }

@@ -19,7 +19,7 @@ class GuardRailsTest {
 
     private static Interaction from(String authorId, String handle, boolean fromSelf) {
         return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, "page-1", "t", "i", null, null,
-                new Author(authorId, handle, null, null, false), "hi", List.of(), null, null, Instant.EPOCH, fromSelf, 0);
+                new Author(authorId, handle, null, null, false), "hi", List.of(), null, null, Instant.EPOCH, fromSelf, null, null, 0);
     }
 
     @ParameterizedTest(name = "author {0} @{1} fromSelf={2}: own={3}")

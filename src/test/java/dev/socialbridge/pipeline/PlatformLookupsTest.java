@@ -1,5 +1,8 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.connector.spi.Connector;
+import dev.socialbridge.outbox.OutboxStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,8 +48,8 @@ class PlatformLookupsTest {
         inbox = new InboxStore(db);
         audiences = new AuthorAudienceStore(db);
         accounts = new AccountStatusStore(db);
-        handler = new PlatformCommandHandler(Map.of(Platform.INSTAGRAM, client), db, accounts, new ThreadStore(db),
-                inbox, audiences);
+        handler = new PlatformCommandHandler(Connectors.of(List.of(client)), accounts, new ThreadStore(db),
+                new SentMessageStore(db), new OutboxStore(db), inbox, audiences);
     }
 
     @AfterEach
@@ -57,13 +60,13 @@ class PlatformLookupsTest {
     private static Interaction comment(String handle) {
         return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, "acct", "instagram:comment:acct:c1", "c1",
                 null, "m1", new Author("u1", handle, null, null, false), "on pourrait collaborer ?", List.of(), null,
-                null, Instant.parse("2026-11-22T10:00:00Z"), false, 0L);
+                null, Instant.parse("2026-11-22T10:00:00Z"), false, null, null, 0L);
     }
 
     private static Interaction mention() {
         return new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, "acct", "instagram:mention:acct:c9", "c9",
                 null, "m9", Author.of("unknown"), "", List.of(), null, null, Instant.parse("2026-11-22T10:00:00Z"),
-                false, 0L);
+                false, null, null, 0L);
     }
 
     private static OutboxItem item(String type, Object payload, int attempts, Instant createdAt) {
@@ -135,7 +138,7 @@ class PlatformLookupsTest {
     void aFetchedMentionIsQueuedAndAFailedFetchIsLeftToTheOutbox() {
         Interaction complete = new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, "acct",
                 "instagram:mention:acct:c9", "c9", null, "m9", new Author("u9", "claire", null, null, false),
-                "@acme c'est combien ?", List.of(), null, null, Instant.parse("2026-11-22T10:00:00Z"), false, 0L);
+                "@acme c'est combien ?", List.of(), null, null, Instant.parse("2026-11-22T10:00:00Z"), false, null, null, 0L);
         client.fetches.add(new InteractionFetcher.FetchResult.NotFetched(new DeliveryResult.Retry("timeout", null)));
         client.fetches.add(new InteractionFetcher.FetchResult.Fetched(complete));
         OutboxItem fetch = item(FetchInteractionCommand.TYPE, new FetchInteractionCommand("k#fetched", mention()), 0,
@@ -147,8 +150,8 @@ class PlatformLookupsTest {
         assertEquals("@acme c'est combien ?", queued().get(0).text());
     }
 
-    /** A platform client that answers lookups from queues. */
-    private static final class FakeClient implements PlatformClient, InteractionFetcher, AuthorAudienceLookup {
+    /** An Instagram connector whose client answers lookups from queues. */
+    private static final class FakeClient implements Connector, PlatformClient, InteractionFetcher, AuthorAudienceLookup {
         final Deque<AudienceResult> audience = new ArrayDeque<>();
         final Deque<FetchResult> fetches = new ArrayDeque<>();
 
@@ -160,6 +163,56 @@ class PlatformLookupsTest {
         @Override
         public boolean canFetch(Interaction partial) {
             return partial.kind() == InteractionKind.MENTION && partial.text().isBlank();
+        }
+
+        @Override
+        public boolean needsFetch(Interaction interaction) {
+            return canFetch(interaction);
+        }
+
+        @Override
+        public String id() {
+            return "fake";
+        }
+
+        @Override
+        public java.util.Set<Platform> platforms() {
+            return java.util.Set.of(Platform.INSTAGRAM);
+        }
+
+        @Override
+        public java.util.Optional<dev.socialbridge.connector.spi.WebhookIngress> webhookIngress() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public dev.socialbridge.connector.spi.WebhookParser parser() {
+            return (body, endpoint) -> List.of();
+        }
+
+        @Override
+        public PlatformClient client() {
+            return this;
+        }
+
+        @Override
+        public java.util.Set<String> ownAccountIds() {
+            return java.util.Set.of();
+        }
+
+        @Override
+        public dev.socialbridge.connector.spi.ActionPolicy actionPolicy() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<InteractionFetcher> interactionFetcher() {
+            return java.util.Optional.of(this);
+        }
+
+        @Override
+        public java.util.Optional<AuthorAudienceLookup> audienceLookup() {
+            return java.util.Optional.of(this);
         }
 
         @Override

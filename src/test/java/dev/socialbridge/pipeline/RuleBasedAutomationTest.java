@@ -1,5 +1,7 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.interaction.ReplyChannel;
+import dev.socialbridge.connector.Connectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class RuleBasedAutomationTest {
     private static final Instant MONDAY_NOON = Instant.parse("2026-11-23T11:00:00Z");
     private final RuleBasedAutomation automation = new RuleBasedAutomation(
-            AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lumière")), "general");
+            AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lumière"), Connectors.unconfigured().actionPolicy()), "general");
 
     private static Interaction comment(String text) {
         return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, "acct", "instagram:comment:acct:c1", "c1", null,
-                "post1", new Author("u1", "jane", "Jane Doe", 120L, false), text, List.of(), null, null, MONDAY_NOON, false, 1);
+                "post1", new Author("u1", "jane", "Jane Doe", 120L, false), text, List.of(), null, null, MONDAY_NOON, false, null, null, 1);
     }
 
     private AutomationOutcome decide(String text, Classification c, ThreadState thread) {
@@ -38,7 +40,7 @@ class RuleBasedAutomationTest {
                 ThreadState.fresh("t"));
         assertTrue(o.ticket());
         assertEquals("hot_leads", o.queueKey());
-        assertEquals(List.of(AutomationOutcome.Channel.PUBLIC, AutomationOutcome.Channel.PRIVATE),
+        assertEquals(List.of(ReplyChannel.PUBLIC, ReplyChannel.PRIVATE),
                 o.replies().stream().map(AutomationOutcome.Reply::channel).toList());
         assertTrue(o.leadScoreDelta() > 0);
         assertFalse(o.audit().isEmpty());
@@ -63,7 +65,7 @@ class RuleBasedAutomationTest {
 
     @Test
     void threadThatAlreadyHasATicketKeepsGettingMessagesAppended() {
-        ThreadState existing = new ThreadState("t", "support", "42", "u", 1, 0, null, MONDAY_NOON, null, null, null);
+        ThreadState existing = new ThreadState("t", "support", "42", "u", 1, 0, null, MONDAY_NOON, null, null, null, null);
         AutomationOutcome o = decide("Love it, thank you!", new Classification("en", "praise", 0.9, "positive", 0.8), existing);
         assertTrue(o.ticket());
         assertNull(o.queueKey(), "keeps the thread's queue");

@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
@@ -43,7 +44,6 @@ class ActionsTest {
             "reply,        STORY_REPLY, dm",
             "privateReply, COMMENT,     private_reply",
             "privateReply, DM,          dm",
-            "dm,           COMMENT,     dm",
             "dm,           DM,          dm",
     })
     void replyActionsTravelByKind(String action, InteractionKind kind, String expectedType) {
@@ -51,6 +51,17 @@ class ActionsTest {
 
         assertEquals(List.of(expectedType), d.actions().stream().map(Action::type).toList());
         assertEquals("automated", d.automationStatus());
+    }
+
+    @Test
+    void aChannelThePlatformRefusesIsAuditedAsNotApplicableWithItsReason() {
+        Decision d = run("- dm: thanks", of(InteractionKind.COMMENT));
+
+        assertEquals(List.of(), d.actions());
+        AuditEntry refused = d.audit().get(0);
+        assertEquals("dm", refused.action());
+        assertEquals("suppressed:not_applicable", refused.outcome());
+        assertTrue(refused.detail().contains("privateReply"), refused.detail());
     }
 
     @ParameterizedTest(name = "{0} on a mention is suppressed")
@@ -67,7 +78,7 @@ class ActionsTest {
     void replyCarriesRenderedTextTemplateAndVariant() {
         Decision d = run("- reply: thanks", of(InteractionKind.COMMENT));
 
-        assertEquals(new Action.PublicReply("Thanks Ana!", "thanks", "A"), d.actions().get(0));
+        assertEquals(new Action.Reply(ReplyChannel.PUBLIC, "Thanks Ana!", List.of(), null, "thanks", "A"), d.actions().get(0));
         AuditEntry audit = d.audit().get(0);
         assertEquals(List.of("r", "thanks", "A", "public_reply", "planned", "Thanks Ana!"),
                 List.of(audit.ruleId(), audit.templateId(), audit.variant(), audit.action(), audit.outcome(), audit.detail()));
@@ -75,13 +86,13 @@ class ActionsTest {
 
     @Test
     void privateReplyIsACommentToDmReply() {
-        assertEquals(new Action.PrivateReply("What do you need?", "qualifier", "A"),
+        assertEquals(new Action.Reply(ReplyChannel.PRIVATE, "What do you need?", List.of(), null, "qualifier", "A"),
                 run("- privateReply: qualifier", of(InteractionKind.COMMENT)).actions().get(0));
     }
 
     @Test
     void dmSendsADirectMessage() {
-        assertEquals(new Action.SendDm("We got it.", "ack", "A"), run("- dm: ack", of(InteractionKind.DM)).actions().get(0));
+        assertEquals(new Action.Reply(ReplyChannel.DM, "We got it.", List.of(), null, "ack", "A"), run("- dm: ack", of(InteractionKind.DM)).actions().get(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.InteractionKind;
@@ -29,7 +30,7 @@ class AutomationEngineTest {
 
     @Test
     void followerCountsAreNeededOnlyWhenAnEnabledRuleReadsThem() {
-        assertTrue(AutomationEngine.loadDefaults(SETTINGS).needsFollowerCounts(), "the default pack has a VIP rule");
+        assertTrue(AutomationEngine.loadDefaults(SETTINGS, Connectors.unconfigured().actionPolicy()).needsFollowerCounts(), "the default pack has a VIP rule");
         assertFalse(Fixtures.engine("""
                 rules:
                   - id: praise
@@ -154,7 +155,7 @@ class AutomationEngineTest {
 
     @Test
     void decideIsSafeToCallFromManyThreads() throws Exception {
-        AutomationEngine engine = AutomationEngine.loadDefaults(SETTINGS);
+        AutomationEngine engine = AutomationEngine.loadDefaults(SETTINGS, Connectors.unconfigured().actionPolicy());
         Decision expected = engine.decide(comment("price?"), cls("sales_lead", 0.9), ThreadFacts.firstMessage(), BUSINESS_HOURS);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

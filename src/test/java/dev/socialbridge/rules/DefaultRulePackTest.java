@@ -1,5 +1,7 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.interaction.ReplyChannel;
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The bundled default pack against the playbook, with hand-made classifications. */
 class DefaultRulePackTest {
 
-    private static final AutomationEngine ENGINE = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lune"));
+    private static final AutomationEngine ENGINE = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Maison Lune"), Connectors.unconfigured().actionPolicy());
 
     private static Decision decide(Interaction in, Classification c) {
         return ENGINE.decide(in, c, ThreadFacts.firstMessage(), BUSINESS_HOURS);
@@ -47,8 +49,8 @@ class DefaultRulePackTest {
         assertEquals(List.of("public_reply", "private_reply", "escalate", "mark_lead", "tag"), types(d));
         assertEquals("hot_leads", queue(d));
         assertEquals(80, d.actionsOf(Action.Escalate.class).get(0).priority());
-        assertEquals("Automated reply: Thanks! We've sent you a DM 📩", d.actionsOf(Action.PublicReply.class).get(0).text());
-        assertTrue(d.actionsOf(Action.PrivateReply.class).get(0).text().endsWith("— The Maison Lune team"));
+        assertEquals("Automated reply: Thanks! We've sent you a DM 📩", d.replies(ReplyChannel.PUBLIC).get(0).text());
+        assertTrue(d.replies(ReplyChannel.PRIVATE).get(0).text().endsWith("— The Maison Lune team"));
         assertTrue(d.lead());
         assertEquals(List.of("hot-lead-public"), d.matchedRuleIds());
         assertEquals("escalated", d.automationStatus());
@@ -62,7 +64,7 @@ class DefaultRulePackTest {
         assertEquals(List.of("hot-lead-mention"), d.matchedRuleIds());
         assertEquals(List.of("public_reply", "escalate", "mark_lead", "tag"), types(d));
         assertEquals("Automated reply: Thanks! Send us a DM and we'll put an offer together for you 📩",
-                d.actionsOf(Action.PublicReply.class).get(0).text());
+                d.replies(ReplyChannel.PUBLIC).get(0).text());
         assertEquals("hot_leads", queue(d));
     }
 
@@ -72,7 +74,7 @@ class DefaultRulePackTest {
         Decision d = ENGINE.decide(comment("c'est combien ?"), cls("fr", "sales_lead", 0.9, 0.1), facts, BUSINESS_HOURS);
 
         assertEquals("Réponse automatisée : Merci Marie ! On vous écrit en privé 📩",
-                d.actionsOf(Action.PublicReply.class).get(0).text());
+                d.replies(ReplyChannel.PUBLIC).get(0).text());
     }
 
     @Test
@@ -114,7 +116,7 @@ class DefaultRulePackTest {
         Decision d = decide(comment("Love this brand!"), cls("praise", 0.9));
 
         assertEquals(List.of("public_reply", "tag"), types(d));
-        String text = d.actionsOf(Action.PublicReply.class).get(0).text();
+        String text = d.replies(ReplyChannel.PUBLIC).get(0).text();
         assertTrue(text.equals("Automated reply: Thank you so much! 🙏") || text.equals("Automated reply: Thanks, this made our day! 💛"), text);
         assertEquals(null, queue(d));
     }
@@ -146,7 +148,7 @@ class DefaultRulePackTest {
         Decision d = decide(comment("Are you open on Sundays?"), cls("question", 0.8));
 
         assertEquals("Automated reply: Hi! Good question! Someone from our team will answer shortly.",
-                d.actionsOf(Action.PublicReply.class).get(0).text());
+                d.replies(ReplyChannel.PUBLIC).get(0).text());
         assertEquals("general", queue(d));
     }
 
@@ -155,7 +157,7 @@ class DefaultRulePackTest {
         ThreadFacts facts = ThreadFacts.firstMessage().withTokens(Map.of("link", "https://example.com/faq"));
         Decision d = ENGINE.decide(comment("Are you open on Sundays?"), cls("question", 0.8), facts, BUSINESS_HOURS);
 
-        assertTrue(d.actionsOf(Action.PublicReply.class).get(0).text().contains("👉 https://example.com/faq"));
+        assertTrue(d.replies(ReplyChannel.PUBLIC).get(0).text().contains("👉 https://example.com/faq"));
     }
 
     @Test
@@ -180,7 +182,7 @@ class DefaultRulePackTest {
         Decision d = ENGINE.decide(dm("hello?"), cls("other", 0.5), ThreadFacts.firstMessage(), Fixtures.NIGHT);
 
         assertEquals(List.of("direct-after-hours"), d.matchedRuleIds());
-        assertTrue(d.actionsOf(Action.SendDm.class).get(0).text().contains("away right now"));
+        assertTrue(d.replies(ReplyChannel.DM).get(0).text().contains("away right now"));
     }
 
     @Test

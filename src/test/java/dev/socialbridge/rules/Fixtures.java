@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
@@ -48,7 +49,7 @@ public final class Fixtures {
 
     public static Interaction interaction(Platform platform, InteractionKind kind, String text, Author author) {
         return new Interaction(platform, kind, "our-account", "thread-1", "item-1", null, "post-1", author, text,
-                List.of(), null, null, BUSINESS_HOURS, false, 0);
+                List.of(), null, null, BUSINESS_HOURS, false, null, null, 0);
     }
 
     public static Author author(String id, Long followers, boolean verified) {
@@ -74,7 +75,7 @@ public final class Fixtures {
             Path dir = Files.createTempDirectory("rules-test");
             Path rules = Files.writeString(dir.resolve("rules.yaml"), rulesYaml);
             Path templates = Files.writeString(dir.resolve("templates.yaml"), templatesYaml);
-            return AutomationEngine.load(rules, templates, settings);
+            return AutomationEngine.load(rules, templates, settings, Connectors.unconfigured().actionPolicy());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.Connectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -99,7 +100,7 @@ class RuleFileValidationTest {
 
     @Test
     void disabledRulesAreValidatedButNotLoaded() {
-        AutomationEngine engine = AutomationEngine.load(DIR.resolve("valid-every-key.yaml"), TEMPLATES, AutomationSettings.defaults());
+        AutomationEngine engine = AutomationEngine.load(DIR.resolve("valid-every-key.yaml"), TEMPLATES, AutomationSettings.defaults(), Connectors.unconfigured().actionPolicy());
 
         assertEquals(List.of("everything"), engine.ruleIds());
     }
@@ -107,7 +108,7 @@ class RuleFileValidationTest {
     @Test
     void loadThrowsWithAllProblemsInTheMessage() {
         RuleValidationException e = assertThrows(RuleValidationException.class,
-                () -> AutomationEngine.load(DIR.resolve("invalid-ids.yaml"), TEMPLATES, AutomationSettings.defaults()));
+                () -> AutomationEngine.load(DIR.resolve("invalid-ids.yaml"), TEMPLATES, AutomationSettings.defaults(), Connectors.unconfigured().actionPolicy()));
 
         assertEquals(3, e.problems().size());
         assertTrue(e.getMessage().contains("invalid-ids.yaml: rule #3: id: missing"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.socialbridge.rules;
 
+import dev.socialbridge.connector.Connectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialbridge.classify.Classification;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimulateJsonLinesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AutomationEngine ENGINE = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Lune"));
+    private static final AutomationEngine ENGINE = AutomationEngine.loadDefaults(AutomationSettings.defaults().withBrand("Lune"), Connectors.unconfigured().actionPolicy());
     /** Stands in for the classifier: everything is a confident English buying message. */
     private static final SimulateJsonLines SIMULATION = new SimulateJsonLines(ENGINE,
             text -> new Classification("en", "sales_lead", 0.9, "neutral", 0), Fixtures.BUSINESS_HOURS);

@@ -1,6 +1,6 @@
 package dev.socialbridge.templates;
 
-import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.TextLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class AbVariantTest {
         TemplateCatalog two = TemplateCatalogTest.catalog(yaml(50, ""));
         for (int i = 0; i < 500; i++) {
             String author = "author-" + i;
-            RenderedText r = one.render("thanks", "en", Platform.INSTAGRAM, ReplyChannel.PUBLIC, author, new TokenValues(), false);
+            RenderedText r = one.render("thanks", "en", TextLimit.chars(2000), author, new TokenValues(), false);
             assertEquals(one.variantFor("thanks", author), two.variantFor("thanks", author));
             assertEquals(r.variant().equals("B") ? "Thanks a lot!" : "Thanks!", r.text());
         }
@@ -98,7 +98,7 @@ class AbVariantTest {
                       B: {en: "Thanks a lot!"}
                     rollout: 100
                 """);
-        RenderedText r = c.render("t", "fr", Platform.INSTAGRAM, ReplyChannel.PUBLIC, "x", new TokenValues(), false);
+        RenderedText r = c.render("t", "fr", TextLimit.chars(2000), "x", new TokenValues(), false);
         assertEquals("Merci !", r.text());
         assertEquals("A", r.variant());
     }

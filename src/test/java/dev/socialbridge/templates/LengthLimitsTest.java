@@ -1,6 +1,6 @@
 package dev.socialbridge.templates;
 
-import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.TextLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LengthLimitsTest {
 
-    private static final LengthLimits.Limit TEN = new LengthLimits.Limit(10, false);
+    private static final TextLimit TEN = TextLimit.chars(10);
 
     @Test
     void textWithinTheLimitIsUnchanged() {
@@ -37,8 +37,8 @@ class LengthLimitsTest {
     }
 
     @Test
-    void instagramDmsAreLimitedInUtf8Bytes() {
-        LengthLimits.Limit limit = LengthLimits.limit(Platform.INSTAGRAM, ReplyChannel.PRIVATE);
+    void byteLimitsCountUtf8Bytes() {
+        TextLimit limit = TextLimit.bytes(1000);
         String fits = "é".repeat(500);
         String tooLong = "é".repeat(501);
 

@@ -1,10 +1,11 @@
 package dev.socialbridge.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.TextLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class TemplateCatalogTest {
     }
 
     private static String render(String id, String lang, Map<String, String> tokens) {
-        RenderedText r = CATALOG.render(id, lang, Platform.FACEBOOK, ReplyChannel.PUBLIC, "author",
+        RenderedText r = CATALOG.render(id, lang, TextLimit.chars(2000), "author",
                 TokenValues.of(tokens, "Maison Lune"), false);
         return r == null ? null : r.text();
     }
@@ -78,7 +79,7 @@ class TemplateCatalogTest {
 
     @Test
     void unresolvableAnswerFallsBackToTheFallbackText() {
-        RenderedText r = CATALOG.render("ack", "en", Platform.FACEBOOK, ReplyChannel.PUBLIC, "a",
+        RenderedText r = CATALOG.render("ack", "en", TextLimit.chars(2000), "a",
                 TokenValues.of(Map.of("first_name", "Ann"), "Maison Lune"), false);
 
         assertEquals("Thanks, we're on it — Maison Lune", r.text());
@@ -125,7 +126,7 @@ class TemplateCatalogTest {
             "en | Automated reply: Hello from Maison Lune",
     })
     void disclosurePrefixFollowsTheLanguage(String lang, String expected) {
-        RenderedText r = CATALOG.render("english-only", lang, Platform.INSTAGRAM, ReplyChannel.PUBLIC, "a",
+        RenderedText r = CATALOG.render("english-only", lang, TextLimit.chars(2000), "a",
                 TokenValues.of(Map.of(), "Maison Lune"), true);
         assertEquals(expected, r.text());
     }
@@ -137,19 +138,13 @@ class TemplateCatalogTest {
                 templates:
                   t: {en: "Hi"}
                 """);
-        assertEquals("[bot] Hi", c.render("t", "en", Platform.X, ReplyChannel.PUBLIC, "a", new TokenValues(), true).text());
+        assertEquals("[bot] Hi", c.render("t", "en", TextLimit.chars(2000), "a", new TokenValues(), true).text());
     }
 
-    @ParameterizedTest(name = "{0} {1} -> at most {2}")
-    @CsvSource({
-            "X,         PUBLIC,  280",
-            "INSTAGRAM, PUBLIC,  2200",
-            "FACEBOOK,  PRIVATE, 2000",
-            "MESSENGER, PRIVATE, 2000",
-            "TIKTOK,    PUBLIC,  150",
-    })
-    void longRepliesAreTrimmedToThePlatformLimitAtAWordBoundary(Platform platform, ReplyChannel channel, int max) {
-        String text = CATALOG.render("long", "en", platform, channel, "a", new TokenValues(), true).text();
+    @ParameterizedTest(name = "at most {0}")
+    @ValueSource(ints = {280, 2200, 2000, 150})
+    void longRepliesAreTrimmedToTheChannelLimitAtAWordBoundary(int max) {
+        String text = CATALOG.render("long", "en", TextLimit.chars(max), "a", new TokenValues(), true).text();
 
         assertTrue(text.length() <= max, text.length() + " > " + max);
         assertTrue(text.length() > max - 10, "trimmed too much: " + text.length());

@@ -22,12 +22,11 @@ import java.util.TreeMap;
  */
 public final class MetaAccounts {
 
-    public static final String PREFIX = "socialbridge.meta.accounts.";
-    public static final String ID = "id";
-    public static final String PLATFORM = "platform";
-    public static final String PAGE_ID = "page-id";
-    public static final String ACCESS_TOKEN = "access-token";
-    private static final Set<String> ATTRIBUTES = Set.of(ID, PLATFORM, PAGE_ID, ACCESS_TOKEN);
+    public static final String PREFIX = MetaSettings.PREFIX + MetaSettings.ACCOUNTS;
+    public static final String ID = MetaSettings.ACCOUNT_ID;
+    public static final String PLATFORM = MetaSettings.ACCOUNT_PLATFORM;
+    public static final String PAGE_ID = MetaSettings.ACCOUNT_PAGE_ID;
+    public static final String ACCESS_TOKEN = MetaSettings.ACCOUNT_ACCESS_TOKEN;
 
     private final Map<String, MetaAccount> byId;
     private final List<String> problems;
@@ -47,68 +46,50 @@ public final class MetaAccounts {
         this.problems = List.copyOf(problems);
     }
 
-    /** Reads every {@value #PREFIX}{@code <name>.*} property; other properties are ignored. Never throws. */
+    /**
+     * Reads every {@value #PREFIX}{@code <name>.*} property (full keys); other properties are ignored. Never throws:
+     * unknown keys, invalid or missing values and duplicate ids are {@link #problems()}.
+     */
     public static MetaAccounts parse(Map<String, String> props) {
-        Map<String, Map<String, String>> byName = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        new TreeMap<>(props).forEach((key, value) -> {
-            if (!key.startsWith(PREFIX)) {
-                return;
+        Map<String, String> relative = new TreeMap<>();
+        props.forEach((k, v) -> {
+            if (k.startsWith(PREFIX)) {
+                relative.put(MetaSettings.ACCOUNTS + k.substring(PREFIX.length()), v);
             }
-            String rest = key.substring(PREFIX.length());
-            int dot = rest.lastIndexOf('.');
-            if (dot <= 0 || !ATTRIBUTES.contains(rest.substring(dot + 1))) {
-                problems.add(key + ": unknown key (expected " + PREFIX + "<name>.{id,platform,page-id,access-token})");
-                return;
-            }
-            byName.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>())
-                    .put(rest.substring(dot + 1), value == null ? "" : value.trim());
         });
+        List<dev.socialbridge.config.SettingSpec> specs = MetaSettings.SPECS.stream()
+                .filter(s -> s.key().startsWith(MetaSettings.ACCOUNTS)).toList();
+        dev.socialbridge.config.SettingValues settings = dev.socialbridge.config.SettingValues.of(MetaSettings.PREFIX,
+                specs, relative);
+        MetaAccounts accounts = from(settings);
+        List<String> problems = new ArrayList<>(settings.problems());
+        problems.addAll(accounts.problems);
+        return new MetaAccounts(accounts.all(), problems);
+    }
+
+    /**
+     * The valid accounts of the connector's settings; {@link #problems()} holds only what the declared settings
+     * cannot see (an account id configured twice): the settings' own problems are reported by their owner.
+     */
+    static MetaAccounts from(dev.socialbridge.config.SettingValues settings) {
+        List<String> problems = new ArrayList<>();
         List<MetaAccount> accounts = new ArrayList<>();
         Map<String, String> nameOfId = new LinkedHashMap<>();
-        byName.forEach((name, attrs) -> {
-            MetaAccount a = account(name, attrs, problems);
-            if (a == null) {
-                return;
+        for (String name : settings.instances(MetaSettings.ACCOUNTS)) {
+            dev.socialbridge.config.SettingValues a = settings.instance(MetaSettings.ACCOUNTS, name);
+            if (a.problems().stream().anyMatch(p -> !p.contains(": unknown setting"))) {
+                continue;
             }
-            String previous = nameOfId.putIfAbsent(a.id(), name);
+            MetaAccount account = new MetaAccount(a.get(ID), Platform.fromId(a.get(PLATFORM)), a.get(PAGE_ID),
+                    a.get(ACCESS_TOKEN));
+            String previous = nameOfId.putIfAbsent(account.id(), name);
             if (previous != null) {
-                problems.add(key(name, ID) + ": duplicate account id " + a.id() + " (also " + key(previous, ID) + ")");
+                problems.add(key(name, ID) + ": duplicate account id " + account.id() + " (also " + key(previous, ID) + ")");
             } else {
-                accounts.add(a);
+                accounts.add(account);
             }
-        });
+        }
         return new MetaAccounts(accounts, problems);
-    }
-
-    private static MetaAccount account(String name, Map<String, String> attrs, List<String> problems) {
-        int before = problems.size();
-        String id = attrs.getOrDefault(ID, "");
-        if (id.isEmpty()) {
-            problems.add(key(name, ID) + ": missing");
-        }
-        Platform platform = platform(name, attrs.getOrDefault(PLATFORM, ""), problems);
-        String token = attrs.getOrDefault(ACCESS_TOKEN, "");
-        if (token.isEmpty()) {
-            problems.add(key(name, ACCESS_TOKEN) + ": missing");
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new MetaAccount(id, platform, attrs.get(PAGE_ID), token);
-    }
-
-    private static Platform platform(String name, String value, List<String> problems) {
-        switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "instagram": return Platform.INSTAGRAM;
-            case "facebook": return Platform.FACEBOOK;
-            case "":
-                problems.add(key(name, PLATFORM) + ": missing (instagram or facebook)");
-                return null;
-            default:
-                problems.add(key(name, PLATFORM) + ": unknown platform '" + value + "' (instagram or facebook)");
-                return null;
-        }
     }
 
     private static String key(String name, String attribute) {

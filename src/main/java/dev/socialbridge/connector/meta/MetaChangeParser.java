@@ -87,7 +87,8 @@ final class MetaChangeParser {
                 "instagram:comment:" + account + ":" + (parentId != null ? parentId : commentId), commentId, parentId,
                 id(media, "id", p + ".media.id"), new Author(authorId, text(from, "username", p + ".from.username"),
                 null, null, false), text(v, "text", p + ".text"), List.of(), referral,
-                text(media, "permalink", p + ".media.permalink"), at, fromSelf, 0L);
+                text(media, "permalink", p + ".media.permalink"), at, fromSelf, parentId != null ? parentId : commentId,
+                null, 0L);
         return ctx.accepted("ig:comment:" + commentId + ":add", i);
     }
 
@@ -100,7 +101,7 @@ final class MetaChangeParser {
         Interaction i = new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, account,
                 "instagram:mention:" + account + ":" + item, item, null, mediaId,
                 Author.of(MetaWebhookParser.UNKNOWN_AUTHOR_ID), "", List.of(), null, null, ctx.occurredAt(null),
-                false, 0L);
+                false, null, null, 0L);
         return ctx.accepted("ig:mention:" + mediaId + ":" + (commentId != null ? commentId : "caption"), i);
     }
 

@@ -41,7 +41,8 @@ final class MetaFeedParser {
         Interaction i = new Interaction(Platform.FACEBOOK, kind, account,
                 "facebook:comment:" + account + ":" + (parentId != null ? parentId : commentId), commentId, parentId,
                 postId, author, message, List.of(), null,
-                kind == InteractionKind.COMMENT_REMOVED ? null : permalink(postId, commentId), at, fromSelf, 0L);
+                kind == InteractionKind.COMMENT_REMOVED ? null : permalink(postId, commentId), at, fromSelf,
+                parentId != null ? parentId : commentId, null, 0L);
         return ctx.accepted("fb:feed:" + commentId + ":" + verb + discriminator(ctx, verb, message, at), i);
     }
 

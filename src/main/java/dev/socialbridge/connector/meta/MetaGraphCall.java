@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.ReplyTo;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.Platform;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,36 +29,40 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
 
     static MetaGraphCall of(OutboundAction action, MetaAccount account) {
         Platform platform = action.platform();
-        if (action instanceof OutboundAction.PublicReply r) {
-            String edge = switch (platform) {
-                case INSTAGRAM -> "/replies";
-                case FACEBOOK -> "/comments";
-                default -> throw unsupported(action);
-            };
-            return form(r.commentId(), edge, "message", r.text(), true);
-        }
-        if (action instanceof OutboundAction.MentionReply m) {
-            if (platform != Platform.INSTAGRAM) {
-                throw unsupported(action);
-            }
-            return mentionReply(m);
-        }
-        if (action instanceof OutboundAction.SetCommentHidden h) {
+        if (action instanceof OutboundAction.SetHidden h) {
             String param = switch (platform) {
                 case INSTAGRAM -> "hide";
                 case FACEBOOK -> "is_hidden";
                 default -> throw unsupported(action);
             };
-            return form(h.commentId(), "", param, Boolean.toString(h.hidden()), false);
+            return form(h.itemId(), "", param, Boolean.toString(h.hidden()), false);
         }
+        OutboundAction.Reply r = (OutboundAction.Reply) action;
         requireMessaging(action);
-        if (action instanceof OutboundAction.PrivateReply r) {
-            return message(account, "comment_id", r.commentId(), null, r.text());
+        String text = r.message().text();
+        ReplyTo to = r.to();
+        if (r.channel() == ReplyChannel.PUBLIC && to.kind() == InteractionKind.MENTION) {
+            if (platform != Platform.INSTAGRAM) {
+                throw unsupported(action);
+            }
+            return mentionReply(r.accountId(), to.postId(), MetaMentions.commentIdOf(to.itemId(), to.postId()), text);
         }
-        if (action instanceof OutboundAction.SendMessage m) {
-            return message(account, "id", m.recipientId(), "RESPONSE", m.text());
+        if (r.channel() == ReplyChannel.PUBLIC && to.kind() == InteractionKind.COMMENT) {
+            String edge = switch (platform) {
+                case INSTAGRAM -> "/replies";
+                case FACEBOOK -> "/comments";
+                default -> throw unsupported(action);
+            };
+            return form(to.itemId(), edge, "message", text, true);
         }
-        throw unsupported(action);
+        if (r.channel() == ReplyChannel.PRIVATE && to.kind().isPublic()) {
+            return message(account, "comment_id", to.itemId(), null, text);
+        }
+        if (to.kind().isPublic()) {
+            return failed("a DM cannot be started from a " + to.kind().id() + ": use a private reply");
+        }
+        String recipient = to.conversationId() != null ? to.conversationId() : to.authorId();
+        return message(account, "id", recipient, "RESPONSE", text);
     }
 
     private static MetaGraphCall form(String nodeId, String edge, String param, String value, boolean isText) {
@@ -70,23 +77,23 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
     }
 
     /** {@code POST /{ig-user-id}/mentions} with {@code media_id}, {@code comment_id} (comment mentions) and {@code message}. */
-    private static MetaGraphCall mentionReply(OutboundAction.MentionReply m) {
-        if (!isId(m.accountId())) {
-            return failed("invalid account id " + abbreviate(m.accountId()));
+    private static MetaGraphCall mentionReply(String accountId, String mediaId, String commentId, String text) {
+        if (!isId(accountId)) {
+            return failed("invalid account id " + abbreviate(accountId));
         }
-        if (!isId(m.mediaId())) {
-            return failed("invalid media id " + abbreviate(m.mediaId()));
+        if (!isId(mediaId)) {
+            return failed("invalid media id " + abbreviate(mediaId));
         }
-        if (m.commentId() != null && !isId(m.commentId())) {
-            return failed("invalid comment id " + abbreviate(m.commentId()));
+        if (commentId != null && !isId(commentId)) {
+            return failed("invalid comment id " + abbreviate(commentId));
         }
-        if (m.text() == null || m.text().isBlank()) {
+        if (text == null || text.isBlank()) {
             return failed("empty reply text");
         }
-        String body = "media_id=" + m.mediaId()
-                + (m.commentId() != null ? "&comment_id=" + m.commentId() : "")
-                + "&message=" + URLEncoder.encode(m.text(), StandardCharsets.UTF_8);
-        return new MetaGraphCall(m.accountId() + "/mentions", false, body, null);
+        String body = "media_id=" + mediaId
+                + (commentId != null ? "&comment_id=" + commentId : "")
+                + "&message=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return new MetaGraphCall(accountId + "/mentions", false, body, null);
     }
 
     private static MetaGraphCall message(MetaAccount account, String recipientKey, String recipient,

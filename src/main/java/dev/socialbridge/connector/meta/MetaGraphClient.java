@@ -127,6 +127,11 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         return MetaMentions.isPartialMention(partial);
     }
 
+    @Override
+    public boolean needsFetch(Interaction interaction) {
+        return MetaMentions.isPartialMention(interaction) && interaction.attachments().isEmpty();
+    }
+
     /**
      * Reads an Instagram @mention back ({@code mentioned_comment} / {@code mentioned_media}).
      *
@@ -138,7 +143,7 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
             throw new IllegalArgumentException("the Meta client cannot look up a " + partial.kind().id() + " on "
                     + partial.platform().id());
         }
-        String commentId = OutboundAction.MentionReply.commentIdOf(partial);
+        String commentId = MetaMentions.commentIdOf(partial);
         if (!MetaGraphCall.isId(partial.postId()) || (commentId != null && !MetaGraphCall.isId(commentId))) {
             return notFetched(new DeliveryResult.Failed("invalid id in mention " + partial.itemId()));
         }

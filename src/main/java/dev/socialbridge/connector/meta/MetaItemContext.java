@@ -16,6 +16,8 @@ record MetaItemContext(boolean instagram, JsonNode entryIdNode, JsonNode entryTi
 
     static final String STANDBY_PREFIX = "standby:";
     static final String QUARANTINE_PREFIX = "meta:quarantine:";
+    /** Why automation leaves a standby item alone. */
+    static final String STANDBY_REASON = "standby: another app owns this conversation (Handover Protocol)";
 
     /** Platform of DMs and messaging events: INSTAGRAM for object "instagram", MESSENGER for object "page". */
     Platform messagingPlatform() {
@@ -48,6 +50,11 @@ record MetaItemContext(boolean instagram, JsonNode entryIdNode, JsonNode entryTi
             throw MetaJson.malformed(path + ": no timestamp (item or entry.time)");
         }
         return t;
+    }
+
+    /** {@link #STANDBY_REASON} for an item of {@code standby[]}, else null. */
+    String automationBlockedBy() {
+        return standby ? STANDBY_REASON : null;
     }
 
     boolean isOwn(String id) {

@@ -1,7 +1,6 @@
 package dev.socialbridge.connector.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
@@ -33,9 +32,18 @@ final class MetaMentions {
         return i.platform() == Platform.INSTAGRAM && i.kind() == InteractionKind.MENTION && i.text().isBlank();
     }
 
+    /** The comment that mentions us, or null when the mention is in the media caption (the item is the media). */
+    static String commentIdOf(String itemId, String mediaId) {
+        return itemId.equals(mediaId) ? null : itemId;
+    }
+
+    static String commentIdOf(Interaction mention) {
+        return commentIdOf(mention.itemId(), mention.postId());
+    }
+
     /** Path and query (without the token) that read the mention back. */
     static String lookupPathAndQuery(Interaction mention) {
-        String commentId = OutboundAction.MentionReply.commentIdOf(mention);
+        String commentId = commentIdOf(mention);
         String fields = commentId != null
                 ? "mentioned_comment.comment_id(" + commentId + ")" + COMMENT_FIELDS
                 : "mentioned_media.media_id(" + mention.postId() + ")" + MEDIA_FIELDS;
@@ -47,7 +55,7 @@ final class MetaMentions {
      * (e.g. {@code {"id": "..."}} alone: the comment was deleted or is not visible).
      */
     static Interaction complete(Interaction mention, JsonNode response) {
-        boolean inComment = OutboundAction.MentionReply.commentIdOf(mention) != null;
+        boolean inComment = commentIdOf(mention) != null;
         JsonNode node = response == null ? null : response.get(inComment ? "mentioned_comment" : "mentioned_media");
         if (node == null || !node.isObject()) {
             return null;
@@ -70,7 +78,8 @@ final class MetaMentions {
         return new Interaction(mention.platform(), mention.kind(), mention.accountId(), mention.threadKey(),
                 mention.itemId(), mention.parentId(), mention.postId(),
                 new Author(authorId, username, null, null, false), text == null ? "" : text, mention.attachments(),
-                mention.referral(), permalink != null ? permalink : mention.permalink(), at, false, mention.inboxId());
+                mention.referral(), permalink != null ? permalink : mention.permalink(), at, false,
+                mention.conversationId(), mention.automationBlockedBy(), mention.inboxId());
     }
 
     private static String string(JsonNode node, String field) {

@@ -78,7 +78,7 @@ final class MetaMessagingParser {
             storyId = id(story, "id", ctx.path() + ".message.reply_to.story.id");
             String url = text(story, "url", ctx.path() + ".message.reply_to.story.url");
             if (url != null) {
-                attachments.add(new Attachment("story", url));
+                attachments.add(Attachment.link("story", url));
             }
         } else if (hasType(attachments, "story_mention")) {
             kind = InteractionKind.STORY_MENTION;
@@ -87,7 +87,7 @@ final class MetaMessagingParser {
         Referral referral = MetaReferrals.of(object(msg, "referral", ctx.path() + ".message.referral"));
         Interaction i = new Interaction(ctx.messagingPlatform(), kind, p.account, p.threadKey(ctx), mid, parentId,
                 storyId, Author.of(p.sender), text(msg, "text", ctx.path() + ".message.text"), attachments,
-                referral, null, p.at, p.fromSelf, 0L);
+                referral, null, p.at, p.fromSelf, p.customer, ctx.automationBlockedBy(), 0L);
         return ctx.accepted(pfx + ":dm:" + mid, i);
     }
 
@@ -101,7 +101,8 @@ final class MetaMessagingParser {
         Referral referral = MetaReferrals.of(object(pb, "referral", ctx.path() + ".postback.referral"));
         Interaction i = new Interaction(ctx.messagingPlatform(), InteractionKind.POSTBACK, p.account,
                 p.threadKey(ctx), mid != null ? mid : "postback:" + p.customer + ":" + ms, null, null,
-                Author.of(p.sender), title, List.of(), referral, null, p.at, p.fromSelf, 0L);
+                Author.of(p.sender), title, List.of(), referral, null, p.at, p.fromSelf, p.customer,
+                ctx.automationBlockedBy(), 0L);
         return ctx.accepted(ctx.messagingKeyPrefix() + ":postback:" + p.customer + ":" + ms + ":"
                 + MetaKeys.hash(payload), i);
     }
@@ -112,7 +113,7 @@ final class MetaMessagingParser {
         long ms = p.at.toEpochMilli();
         Interaction i = new Interaction(ctx.messagingPlatform(), InteractionKind.REFERRAL, p.account,
                 p.threadKey(ctx), "referral:" + p.customer + ":" + ms, null, null, Author.of(p.sender), "",
-                List.of(), referral, null, p.at, p.fromSelf, 0L);
+                List.of(), referral, null, p.at, p.fromSelf, p.customer, ctx.automationBlockedBy(), 0L);
         return ctx.accepted(ctx.messagingKeyPrefix() + ":referral:" + p.customer + ":" + ms, i);
     }
 
@@ -161,7 +162,7 @@ final class MetaMessagingParser {
                 throw malformed(path + "[] is not an object");
             }
             JsonNode payload = object(a, "payload", path + "[].payload");
-            out.add(new Attachment(text(a, "type", path + "[].type"), text(payload, "url", path + "[].payload.url")));
+            out.add(Attachment.link(text(a, "type", path + "[].type"), text(payload, "url", path + "[].payload.url")));
         }
         return out;
     }

@@ -89,7 +89,7 @@ public final class MetaWebhookParser implements WebhookParser {
     }
 
     @Override
-    public List<ParsedItem> parse(JsonNode body) {
+    public List<ParsedItem> parse(JsonNode body, String endpoint) {
         if (body == null || !body.isObject()) {
             return List.of(whole(body, "body is not a JSON object"));
         }

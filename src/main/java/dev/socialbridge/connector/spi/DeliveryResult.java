@@ -17,9 +17,35 @@ public sealed interface DeliveryResult {
     /** The account's credentials are invalid (e.g. Graph error 190): stop using the account until fixed. */
     record AccountInvalid(String reason) implements DeliveryResult { }
 
-    /** The platform refuses this action for good (outside messaging window, deleted comment...). */
+    /**
+     * The platform refuses this action for good (outside the messaging window, deleted comment...); {@code reason}
+     * says why and what an agent can do, and is written on the ticket.
+     */
     record NotSendable(String reason) implements DeliveryResult { }
+
+    /**
+     * The person can no longer be reached in this conversation (blocked the bot, left the chat): recorded on the
+     * thread, shown on the ticket, never retried.
+     */
+    record Unreachable(String reason) implements DeliveryResult { }
 
     /** Any other permanent failure (bad request). */
     record Failed(String reason) implements DeliveryResult { }
+
+    /** The reason of a failure, or null for {@link Delivered}. */
+    default String reason() {
+        if (this instanceof Retry r) {
+            return r.reason();
+        }
+        if (this instanceof AccountInvalid r) {
+            return r.reason();
+        }
+        if (this instanceof NotSendable r) {
+            return r.reason();
+        }
+        if (this instanceof Unreachable r) {
+            return r.reason();
+        }
+        return this instanceof Failed r ? r.reason() : null;
+    }
 }

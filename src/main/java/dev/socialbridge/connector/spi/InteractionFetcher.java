@@ -13,6 +13,12 @@ public interface InteractionFetcher {
     boolean canFetch(Interaction partial);
 
     /**
+     * Whether {@code interaction} as received lacks what automation needs (text, author) and must be read back
+     * first; the pipeline then queues a fetch instead of processing it.
+     */
+    boolean needsFetch(Interaction interaction);
+
+    /**
      * Looks the interaction up on the platform.
      *
      * @return {@link FetchResult.Fetched} with the completed interaction (same thread key and item id), or

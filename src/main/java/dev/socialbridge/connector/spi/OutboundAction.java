@@ -2,45 +2,42 @@ package dev.socialbridge.connector.spi;
 
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.ReplyChannel;
+import java.util.Objects;
 
 /**
- * Something to do on a social platform on behalf of one of our connected accounts. Implementations
- * are plain immutable records so that they can be stored in the outbox as JSON.
+ * Something to do on a social platform on behalf of one of our connected accounts. Platform-neutral: each
+ * connector's {@link PlatformClient} maps it to its own calls (a public reply to an Instagram @mention goes
+ * under the mention, a DM on Telegram is a {@code sendMessage} in the chat...). Plain immutable records, so
+ * that they can be stored in the outbox as JSON.
  */
 public sealed interface OutboundAction {
 
     Platform platform();
 
-    /** Our connected account (Page id / IG business account id) that acts. */
+    /** Our connected account that acts (Page id, IG account id, WhatsApp phone number id, Telegram bot name). */
     String accountId();
 
-    /** Public reply under a comment. */
-    record PublicReply(Platform platform, String accountId, String commentId, String text) implements OutboundAction { }
-
-    /** Private reply (comment-to-DM) to the author of a comment, addressed by comment id. */
-    record PrivateReply(Platform platform, String accountId, String commentId, String text) implements OutboundAction { }
-
-    /** A direct message to a user in an open conversation. */
-    record SendMessage(Platform platform, String accountId, String recipientId, String text) implements OutboundAction { }
-
     /**
-     * Public reply to an @mention of our account in someone else's media or comment: {@code commentId} is null
-     * for a mention in a media caption.
+     * A reply to an interaction over a {@link ReplyChannel}.
+     *
+     * @param channel already resolved for the interaction's kind ({@link ReplyChannel#on})
      */
-    record MentionReply(Platform platform, String accountId, String mediaId, String commentId, String text)
+    record Reply(Platform platform, String accountId, ReplyChannel channel, ReplyTo to, OutboundMessage message)
             implements OutboundAction {
-
-        /** The reply to {@code mention}: its item is the comment, or the media itself for a caption mention. */
-        public static MentionReply to(Interaction mention, String text) {
-            return new MentionReply(mention.platform(), mention.accountId(), mention.postId(), commentIdOf(mention), text);
+        public Reply {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(message, "message");
         }
 
-        /** The comment that mentions us, or null when the mention is in the media caption. */
-        public static String commentIdOf(Interaction mention) {
-            return mention.itemId().equals(mention.postId()) ? null : mention.itemId();
+        /** A reply to {@code interaction} from the account that received it. */
+        public static Reply to(Interaction interaction, ReplyChannel channel, OutboundMessage message) {
+            return new Reply(interaction.platform(), interaction.accountId(), channel.on(interaction.kind()),
+                    ReplyTo.of(interaction), message);
         }
     }
 
-    /** Hide ({@code hidden=true}) or unhide a comment. */
-    record SetCommentHidden(Platform platform, String accountId, String commentId, boolean hidden) implements OutboundAction { }
+    /** Hide ({@code hidden=true}) or unhide a public item (a comment). */
+    record SetHidden(Platform platform, String accountId, String itemId, boolean hidden) implements OutboundAction { }
 }

@@ -1,5 +1,6 @@
 package dev.socialbridge.connector.spi;
 
+import dev.socialbridge.interaction.DeliveryStatus;
 import dev.socialbridge.interaction.Interaction;
 
 /**
@@ -19,6 +20,9 @@ public sealed interface ParsedItem {
 
     /** A normalised interaction to process. */
     record Accepted(String dedupeKey, String rawJson, Interaction interaction) implements ParsedItem { }
+
+    /** What became of a message we sent (sent, delivered, read, failed). */
+    record StatusUpdate(String dedupeKey, String rawJson, DeliveryStatus status) implements ParsedItem { }
 
     /** Known but deliberately not processed (reads, deliveries, reactions...): recorded and counted. */
     record Ignored(String dedupeKey, String rawJson, String reason) implements ParsedItem { }

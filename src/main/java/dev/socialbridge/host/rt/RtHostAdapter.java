@@ -3,6 +3,7 @@ package dev.socialbridge.host.rt;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.ContactUpsert;
 import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostAttachment;
 import dev.socialbridge.host.spi.HostHealth;
 import dev.socialbridge.host.spi.HostProblem;
 import dev.socialbridge.host.spi.ProvisioningPlan;
@@ -86,8 +87,8 @@ public final class RtHostAdapter implements HostAdapter {
     }
 
     @Override
-    public void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
-        tickets.appendCustomerMessage(ticket, messageId, text);
+    public void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments) {
+        tickets.appendCustomerMessage(ticket, messageId, text, attachments);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.socialbridge.config.SettingSpec;
+import dev.socialbridge.config.SettingValues;
 
 /**
  * Settings of the RT host ({@code socialbridge.host.rt.*}, prefix stripped). {@link #toString()} never
@@ -25,14 +27,23 @@ public final class RtSettings {
     public static final String USER = "user";
     /** Password for basic auth. Secret. */
     public static final String PASSWORD = "password";
-    /** Timeout of one request in milliseconds (default 10000). */
+    /** Timeout of one request in milliseconds. */
     public static final String TIMEOUT_MS = "timeout-ms";
-    /** {@code auto} (default) runs the perl apply helper when RT is installed locally; {@code off} never does. */
+    /** {@code auto} runs the perl apply helper when RT is installed locally; {@code off} never does. */
     public static final String APPLY_HELPER = "apply-helper";
-    /** Every key this host reads. */
-    public static final List<String> KEYS = List.of(BASE_URL, TOKEN, USER, PASSWORD, TIMEOUT_MS, APPLY_HELPER);
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** Every setting of the RT host, declared once. */
+    public static final List<SettingSpec> SPECS = List.of(
+            SettingSpec.url(BASE_URL, "RT base URL, e.g. `http://127.0.0.1:8089` (without /REST/2.0)").mandatory()
+                    .withExample("http://127.0.0.1:8089"),
+            SettingSpec.secret(TOKEN, "RT auth token of the API user (preferred); or user + password"),
+            SettingSpec.string(USER, "RT user (with password)"),
+            SettingSpec.secret(PASSWORD, "RT password"),
+            SettingSpec.integer(TIMEOUT_MS, "timeout of RT calls, in milliseconds").withDefault("15000")
+                    .matching("[1-9][0-9]{0,8}", "a positive number of milliseconds"),
+            SettingSpec.oneOf(APPLY_HELPER, List.of("auto", "off"), "`auto`: apply user/transaction custom fields through"
+                    + " RT's perl API when RT is local; `off`: print the command").withDefault("auto"));
+
     private static final Pattern TOKEN_USER_ID = Pattern.compile("^\\d+-(\\d+)-");
 
     private final URI baseUrl;
@@ -42,19 +53,18 @@ public final class RtSettings {
     private final Duration timeout;
     private final boolean applyHelperAuto;
 
-    private RtSettings(Map<String, String> settings) {
-        this.baseUrl = URI.create(normalizeBaseUrl(value(settings, BASE_URL)));
-        this.token = value(settings, TOKEN);
-        this.user = value(settings, USER);
-        this.password = value(settings, PASSWORD);
-        String timeoutMs = value(settings, TIMEOUT_MS);
-        this.timeout = timeoutMs == null ? DEFAULT_TIMEOUT : Duration.ofMillis(Long.parseLong(timeoutMs));
-        this.applyHelperAuto = !"off".equals(value(settings, APPLY_HELPER));
+    private RtSettings(SettingValues settings) {
+        this.baseUrl = URI.create(normalizeBaseUrl(settings.get(BASE_URL)));
+        this.token = settings.value(TOKEN).orElse(null);
+        this.user = settings.value(USER).orElse(null);
+        this.password = settings.value(PASSWORD).orElse(null);
+        this.timeout = Duration.ofMillis(settings.getLong(TIMEOUT_MS));
+        this.applyHelperAuto = !"off".equals(settings.get(APPLY_HELPER));
     }
 
-    /** Parses validated settings. @throws IllegalArgumentException listing every problem */
-    public static RtSettings from(Map<String, String> settings) {
-        List<String> problems = new ArrayList<>();
+    /** Parses the settings. @throws IllegalArgumentException listing every problem */
+    public static RtSettings from(SettingValues settings) {
+        List<String> problems = new ArrayList<>(settings.problems());
         validate(settings, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid RT settings: " + String.join("; ", problems));
@@ -62,41 +72,26 @@ public final class RtSettings {
         return new RtSettings(settings);
     }
 
-    /** Appends one problem per invalid setting, each starting with the full config key. */
-    public static void validate(Map<String, String> settings, List<String> problems) {
-        validateBaseUrl(value(settings, BASE_URL), problems);
-        validateCredentials(settings, problems);
-        String timeoutMs = value(settings, TIMEOUT_MS);
-        if (timeoutMs != null && !timeoutMs.matches("[1-9][0-9]{0,8}")) {
-            problems.add(PREFIX + TIMEOUT_MS + ": must be a positive number of milliseconds");
-        }
-        String helper = value(settings, APPLY_HELPER);
-        if (helper != null && !helper.equals("auto") && !helper.equals("off")) {
-            problems.add(PREFIX + APPLY_HELPER + ": must be auto or off");
-        }
+    /** {@link #from(SettingValues)} from a map of relative keys (tests, tools). */
+    public static RtSettings from(Map<String, String> relative) {
+        return from(values(relative));
     }
 
-    private static void validateBaseUrl(String baseUrl, List<String> problems) {
-        if (baseUrl == null) {
-            problems.add(PREFIX + BASE_URL + ": is required (the web root of RT, e.g. https://rt.example.com)");
-            return;
-        }
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(PREFIX + BASE_URL + ": must be an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(PREFIX + BASE_URL + ": must be an http(s) URL");
-        }
+    /** The settings from a map of relative keys (tests, tools). */
+    public static SettingValues values(Map<String, String> relative) {
+        return SettingValues.of(PREFIX, SPECS, relative);
     }
 
-    private static void validateCredentials(Map<String, String> settings, List<String> problems) {
-        if (value(settings, TOKEN) != null) {
+    /**
+     * Appends the problems the declarations cannot see (a token, or a user and a password), each starting with the
+     * full config key.
+     */
+    public static void validate(SettingValues settings, List<String> problems) {
+        if (settings.value(TOKEN).isPresent()) {
             return;
         }
-        boolean hasUser = value(settings, USER) != null;
-        boolean hasPassword = value(settings, PASSWORD) != null;
+        boolean hasUser = settings.value(USER).isPresent();
+        boolean hasPassword = settings.value(PASSWORD).isPresent();
         if (!hasUser && !hasPassword) {
             problems.add(PREFIX + TOKEN + ": is required (or set " + PREFIX + USER + " and " + PREFIX + PASSWORD + ")");
         } else if (!hasPassword) {
@@ -104,11 +99,6 @@ public final class RtSettings {
         } else if (!hasUser) {
             problems.add(PREFIX + USER + ": is required when " + PREFIX + PASSWORD + " is set and no token is");
         }
-    }
-
-    private static String value(Map<String, String> settings, String key) {
-        String v = settings.get(key);
-        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** Accepts the web root with or without a trailing slash or {@code /REST/2.0}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.FieldKeys;
 import dev.socialbridge.descriptor.QueueDef;
+import dev.socialbridge.host.spi.HostAttachment;
 import dev.socialbridge.host.spi.HostException;
 import dev.socialbridge.host.spi.TicketRef;
 import dev.socialbridge.host.spi.TicketRequest;
@@ -110,6 +111,7 @@ final class RtTickets {
                 .put("Due", RtDates.format(request.due() != null ? request.due()
                         : clock.instant().plus(Duration.ofMinutes(queue.sla().firstResponseMinutes()))));
         body.put("Requestor", requestor(request.contactId()));
+        attach(body, request.attachments());
         body.set("CustomFields", codec.toCustomFields(request.fields()));
         if (request.firstMessageId() != null) {
             // POST /ticket ignores TxnCustomFields; RT::Ticket::Create reads this key for the Create transaction
@@ -119,10 +121,11 @@ final class RtTickets {
         return body;
     }
 
-    void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
+    void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments) {
         ObjectNode body = RtClient.JSON.createObjectNode()
                 .put("Content", text == null ? "" : text)
                 .put("ContentType", "text/plain");
+        attach(body, attachments);
         Optional<String> label = messageIdField.appliedId().flatMap(id -> messageIdField.label());
         if (messageId != null && label.isPresent()) {
             if (alreadyRecorded(label.get(), messageId)) {
@@ -132,6 +135,18 @@ final class RtTickets {
             body.putObject("TxnCustomFields").put(label.get(), messageId);
         }
         client.post("/ticket/" + ticket.id() + "/correspond", body);
+    }
+
+    /** REST2's {@code Attachments}: file name, MIME type and base64 content per file. */
+    private static void attach(ObjectNode body, List<HostAttachment> attachments) {
+        if (attachments == null || attachments.isEmpty()) {
+            return;
+        }
+        ArrayNode files = body.putArray("Attachments");
+        for (HostAttachment a : attachments) {
+            files.addObject().put("FileName", a.fileName()).put("FileType", a.mimeType())
+                    .put("FileContent", java.util.Base64.getEncoder().encodeToString(a.content()));
+        }
     }
 
     private boolean alreadyRecorded(String label, String messageId) {

@@ -43,10 +43,15 @@ public interface HostAdapter extends AutoCloseable {
     TicketRef createTicket(TicketRequest request);
 
     /**
-     * Appends a customer message to a ticket as correspondence from the requestor. Idempotent on
-     * {@code messageId}: an already appended message is not appended twice.
+     * Appends a customer message to a ticket as correspondence from the requestor, with the files the customer
+     * sent. Idempotent on {@code messageId}: an already appended message is not appended twice.
      */
-    void appendCustomerMessage(TicketRef ticket, String messageId, String text);
+    void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments);
+
+    /** {@link #appendCustomerMessage(TicketRef, String, String, List)} without attachments. */
+    default void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
+        appendCustomerMessage(ticket, messageId, text, List.of());
+    }
 
     /** Adds an internal note (not sent to the customer). */
     void addNote(TicketRef ticket, String text);

@@ -1,6 +1,7 @@
 package dev.socialbridge.host.spi;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,17 @@ import java.util.Map;
  * @param priority    0-100, or null for the queue default
  * @param due         due time, or null for the host/SLA default
  * @param fields      descriptor-keyed attribution fields; must contain {@code thread_key}
+ * @param attachments files the customer sent with the first message, possibly empty
  */
 public record TicketRequest(String queueKey, String subject, String contactId, String firstMessageId, String body,
-                            Integer priority, Instant due, Map<String, String> fields) {
+                            Integer priority, Instant due, Map<String, String> fields, List<HostAttachment> attachments) {
+    public TicketRequest {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A ticket whose first message has no attachment. */
+    public TicketRequest(String queueKey, String subject, String contactId, String firstMessageId, String body,
+                         Integer priority, Instant due, Map<String, String> fields) {
+        this(queueKey, subject, contactId, firstMessageId, body, priority, due, fields, List.of());
+    }
 }

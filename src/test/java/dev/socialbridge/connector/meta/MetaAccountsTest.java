@@ -52,11 +52,12 @@ class MetaAccountsTest {
                 P + "d.access-token", "t",
                 P + "d.acces-token", "typo"));
         assertEquals(List.of(
-                P + "d.acces-token: unknown key (expected " + P + "<name>.{id,platform,page-id,access-token})",
-                P + "a.id: missing",
-                P + "b.platform: unknown platform 'tiktok' (instagram or facebook)",
-                P + "b.access-token: missing",
-                P + "c.access-token: missing"), accounts.problems());
+                P + "b.platform: 'tiktok' must be one of instagram, facebook",
+                P + "d.acces-token: unknown setting (known: accounts.<name>.id, accounts.<name>.platform,"
+                        + " accounts.<name>.page-id, accounts.<name>.access-token)",
+                P + "a.id: is required (connected account id: Page id or IG business account id)",
+                P + "b.access-token: is required (Page access token)",
+                P + "c.access-token: is required (Page access token)"), accounts.problems());
         assertFalse(accounts.isValid());
         assertEquals(List.of("3"), accounts.all().stream().map(MetaAccount::id).toList());
     }

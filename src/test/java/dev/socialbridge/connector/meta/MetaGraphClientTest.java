@@ -31,6 +31,9 @@ import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.connector.spi.ReplyTo;
+import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.Platform;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +80,7 @@ class MetaGraphClientTest {
 
         @Test
         void instagramPublicReplyPostsToTheRepliesEdge() {
-            DeliveryResult r = client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT,
+            DeliveryResult r = client.deliver(publicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT,
                     "Bonjour Claire ! Le pack pro est à 49 €/mois, on vous écrit en DM 😊"));
             assertEquals(new DeliveryResult.Delivered("17890000000000101"), r);
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_COMMENT + "/replies"))
@@ -88,7 +91,7 @@ class MetaGraphClientTest {
 
         @Test
         void facebookPublicReplyPostsToTheCommentsEdge() {
-            DeliveryResult r = client.deliver(new OutboundAction.PublicReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
+            DeliveryResult r = client.deliver(publicReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
                     "Thanks Daniel, glad you like it!"));
             assertEquals(new DeliveryResult.Delivered("122100000000000101_1234500000000099"), r);
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + FB_COMMENT + "/comments"))
@@ -98,7 +101,7 @@ class MetaGraphClientTest {
 
         @Test
         void facebookPrivateReplyAddressesTheCommentFromThePage() {
-            DeliveryResult r = client.deliver(new OutboundAction.PrivateReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
+            DeliveryResult r = client.deliver(privateReply(Platform.FACEBOOK, PAGE, FB_COMMENT,
                     "Bonjour, pouvez-vous nous donner votre numéro de commande ?"));
             assertEquals(new DeliveryResult.Delivered("m_Zk9xR0VkT3FhbW1tX2NydWJiZWRfMDAwMDAwMDAwMDAwMDEwMg"), r);
             graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
@@ -110,7 +113,7 @@ class MetaGraphClientTest {
 
         @Test
         void instagramPrivateReplyGoesThroughTheLinkedPage() {
-            client.deliver(new OutboundAction.PrivateReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, "On vous répond en DM !"));
+            client.deliver(privateReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, "On vous répond en DM !"));
             graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
                     .withQueryParam("access_token", equalTo(IG_TOKEN))
                     .withRequestBody(equalToJson("{\"recipient\":{\"comment_id\":\"" + IG_COMMENT + "\"},"
@@ -119,13 +122,13 @@ class MetaGraphClientTest {
 
         @Test
         void instagramAccountWithoutLinkedPageSendsFromItsOwnId() {
-            client.deliver(new OutboundAction.SendMessage(Platform.INSTAGRAM, IG_ONLY, IGSID, "Hello!"));
+            client.deliver(sendMessage(Platform.INSTAGRAM, IG_ONLY, IGSID, "Hello!"));
             graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + IG_ONLY + "/messages")));
         }
 
         @Test
         void messengerDirectMessageIsAResponseToTheRecipient() {
-            DeliveryResult r = client.deliver(new OutboundAction.SendMessage(Platform.MESSENGER, PAGE, PSID,
+            DeliveryResult r = client.deliver(sendMessage(Platform.MESSENGER, PAGE, PSID,
                     "Votre remboursement est en cours, vous le recevrez sous 5 jours."));
             assertEquals(new DeliveryResult.Delivered("m_Zk9xR0VkT3FhbW1tX2NydWJiZWRfMDAwMDAwMDAwMDAwMDEwMQ"), r);
             graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
@@ -136,7 +139,7 @@ class MetaGraphClientTest {
 
         @Test
         void instagramDirectMessageUsesTheLinkedPage() {
-            client.deliver(new OutboundAction.SendMessage(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, "Your order ships today."));
+            client.deliver(sendMessage(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, "Your order ships today."));
             graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
                     .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + IGSID + "\"},\"messaging_type\":\"RESPONSE\","
                             + "\"message\":{\"text\":\"Your order ships today.\"}}")));
@@ -144,7 +147,7 @@ class MetaGraphClientTest {
 
         @Test
         void instagramHideSetsHideOnTheComment() {
-            DeliveryResult r = client.deliver(new OutboundAction.SetCommentHidden(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, true));
+            DeliveryResult r = client.deliver(setHidden(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, true));
             assertEquals(new DeliveryResult.Delivered(null), r);
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_COMMENT))
                     .withFormParam("hide", equalTo("true"))
@@ -153,7 +156,7 @@ class MetaGraphClientTest {
 
         @Test
         void facebookUnhideSetsIsHiddenFalse() {
-            DeliveryResult r = client.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, false));
+            DeliveryResult r = client.deliver(setHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, false));
             assertEquals(new DeliveryResult.Delivered(null), r);
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + FB_COMMENT))
                     .withFormParam("is_hidden", equalTo("false"))
@@ -164,7 +167,7 @@ class MetaGraphClientTest {
         void versionIsConfigurable() {
             MetaGraphClient v26 = new MetaGraphClient(new MetaAccounts(List.of(new MetaAccount(PAGE, Platform.FACEBOOK, null,
                     PAGE_TOKEN))), health, MetaGraphClient.Settings.defaults().withBaseUrl(graph.baseUrl() + "/").withVersion("v26.0"));
-            v26.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
+            v26.deliver(setHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
             graph.verify(1, postRequestedFor(urlEqualTo("/v26.0/" + FB_COMMENT)));
         }
     }
@@ -178,7 +181,7 @@ class MetaGraphClientTest {
             return new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, IG_ACCOUNT,
                     "instagram:mention:" + IG_ACCOUNT + ":" + itemId, itemId, null, MEDIA,
                     Author.of(MetaWebhookParser.UNKNOWN_AUTHOR_ID), "", List.of(), null, null,
-                    Instant.parse("2026-11-22T09:12:30Z"), false, 0L);
+                    Instant.parse("2026-11-22T09:12:30Z"), false, null, null, 0L);
         }
 
         @Test
@@ -216,7 +219,7 @@ class MetaGraphClientTest {
             Interaction partial = mention(MENTION_COMMENT);
             Interaction withText = new Interaction(Platform.INSTAGRAM, InteractionKind.MENTION, IG_ACCOUNT,
                     partial.threadKey(), MENTION_COMMENT, null, MEDIA, Author.of("1"), "hi", List.of(), null, null,
-                    partial.occurredAt(), false, 0L);
+                    partial.occurredAt(), false, null, null, 0L);
             assertFalse(client.canFetch(withText));
             assertThrows(IllegalArgumentException.class, () -> client.fetch(withText));
         }
@@ -251,7 +254,7 @@ class MetaGraphClientTest {
 
         @Test
         void replyToACommentMentionPostsToTheMentionsEdge() {
-            DeliveryResult r = client.deliver(OutboundAction.MentionReply.to(mention(MENTION_COMMENT), "Merci Claire ! On vous écrit 😊"));
+            DeliveryResult r = client.deliver(mentionReply(mention(MENTION_COMMENT), "Merci Claire ! On vous écrit 😊"));
             assertEquals(new DeliveryResult.Delivered("17894227900000099"), r);
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_ACCOUNT + "/mentions"))
                     .withFormParam("media_id", equalTo(MEDIA))
@@ -262,7 +265,7 @@ class MetaGraphClientTest {
 
         @Test
         void replyToACaptionMentionNamesOnlyTheMedia() {
-            client.deliver(OutboundAction.MentionReply.to(mention(MEDIA), "Thanks Leo!"));
+            client.deliver(mentionReply(mention(MEDIA), "Thanks Leo!"));
             graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + IG_ACCOUNT + "/mentions"))
                     .withFormParam("media_id", equalTo(MEDIA))
                     .withRequestBody(notContaining("comment_id")));
@@ -275,7 +278,7 @@ class MetaGraphClientTest {
             return new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, IG_ACCOUNT,
                     "instagram:comment:" + IG_ACCOUNT + ":" + IG_COMMENT, IG_COMMENT, null, "17918195200000041",
                     new Author(IGSID, handle, null, null, false), "collab ?", List.of(), null, null,
-                    Instant.parse("2026-11-22T09:12:30Z"), false, 0L);
+                    Instant.parse("2026-11-22T09:12:30Z"), false, null, null, 0L);
         }
 
         @Test
@@ -312,7 +315,7 @@ class MetaGraphClientTest {
     @Nested
     class Failures {
 
-        private final OutboundAction dm = new OutboundAction.SendMessage(Platform.MESSENGER, PAGE, PSID, "Bonjour !");
+        private final OutboundAction dm = sendMessage(Platform.MESSENGER, PAGE, PSID, "Bonjour !");
 
         private void answer(int status, String body) {
             graph.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)
@@ -383,7 +386,7 @@ class MetaGraphClientTest {
             assertFalse(r.reason().contains(PAGE_TOKEN));
             assertTrue(health.isInvalid(PAGE));
 
-            DeliveryResult again = client.deliver(new OutboundAction.SetCommentHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
+            DeliveryResult again = client.deliver(setHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true));
             assertInstanceOf(DeliveryResult.AccountInvalid.class, again);
             graph.verify(1, anyRequestedFor(anyUrl()));
             // other accounts are unaffected
@@ -458,7 +461,7 @@ class MetaGraphClientTest {
 
         @Test
         void unknownAccountIsInvalidWithoutACall() {
-            DeliveryResult r = client.deliver(new OutboundAction.SendMessage(Platform.MESSENGER, "999", PSID, "hi"));
+            DeliveryResult r = client.deliver(sendMessage(Platform.MESSENGER, "999", PSID, "hi"));
             assertInstanceOf(DeliveryResult.AccountInvalid.class, r);
             graph.verify(0, anyRequestedFor(anyUrl()));
         }
@@ -466,18 +469,44 @@ class MetaGraphClientTest {
         @Test
         void emptyTextAndUnsafeIdsFailWithoutACall() {
             assertInstanceOf(DeliveryResult.Failed.class,
-                    client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, " ")));
+                    client.deliver(publicReply(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, " ")));
             assertInstanceOf(DeliveryResult.Failed.class,
-                    client.deliver(new OutboundAction.PublicReply(Platform.INSTAGRAM, IG_ACCOUNT, "../me/feed", "x")));
+                    client.deliver(publicReply(Platform.INSTAGRAM, IG_ACCOUNT, "../me/feed", "x")));
             graph.verify(0, anyRequestedFor(anyUrl()));
         }
 
         @Test
         void actionsThePlatformHasNoCallForAreProgrammingErrors() {
             assertThrows(IllegalArgumentException.class, () -> client.deliver(
-                    new OutboundAction.PublicReply(Platform.MESSENGER, PAGE, FB_COMMENT, "x")));
+                    publicReply(Platform.MESSENGER, PAGE, FB_COMMENT, "x")));
             assertThrows(IllegalArgumentException.class, () -> client.deliver(
-                    new OutboundAction.SendMessage(Platform.TELEGRAM, PAGE, PSID, "x")));
+                    sendMessage(Platform.TELEGRAM, PAGE, PSID, "x")));
         }
+    }
+
+    static OutboundAction publicReply(Platform platform, String account, String commentId, String text) {
+        return reply(platform, account, ReplyChannel.PUBLIC, InteractionKind.COMMENT, commentId, null, text);
+    }
+
+    static OutboundAction privateReply(Platform platform, String account, String commentId, String text) {
+        return reply(platform, account, ReplyChannel.PRIVATE, InteractionKind.COMMENT, commentId, null, text);
+    }
+
+    static OutboundAction sendMessage(Platform platform, String account, String recipient, String text) {
+        return reply(platform, account, ReplyChannel.DM, InteractionKind.DM, "m1", recipient, text);
+    }
+
+    static OutboundAction setHidden(Platform platform, String account, String commentId, boolean hidden) {
+        return new OutboundAction.SetHidden(platform, account, commentId, hidden);
+    }
+
+    static OutboundAction mentionReply(Interaction mention, String text) {
+        return OutboundAction.Reply.to(mention, ReplyChannel.PUBLIC, OutboundMessage.text(text));
+    }
+
+    private static OutboundAction reply(Platform platform, String account, ReplyChannel channel, InteractionKind kind,
+                                        String itemId, String conversation, String text) {
+        return new OutboundAction.Reply(platform, account, channel, new ReplyTo(kind, "t", itemId, null, null,
+                conversation, conversation == null ? "author" : conversation, Instant.EPOCH), OutboundMessage.text(text));
     }
 }

@@ -119,7 +119,7 @@ class MetaWebhookParserTest {
             assertEquals(InteractionKind.STORY_REPLY, i.kind());
             assertEquals("17950000000000051", i.postId());
             assertEquals("Trop beau ce nouveau coloris 🔥 il est dispo en taille M ?", i.text());
-            assertEquals(List.of(new Attachment("story",
+            assertEquals(List.of(Attachment.link("story",
                     "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17950000000000051&signature=AbzSCRUBBED")),
                     i.attachments());
             assertEquals("instagram:dm:17841400000000001:6541230000000004", i.threadKey());

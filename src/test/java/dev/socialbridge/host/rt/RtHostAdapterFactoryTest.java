@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socialbridge.config.SettingSpec;
+import dev.socialbridge.config.SettingValues;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.DescriptorLoader;
 import dev.socialbridge.descriptor.SettingDef;
@@ -37,13 +39,14 @@ class RtHostAdapterFactoryTest {
 
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-        "base-url     | ''                    | socialbridge.host.rt.base-url: is required (the web root of RT, e.g. https://rt.example.com)",
-        "base-url     | ftp://rt.example.com  | socialbridge.host.rt.base-url: must be an http(s) URL",
-        "base-url     | not a url             | socialbridge.host.rt.base-url: must be an http(s) URL",
+        "base-url     | ''                    | socialbridge.host.rt.base-url: is required (RT base URL, e.g. `http://127.0.0.1:8089` (without /REST/2.0))",
+        "base-url     | ftp://rt.example.com  | socialbridge.host.rt.base-url: 'ftp://rt.example.com' must be an http(s) URL",
+        "base-url     | not a url             | socialbridge.host.rt.base-url: 'not a url' must be an http(s) URL",
         "token        | ''                    | socialbridge.host.rt.token: is required (or set socialbridge.host.rt.user and socialbridge.host.rt.password)",
-        "timeout-ms   | 0                     | socialbridge.host.rt.timeout-ms: must be a positive number of milliseconds",
-        "timeout-ms   | soon                  | socialbridge.host.rt.timeout-ms: must be a positive number of milliseconds",
-        "apply-helper | always                | socialbridge.host.rt.apply-helper: must be auto or off",
+        "timeout-ms   | 0                     | socialbridge.host.rt.timeout-ms: '0' must be a positive number of milliseconds",
+        "timeout-ms   | soon                  | socialbridge.host.rt.timeout-ms: 'soon' must be a whole number",
+        "apply-helper | always                | socialbridge.host.rt.apply-helper: 'always' must be one of auto, off",
+        "time-out-ms  | 5000                  | socialbridge.host.rt.time-out-ms: unknown setting (known: base-url, token, user, password, timeout-ms, apply-helper)",
     })
     void reportsEachInvalidSettingWithItsFullKey(String key, String value, String expected) {
         Map<String, String> settings = new HashMap<>(Map.of("base-url", "http://127.0.0.1:8089", "token", "1-14-abc"));
@@ -67,14 +70,14 @@ class RtHostAdapterFactoryTest {
     void refusesToCreateFromInvalidSettingsWithoutShowingSecrets() {
         Descriptor descriptor = DescriptorLoader.fromClasspath();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> factory.create(Map.of("base-url", "ftp://x", "password", "s3cret"), descriptor));
+                () -> factory.create(RtSettings.values(Map.of("base-url", "ftp://x", "password", "s3cret")), descriptor));
 
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @Test
     void createsAnAdapterWithoutTalkingToRt() {
-        HostAdapter adapter = factory.create(Map.of("base-url", "http://127.0.0.1:1", "token", "1-14-secret"),
+        HostAdapter adapter = factory.create(RtSettings.values(Map.of("base-url", "http://127.0.0.1:1", "token", "1-14-secret")),
                 DescriptorLoader.fromClasspath());
 
         assertEquals("rt", adapter.type());
@@ -82,20 +85,18 @@ class RtHostAdapterFactoryTest {
     }
 
     @Test
-    void everySettingItReadsIsDeclaredInTheDescriptorWithSecretsMarked() {
-        Descriptor descriptor = DescriptorLoader.fromClasspath();
-        for (String key : RtSettings.KEYS) {
-            SettingDef setting = descriptor.setting(RtSettings.PREFIX + key).orElseThrow(
-                    () -> new AssertionError("descriptor does not declare " + RtSettings.PREFIX + key));
-            assertEquals(key.equals(RtSettings.TOKEN) || key.equals(RtSettings.PASSWORD), setting.secret(), key);
-        }
-        assertTrue(descriptor.settings().stream().filter(s -> s.key().startsWith(RtSettings.PREFIX))
-                .allMatch(s -> RtSettings.KEYS.contains(s.key().substring(RtSettings.PREFIX.length()))));
+    void declaresItsSettingsWithSecretsMarkedAndNoDefaultForThem() {
+        assertEquals(List.of("base-url", "token", "user", "password", "timeout-ms", "apply-helper"),
+                factory.settings().stream().map(SettingSpec::key).toList());
+        assertEquals(List.of("token", "password"),
+                factory.settings().stream().filter(SettingSpec::secret).map(SettingSpec::key).toList());
+        assertEquals("15000", factory.settings().get(4).defaultValue());
     }
 
     private List<String> problems(Map<String, String> settings) {
-        List<String> problems = new ArrayList<>();
-        factory.validate(settings, problems);
+        SettingValues values = RtSettings.values(settings);
+        List<String> problems = new ArrayList<>(values.problems());
+        factory.validate(values, problems);
         return problems;
     }
 }

@@ -23,6 +23,7 @@ import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.FieldDef;
 import dev.socialbridge.descriptor.QueueDef;
 import dev.socialbridge.host.spi.HostException;
+import dev.socialbridge.host.spi.HostAttachment;
 import dev.socialbridge.host.spi.TicketRef;
 import dev.socialbridge.host.spi.TicketRequest;
 import dev.socialbridge.host.spi.TicketUpdate;
@@ -126,7 +127,7 @@ class RtTicketsTest {
                 .withRequestBody(equalToJson("[{\"field\":\"CustomField.{Social Message ID (txn)}\",\"value\":\"m-2\"}]"))
                 .willReturn(okJson("{\"total\":1,\"items\":[{\"id\":\"56\"}]}")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again");
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again", List.of());
 
         rt.verify(0, postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")));
     }
@@ -138,7 +139,7 @@ class RtTicketsTest {
         rt.stubFor(post("/REST/2.0/ticket/42/correspond")
                 .willReturn(aResponse().withStatus(201).withBody("[\"Correspondence added\"]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "Any discount?");
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "Any discount?", List.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
                 "{\"Content\":\"Any discount?\",\"ContentType\":\"text/plain\","
@@ -146,11 +147,24 @@ class RtTicketsTest {
     }
 
     @Test
+    void postsTheCustomersFilesAsAttachmentsOfTheCorrespondence() {
+        rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
+        rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
+
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "[image] photo.jpg", List.of(
+                new HostAttachment("photo.jpg", "image/jpeg", new byte[] {1, 2, 3})));
+
+        rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
+                "{\"Content\":\"[image] photo.jpg\",\"ContentType\":\"text/plain\",\"Attachments\":[{\"FileName\":"
+                        + "\"photo.jpg\",\"FileType\":\"image/jpeg\",\"FileContent\":\"AQID\"}]}")));
+    }
+
+    @Test
     void postsWithoutDedupeWhenTheTransactionFieldIsNotApplied() {
         rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "hello");
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "hello", List.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond"))
                 .withRequestBody(equalToJson("{\"Content\":\"hello\",\"ContentType\":\"text/plain\"}")));

@@ -1,0 +1,37 @@
+package dev.socialbridge.connector.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The content of a reply.
+ *
+ * @param text         the final text (tokens resolved, disclosure added, within the channel's limit)
+ * @param quickReplies short answers offered as buttons where the platform has them (Telegram inline keyboard,
+ *                     WhatsApp reply buttons); empty for none
+ * @param template     the approved platform template to send instead when free text is not allowed (outside
+ *                     WhatsApp's 24 h customer-service window), or null
+ */
+public record OutboundMessage(String text, List<String> quickReplies, PlatformTemplate template) {
+    public OutboundMessage {
+        Objects.requireNonNull(text, "text");
+        quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+    }
+
+    public static OutboundMessage text(String text) {
+        return new OutboundMessage(text, List.of(), null);
+    }
+
+    /**
+     * An approved message template of the platform (WhatsApp message templates).
+     *
+     * @param name     template name as approved
+     * @param language its language code, e.g. {@code fr} or {@code en_US}
+     */
+    public record PlatformTemplate(String name, String language) {
+        public PlatformTemplate {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(language, "language");
+        }
+    }
+}
