@@ -1,7 +1,6 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.SettingSpec;
 import dev.socialbridge.config.SettingValues;
 import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.descriptor.Descriptor;
@@ -71,8 +70,7 @@ final class Components {
 
     static SettingValues hostSettings(LoadedConfig config, HostAdapterFactory factory) {
         String prefix = HOST_PREFIX + factory.type() + ".";
-        String[] known = factory.settings().stream().filter(s -> !s.keyed()).map(SettingSpec::key).toArray(String[]::new);
-        return SettingValues.of(prefix, factory.settings(), config.group(prefix, known), config::value);
+        return SettingValues.of(prefix, factory.settings(), config.group(prefix, factory.settings()), config::value);
     }
 
     static HostAdapter host(LoadedConfig config, HostAdapterFactory factory, Descriptor descriptor) {

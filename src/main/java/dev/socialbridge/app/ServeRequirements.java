@@ -40,8 +40,10 @@ final class ServeRequirements {
         return connectors;
     }
 
+    /** "telegram (socialbridge.telegram.bots.<name>.token, ...)": the settings that set a connector up. */
     private static String hint(ConnectorFactory f) {
-        return f.id() + " (" + Connectors.prefix(f) + "*)";
+        return f.id() + " (" + String.join(", ", f.settings().stream().filter(s -> s.required())
+                .map(s -> Connectors.prefix(f) + s.key()).toList()) + ")";
     }
 
     /** Store reachability and accounts the platforms rejected. */

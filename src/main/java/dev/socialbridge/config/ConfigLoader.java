@@ -96,9 +96,14 @@ public final class ConfigLoader {
         }
         groups.remove("host");
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX) && groups.contains(group(name)) && !known.contains(name)) {
-                seen.add(name);
+        for (org.eclipse.microprofile.config.spi.ConfigSource source : config.getConfigSources()) {
+            if (source instanceof io.smallrye.config.EnvConfigSource) {
+                continue;   // environment variable names are ambiguous (dashes and dots are both '_')
+            }
+            for (String name : source.getPropertyNames()) {
+                if (name.startsWith(PREFIX) && groups.contains(group(name)) && !known.contains(name)) {
+                    seen.add(name);
+                }
             }
         }
         seen.forEach(name -> problems.add(name + ": unknown setting"));

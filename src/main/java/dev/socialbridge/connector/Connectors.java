@@ -1,7 +1,6 @@
 package dev.socialbridge.connector;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.SettingSpec;
 import dev.socialbridge.config.SettingValues;
 import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.connector.spi.Connector;
@@ -97,8 +96,7 @@ public final class Connectors implements AutoCloseable {
     /** A factory's settings as configured. */
     public static SettingValues settings(ConnectorFactory factory, LoadedConfig config) {
         String prefix = prefix(factory);
-        String[] known = factory.settings().stream().filter(s -> !s.keyed()).map(SettingSpec::key).toArray(String[]::new);
-        return SettingValues.of(prefix, factory.settings(), config.group(prefix, known), config::value);
+        return SettingValues.of(prefix, factory.settings(), config.group(prefix, factory.settings()), config::value);
     }
 
     /**

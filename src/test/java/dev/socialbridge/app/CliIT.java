@@ -41,7 +41,10 @@ class CliIT {
                 "socialbridge.store.jdbc-url=jdbc:h2:file:" + dir.resolve("db"),
                 "socialbridge.admin.token=cli-admin-token-0123456789",
                 "socialbridge.meta.app-secret=cli-secret",
-                "socialbridge.meta.verify-token=cli", ""));
+                "socialbridge.meta.verify-token=cli",
+                "socialbridge.meta.accounts.brand.id=17841400000000001",
+                "socialbridge.meta.accounts.brand.platform=instagram",
+                "socialbridge.meta.accounts.brand.access-token=cli-token", ""));
         return f;
     }
 
