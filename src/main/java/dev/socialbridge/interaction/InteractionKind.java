@@ -15,6 +15,13 @@ public enum InteractionKind {
     COMMENT_HIDDEN(false),
     /** A private/direct message. */
     DM(true),
+    /** A message in a group chat addressed to us (a mention of our account, or a reply to one of our messages). */
+    GROUP_MESSAGE(true),
+    /**
+     * The customer edited a message they sent earlier: the new text reaches the ticket, automation leaves it alone
+     * (the connector marks it with {@link Interaction#automationBlockedBy()}).
+     */
+    MESSAGE_EDITED(true),
     /** The account was @mentioned in someone else's post or comment. */
     MENTION(true),
     /** A DM sent as a reply to one of our stories. */
@@ -36,9 +43,12 @@ public enum InteractionKind {
         this.conversational = conversational;
     }
 
-    /** True for items written in public (comments, @mentions): they can be answered publicly, privately or hidden. */
+    /**
+     * True for items written where others see them (comments, @mentions, group messages): they can be answered
+     * there or privately, where the platform allows it.
+     */
     public boolean isPublic() {
-        return this == COMMENT || this == MENTION;
+        return this == COMMENT || this == MENTION || this == GROUP_MESSAGE;
     }
 
     /** True when this kind carries a customer message that belongs in a host ticket. */

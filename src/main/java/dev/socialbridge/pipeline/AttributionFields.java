@@ -26,6 +26,7 @@ final class AttributionFields {
         if (i.referral() != null) {
             put(f, "ref", i.referral().ref());
             put(f, "ad_id", i.referral().adId());
+            put(f, "ad_click_id", i.referral().clickId());
         }
         if (c != null) {
             put(f, "intent", c.intent());
@@ -51,8 +52,11 @@ final class AttributionFields {
         return f;
     }
 
-    /** The platform conversation: the DM thread, or the top-level comment a comment thread hangs off. */
+    /** The platform conversation: the DM thread or chat, or the top-level comment a comment thread hangs off. */
     private static String conversationId(Interaction i) {
+        if (i.conversationId() != null) {
+            return i.conversationId();
+        }
         if (i.kind() == InteractionKind.COMMENT) {
             return i.parentId() != null ? i.parentId() : i.itemId();
         }

@@ -209,6 +209,10 @@ public final class InteractionProcessor extends BackgroundWorker {
         String hostLane = i.threadKey() + "|host";
         String platformLane = i.threadKey() + "|platform";
         int n = 0;
+        Optional<OutboundAction> ack = connectors.forPlatform(i.platform()).flatMap(connector -> connector.acknowledgement(i));
+        if (ack.isPresent()) {
+            enqueue(conn, item, n++, platformLane, ack.get(), now);
+        }
         if (o.hideReason() != null) {
             enqueue(conn, item, n++, platformLane, new OutboundAction.SetHidden(i.platform(), i.accountId(), i.itemId(), true), now);
             moderation.recordHidden(conn, i, o.hideReason(), now);

@@ -27,6 +27,8 @@ final class LegacyPlatformActions {
                 return Optional.of(Json.read(json, OutboundAction.Reply.class));
             case PlatformCommandHandler.SET_HIDDEN:
                 return Optional.of(Json.read(json, OutboundAction.SetHidden.class));
+            case PlatformCommandHandler.ACKNOWLEDGE:
+                return Optional.of(Json.read(json, OutboundAction.Acknowledge.class));
             case "platform.PublicReply", "platform.PrivateReply", "platform.SendMessage", "platform.MentionReply",
                     "platform.SetCommentHidden":
                 return Optional.of(legacy(type, tree(json)));

@@ -27,6 +27,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
     public static final String REPLY = "platform.Reply";
     /** Outbox type of a {@link OutboundAction.SetHidden}. */
     public static final String SET_HIDDEN = "platform.SetHidden";
+    /** Outbox type of a {@link OutboundAction.Acknowledge}. */
+    public static final String ACKNOWLEDGE = "platform.Acknowledge";
 
     private final Connectors connectors;
     private final AccountStatusStore accounts;
@@ -47,7 +49,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
 
     /** The outbox command that carries {@code action} in {@code lane}. */
     public static OutboxCommand command(String dedupeKey, String lane, OutboundAction action) {
-        String type = action instanceof OutboundAction.Reply ? REPLY : SET_HIDDEN;
+        String type = action instanceof OutboundAction.Reply ? REPLY
+                : action instanceof OutboundAction.Acknowledge ? ACKNOWLEDGE : SET_HIDDEN;
         return new OutboxCommand(dedupeKey, lane, OutboxCommand.PLATFORM, type, action);
     }
 
@@ -88,6 +91,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
             }
         } else if (result instanceof DeliveryResult.AccountInvalid a) {
             accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
+        } else if (action instanceof OutboundAction.Acknowledge) {
+            return;   // a missed acknowledgement is not worth an agent's attention
         } else if (thread != null && (result instanceof DeliveryResult.NotSendable || result instanceof DeliveryResult.Unreachable
                 || result instanceof DeliveryResult.Failed)) {
             if (result instanceof DeliveryResult.Unreachable u) {
@@ -111,6 +116,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private static String describe(OutboundAction action) {
         if (action instanceof OutboundAction.Reply r) {
             return "The automated " + r.channel().auditName().replace('_', ' ') + " \"" + abbreviate(r.message().text()) + "\"";
+        }
+        if (action instanceof OutboundAction.Acknowledge) {
+            return "Acknowledging the customer's message";
         }
         return ((OutboundAction.SetHidden) action).hidden() ? "Hiding the comment" : "Unhiding the comment";
     }

@@ -25,7 +25,7 @@ class RuleFileValidationTest {
         return Stream.of(
                 Arguments.of("invalid-unknown-values.yaml", List.of(
                         "invalid-unknown-values.yaml: rule 'hot-lead' (#1): when.platform: unknown platform 'myspace' (expected one of instagram, facebook, messenger, whatsapp, tiktok, youtube, x, linkedin, telegram)",
-                        "invalid-unknown-values.yaml: rule 'hot-lead' (#1): when.kind: unknown kind 'reel' (expected one of comment, comment_edited, comment_removed, comment_hidden, dm, mention, story_reply, story_mention, postback, referral, reaction, receipt)",
+                        "invalid-unknown-values.yaml: rule 'hot-lead' (#1): when.kind: unknown kind 'reel' (expected one of comment, comment_edited, comment_removed, comment_hidden, dm, group_message, message_edited, mention, story_reply, story_mention, postback, referral, reaction, receipt)",
                         "invalid-unknown-values.yaml: rule 'hot-lead' (#1): when.intent: unknown intent 'buy' (expected one of sales_lead, support, refund_cancel, complaint, praise, question, spam, toxic, other)",
                         "invalid-unknown-values.yaml: rule 'hot-lead' (#1): when.language: unknown language 'de' (expected one of fr, en, other)",
                         "invalid-unknown-values.yaml: rule 'vip' (#2): when.sentiment: unknown sentiment 'angry' (expected one of negative, neutral, positive)",

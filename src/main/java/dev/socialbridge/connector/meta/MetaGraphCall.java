@@ -37,7 +37,9 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
             };
             return form(h.itemId(), "", param, Boolean.toString(h.hidden()), false);
         }
-        OutboundAction.Reply r = (OutboundAction.Reply) action;
+        if (!(action instanceof OutboundAction.Reply r)) {
+            throw unsupported(action);
+        }
         requireMessaging(action);
         String text = r.message().text();
         ReplyTo to = r.to();

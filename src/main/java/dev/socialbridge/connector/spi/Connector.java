@@ -1,5 +1,6 @@
 package dev.socialbridge.connector.spi;
 
+import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.Platform;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,14 @@ public interface Connector extends AutoCloseable {
 
     /** What automation may do on its platforms: reply channels, text limits, hiding. Pure, no I/O. */
     ActionPolicy actionPolicy();
+
+    /**
+     * What the platform expects as soon as {@code interaction} is received (e.g. Telegram's
+     * {@code answerCallbackQuery} for a button press), queued before any reply; empty for most interactions.
+     */
+    default Optional<OutboundAction> acknowledgement(Interaction interaction) {
+        return Optional.empty();
+    }
 
     /** Completes interactions whose webhook carried only ids (e.g. an Instagram @mention). */
     default Optional<InteractionFetcher> interactionFetcher() {

@@ -38,6 +38,12 @@ public sealed interface OutboundAction {
         }
     }
 
+    /**
+     * Tells the platform that an interaction was received, where it expects that (a Telegram button press shows a
+     * spinner until {@code answerCallbackQuery}). Asked of the connector for every interaction, before any reply.
+     */
+    record Acknowledge(Platform platform, String accountId, String itemId) implements OutboundAction { }
+
     /** Hide ({@code hidden=true}) or unhide a public item (a comment). */
     record SetHidden(Platform platform, String accountId, String itemId, boolean hidden) implements OutboundAction { }
 }
