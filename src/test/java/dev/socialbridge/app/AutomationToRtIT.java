@@ -249,4 +249,41 @@ class AutomationToRtIT {
                 .withRequestBody(containing("6541" + run + "00003"))).size();
         assertEquals(dmsBefore, dmsAfter, "no automated DM to an opted-out author");
     }
+
+    @Test
+    void aStandbyMessageIsTicketedButNeverAnsweredAutomatically() throws Exception {
+        String run = ServerHarness.newRun();
+        String sender = "7010" + run + "04";
+        String body = java.nio.file.Files.readString(java.nio.file.Path.of("test-fixtures/inbound/meta/messenger-standby.json"))
+                .replace("7010000000000004", sender).replace("7010000000000005", "7010" + run + "05")
+                .replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-" + run + "\"");
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        String thread = "messenger:dm:" + ServerHarness.PAGE + ":" + sender;
+        ServerHarness.await("ticket for the standby message", WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        JsonNode audit = ServerHarness.HTTP_JSON(harness.get("admin/audit?thread=" + java.net.URLEncoder.encode(thread,
+                java.nio.charset.StandardCharsets.UTF_8), true).body());
+        assertTrue(audit.toString().contains("suppressed:blocked"), audit.toString());
+        Thread.sleep(1500);
+        assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.PAGE + "/messages"))
+                .withRequestBody(containing(sender))).size(), "another app owns the conversation: no automated reply");
+    }
+
+    @Test
+    void aPhotoSentInAnInstagramDmReachesTheTicketAsAFile() throws Exception {
+        String run = ServerHarness.newRun();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5, 6, 7, 8};
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/cdn/ig-photo-" + run + ".jpg"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+        String dm = ServerHarness.fixture("ig-dm.json", run).replaceAll("\"text\": *\"[^\"]*\"",
+                "\"text\": \"Voici la photo du colis abîmé\", \"attachments\": [{\"type\": \"image\", \"payload\": {\"url\": \""
+                        + graph.baseUrl() + "/cdn/ig-photo-" + run + ".jpg?stp=dst-jpg\"}}]");
+        assertEquals(200, harness.postWebhook(dm).statusCode());
+        String thread = "instagram:dm:" + ServerHarness.IG_ACCOUNT + ":6541" + run + "00003";
+        ServerHarness.await("ticket", WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        TicketRef t = rt.findTicketByThread(thread).orElseThrow();
+        JsonNode files = RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Filename,ContentType,ContentLength");
+        assertTrue(files.toString().contains("ig-photo-" + run + ".jpg") && files.toString().contains("image/jpeg"),
+                files.toString());
+    }
 }
