@@ -21,7 +21,7 @@ public final class BareEndpointServer {
     }
 
     /** Reads the body, answers a small JSON. */
-    @Path("/webhooks/meta")
+    @Path("/webhooks/{any: .+}")
     public static final class Hello {
         @POST
         @Consumes(MediaType.WILDCARD)
