@@ -237,6 +237,28 @@ class MetaWebhookToRtIT {
     }
 
     @Test
+    void theSharedWebhookHandlerAnswersUnknownPathsAndUnconfiguredConnectorsWithJson() throws Exception {
+        HttpResponse<String> unknown = postRaw("webhooks/nope", "{}");
+        assertEquals(404, unknown.statusCode());
+        assertEquals(404, Json.MAPPER.readTree(unknown.body()).path("code").asInt());
+        assertTrue(unknown.body().contains("meta"), "names the configured webhooks: " + unknown.body());
+        assertEquals(404, postRaw("webhooks/meta/extra", "{}").statusCode());
+        byte[] whatsapp = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> notConfigured = harness.postWebhook(whatsapp, harness.signer.sign(whatsapp));
+        assertEquals(400, notConfigured.statusCode(), notConfigured.body());
+        assertTrue(notConfigured.body().contains("socialbridge.whatsapp"), notConfigured.body());
+        HttpResponse<String> handshake = harness.get("webhooks/meta?hub.mode=subscribe&hub.verify_token=it-verify&hub.challenge=4242", false);
+        assertEquals(200, handshake.statusCode());
+        assertEquals("4242", handshake.body());
+        assertEquals(403, harness.get("webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1", false).statusCode());
+    }
+
+    private static HttpResponse<String> postRaw(String path, String body) throws Exception {
+        return ServerHarness.HTTP.send(java.net.http.HttpRequest.newBuilder(harness.base.resolve(path))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void malformedItemIsQuarantinedWhileTheRestOfTheBatchIsProcessed() throws Exception {
         int quarantinedBefore = countInbox("QUARANTINED");
         String run = ServerHarness.newRun();
