@@ -38,17 +38,20 @@ final class TelegramClient implements PlatformClient {
     private final TelegramBots bots;
     private final String apiBaseUrl;
     private final HttpClient http;
+    private final Duration requestTimeout;
 
     TelegramClient(TelegramBots bots, String apiBaseUrl) {
         this(bots, apiBaseUrl, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+                .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build(), REQUEST_TIMEOUT);
     }
 
-    TelegramClient(TelegramBots bots, String apiBaseUrl, HttpClient http) {
+    /** @param requestTimeout how long one method call may take (downloads get longer) */
+    TelegramClient(TelegramBots bots, String apiBaseUrl, HttpClient http, Duration requestTimeout) {
         this.bots = Objects.requireNonNull(bots, "bots");
         String base = Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         this.apiBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.http = Objects.requireNonNull(http, "http");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
     @Override
@@ -71,7 +74,7 @@ final class TelegramClient implements PlatformClient {
     /** One Bot API method call for {@code bot}: the {@code result} of an ok answer, or the classified failure. */
     Answer call(TelegramBot bot, String method, ObjectNode params) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiBaseUrl + "/bot" + bot.token().reveal() + "/" + method))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json").header("Accept", "application/json")
+                .timeout(requestTimeout).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(params.toString(), StandardCharsets.UTF_8)).build();
         String describe = method + " for bot " + bot.name();
         try {
