@@ -42,4 +42,10 @@ public final class TelegramConnectorFactory implements ConnectorFactory {
     public Connector create(ConnectorContext context) {
         return new TelegramConnector(context);
     }
+
+    /** {@code bin/social-bridge telegram set-webhook}. */
+    @Override
+    public List<Object> commands() {
+        return List.of(new SetWebhookCommand());
+    }
 }
