@@ -6,7 +6,6 @@ import static dev.socialbridge.connector.telegram.TelegramJson.object;
 import static dev.socialbridge.connector.telegram.TelegramJson.requireInteger;
 import static dev.socialbridge.connector.telegram.TelegramJson.requireObject;
 import static dev.socialbridge.connector.telegram.TelegramJson.requireText;
-import static dev.socialbridge.connector.telegram.TelegramJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialbridge.connector.spi.ParsedItem;
@@ -30,8 +29,8 @@ final class TelegramMessageParser {
             "game", "invoice");
 
     ParsedItem parse(TelegramUpdate u, JsonNode msg) {
-        boolean edited = "edited_message".equals(u.type());
         String path = u.type();
+        boolean edited = "edited_message".equals(path);
         long messageId = requireInteger(msg, "message_id", path);
         JsonNode chat = requireObject(msg, "chat", path);
         long chatId = requireInteger(chat, "id", path + ".chat");
@@ -41,40 +40,47 @@ final class TelegramMessageParser {
         Author author = from != null ? TelegramJson.user(from, path + ".from")
                 : TelegramJson.chat(requireObject(msg, "sender_chat", path), path + ".sender_chat");
         boolean fromSelf = from != null && flag(from, "is_bot") && u.bot().id().equals(author.id());
-        InteractionKind kind;
-        switch (chatType) {
-            case "private" -> kind = edited ? InteractionKind.MESSAGE_EDITED : InteractionKind.DM;
-            case "group", "supergroup" -> {
-                if (!fromSelf && !TelegramAddressing.isForBot(msg, u.bot(), path)) {
-                    return u.ignored("group message not addressed to the bot");
-                }
-                kind = edited ? InteractionKind.MESSAGE_EDITED : InteractionKind.GROUP_MESSAGE;
-            }
-            case "channel" -> {
-                return u.ignored("channel post: channels are not handled");
-            }
-            default -> throw new TelegramJson.Malformed(path + ".chat.type '" + chatType + "' is unknown");
+        if ("channel".equals(chatType)) {
+            return u.ignored("channel post: channels are not handled");
         }
-        List<Attachment> attachments = TelegramAttachments.of(msg, path);
-        String text = text(msg, "text", path);
-        if (text == null) {
-            text = text(msg, "caption", path);
+        boolean group = isGroup(chatType, path);
+        if (group && !fromSelf && !TelegramAddressing.isForBot(msg, u.bot(), path)) {
+            return u.ignored("group message not addressed to the bot");
         }
-        if (text == null && attachments.isEmpty()) {
-            text = placeholder(msg);
-        }
-        JsonNode replied = object(msg, "reply_to_message", path);
-        String parentId = replied == null ? null
-                : TelegramIds.message(chatId, requireInteger(replied, "message_id", path + ".reply_to_message"));
+        InteractionKind kind = edited ? InteractionKind.MESSAGE_EDITED : group ? InteractionKind.GROUP_MESSAGE : InteractionKind.DM;
         Long editDate = edited ? integer(msg, "edit_date", path) : null;
         String itemId = edited ? TelegramIds.edit(chatId, messageId, editDate != null ? editDate : date)
                 : TelegramIds.message(chatId, messageId);
-        Instant at = Instant.ofEpochSecond(editDate != null ? editDate : date);
-        Interaction i = new Interaction(Platform.TELEGRAM, kind, u.bot().name(),
-                TelegramIds.threadKey(u.bot().name(), chatId), itemId, parentId, null, author, text, attachments, null,
-                permalink(chat, chatType, messageId, path), at, fromSelf, Long.toString(chatId),
-                edited ? EDIT_BLOCK : null, 0L);
-        return u.accepted(i);
+        List<Attachment> attachments = TelegramAttachments.of(msg, path);
+        return u.accepted(new Interaction(Platform.TELEGRAM, kind, u.bot().name(),
+                TelegramIds.threadKey(u.bot().name(), chatId), itemId, parentId(msg, chatId, path), null, author,
+                text(msg, attachments, path), attachments, null, permalink(chat, chatType, messageId, path),
+                Instant.ofEpochSecond(editDate != null ? editDate : date), fromSelf, Long.toString(chatId),
+                edited ? EDIT_BLOCK : null, 0L));
+    }
+
+    private static boolean isGroup(String chatType, String path) {
+        return switch (chatType) {
+            case "private" -> false;
+            case "group", "supergroup" -> true;
+            default -> throw new TelegramJson.Malformed(path + ".chat.type '" + chatType + "' is unknown");
+        };
+    }
+
+    /** {@code text}, else the media's {@code caption}, else (no file either) what kind of content came. */
+    private static String text(JsonNode msg, List<Attachment> attachments, String path) {
+        String text = TelegramJson.text(msg, "text", path);
+        if (text == null) {
+            text = TelegramJson.text(msg, "caption", path);
+        }
+        return text != null || !attachments.isEmpty() ? text : placeholder(msg);
+    }
+
+    /** The message replied to, in the same chat. */
+    private static String parentId(JsonNode msg, long chatId, String path) {
+        JsonNode replied = object(msg, "reply_to_message", path);
+        return replied == null ? null
+                : TelegramIds.message(chatId, requireInteger(replied, "message_id", path + ".reply_to_message"));
     }
 
     private static String placeholder(JsonNode msg) {
@@ -88,7 +94,7 @@ final class TelegramMessageParser {
 
     /** Public supergroups have t.me links to their messages. */
     private static String permalink(JsonNode chat, String chatType, long messageId, String path) {
-        String username = text(chat, "username", path + ".chat");
+        String username = TelegramJson.text(chat, "username", path + ".chat");
         return "supergroup".equals(chatType) && username != null ? "https://t.me/" + username + "/" + messageId : null;
     }
 }
