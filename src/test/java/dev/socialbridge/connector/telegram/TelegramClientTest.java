@@ -1,0 +1,191 @@
+package dev.socialbridge.connector.telegram;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.ReplyChannel;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TelegramClientTest {
+    private static final String SEND = "/bot" + TelegramFixtures.SHOP_TOKEN + "/sendMessage";
+    private static final String CHAT = "5512340001";
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("test-fixtures/wiremock/telegram"))
+            .failOnUnmatchedRequests(true).build();
+
+    private TelegramClient client() {
+        return new TelegramClient(TelegramFixtures.bots(), api.baseUrl(), HttpClient.newHttpClient(), Duration.ofMillis(800));
+    }
+
+    private static OutboundAction.Reply dm(OutboundMessage message) {
+        return TelegramConnectorTest.reply("shop", ReplyChannel.DM, InteractionKind.DM, CHAT + ":412", CHAT, message);
+    }
+
+    private static void answer(int status, String body) {
+        api.stubFor(post(urlPathEqualTo(SEND)).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static void assertNoToken(DeliveryResult r) {
+        String token = TelegramFixtures.SHOP_TOKEN;
+        assertFalse(r.reason().contains(token) || r.reason().contains(token.substring(token.indexOf(':') + 1)),
+                "token in " + r.reason());
+    }
+
+    @Test
+    void aReplyQuotesTheCustomersMessageAndIsIdentifiedByChatAndMessageId() {
+        DeliveryResult r = client().deliver(dm(OutboundMessage.text("Bonjour !")));
+        assertEquals(new DeliveryResult.Delivered(CHAT + ":4711"), r);
+        api.verify(postRequestedFor(urlPathEqualTo(SEND)).withRequestBody(equalToJson("{\"chat_id\":5512340001,"
+                + "\"text\":\"Bonjour !\",\"reply_parameters\":{\"message_id\":412,\"allow_sending_without_reply\":true}}")));
+    }
+
+    @Test
+    void quickRepliesAreAnInlineKeyboardWithOneButtonPerRow() {
+        String longLabel = "Je préfère être rappelée demain matin entre neuf heures et midi, merci";
+        client().deliver(dm(new OutboundMessage("Comment vous aider ?", List.of("Suivre ma commande", longLabel), null)));
+        String data = TelegramCall.callbackData(longLabel);
+        assertTrue(data.getBytes(StandardCharsets.UTF_8).length <= 64 && longLabel.startsWith(data), data);
+        api.verify(postRequestedFor(urlPathEqualTo(SEND)).withRequestBody(equalToJson("{\"chat_id\":5512340001,"
+                + "\"text\":\"Comment vous aider ?\",\"reply_parameters\":{\"message_id\":412,"
+                + "\"allow_sending_without_reply\":true},\"reply_markup\":{\"inline_keyboard\":["
+                + "[{\"text\":\"Suivre ma commande\",\"callback_data\":\"Suivre ma commande\"}],"
+                + "[{\"text\":\"" + longLabel + "\",\"callback_data\":\"" + data + "\"}]]}}")));
+    }
+
+    @Test
+    void callbackDataNeverSplitsACharacter() {
+        String emoji = "👍".repeat(20);
+        String data = TelegramCall.callbackData(emoji);
+        assertEquals("👍".repeat(16), data);
+    }
+
+    @Test
+    void anAnswerToAButtonPressIsAPlainMessageInTheChat() {
+        client().deliver(TelegramConnectorTest.reply("shop", ReplyChannel.DM, InteractionKind.POSTBACK,
+                "callback:2367512398412734811", CHAT, OutboundMessage.text("Parfait")));
+        api.verify(postRequestedFor(urlPathEqualTo(SEND))
+                .withRequestBody(equalToJson("{\"chat_id\":5512340001,\"text\":\"Parfait\"}")));
+    }
+
+    @Test
+    void aRateLimitIsRetriedAfterTelegramsRetryAfter() {
+        answer(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 17\","
+                + "\"parameters\":{\"retry_after\":17}}");
+        DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertEquals(Duration.ofSeconds(17), r.retryAfter());
+        assertTrue(r.reason().contains("Too Many Requests"), r.reason());
+        assertNoToken(r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Forbidden: bot was blocked by the user", "Forbidden: user is deactivated",
+        "Forbidden: bot was kicked from the supergroup chat"})
+    void someoneWhoBlockedOrRemovedTheBotIsUnreachable(String description) {
+        answer(403, "{\"ok\":false,\"error_code\":403,\"description\":\"" + description + "\"}");
+        DeliveryResult r = client().deliver(dm(OutboundMessage.text("x")));
+        assertEquals(new DeliveryResult.Unreachable(description), r);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"401, Unauthorized", "404, Not Found"})
+    void aTokenTelegramRefusesMakesTheAccountInvalidNamingTheSetting(int status, String description) {
+        answer(status, "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"" + description + "\"}");
+        DeliveryResult r = assertInstanceOf(DeliveryResult.AccountInvalid.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertTrue(r.reason().contains("socialbridge.telegram.bots.shop.token"), r.reason());
+        assertNoToken(r);
+    }
+
+    @Test
+    void aChatNotFoundIsNotSendableAndOtherBadRequestsFail() {
+        answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        assertInstanceOf(DeliveryResult.NotSendable.class, client().deliver(dm(OutboundMessage.text("x"))));
+        answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message text is empty\"}");
+        DeliveryResult r = assertInstanceOf(DeliveryResult.Failed.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertTrue(r.reason().contains("message text is empty"), r.reason());
+    }
+
+    @Test
+    void aGroupThatBecameASupergroupIsNotSendableWithItsNewId() {
+        answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was upgraded to a "
+                + "supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1001234567890}}");
+        DeliveryResult r = assertInstanceOf(DeliveryResult.NotSendable.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertTrue(r.reason().contains("-1001234567890"), r.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503})
+    void serverErrorsAreRetried(int status) {
+        answer(status, status == 502 ? "<html>Bad Gateway</html>"
+                : "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"Internal Server Error\"}");
+        DeliveryResult r = assertInstanceOf(DeliveryResult.Retry.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertNoToken(r);
+    }
+
+    @Test
+    void timeoutsAndBrokenConnectionsAreRetriedWithoutTheToken() {
+        api.stubFor(post(urlPathEqualTo(SEND)).atPriority(1).willReturn(aResponse().withFixedDelay(2_000).withBody("{}")));
+        DeliveryResult timeout = assertInstanceOf(DeliveryResult.Retry.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertNoToken(timeout);
+        api.stubFor(post(urlPathEqualTo(SEND)).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        DeliveryResult reset = assertInstanceOf(DeliveryResult.Retry.class, client().deliver(dm(OutboundMessage.text("x"))));
+        assertNoToken(reset);
+    }
+
+    @Test
+    void aDescriptionQuotingTheTokenIsScrubbed() {
+        answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: odd url /bot"
+                + TelegramFixtures.SHOP_TOKEN + "/sendMessage\"}");
+        DeliveryResult r = client().deliver(dm(OutboundMessage.text("x")));
+        assertNoToken(r);
+        assertTrue(r.reason().contains("/bot<token>/sendMessage"), r.reason());
+    }
+
+    @Test
+    void whatTelegramCannotDoIsRefusedWithoutACall() {
+        TelegramClient c = client();
+        assertInstanceOf(DeliveryResult.AccountInvalid.class, c.deliver(TelegramConnectorTest.reply("retired",
+                ReplyChannel.DM, InteractionKind.DM, CHAT + ":412", CHAT, OutboundMessage.text("x"))));
+        DeliveryResult hide = c.deliver(new OutboundAction.SetHidden(Platform.TELEGRAM, "shop", CHAT + ":412", true));
+        assertEquals(new DeliveryResult.Failed("Telegram messages cannot be hidden by a bot"), hide);
+        assertInstanceOf(DeliveryResult.Failed.class, c.deliver(new OutboundAction.Acknowledge(Platform.TELEGRAM, "shop",
+                CHAT + ":412")));
+        assertInstanceOf(DeliveryResult.Failed.class, c.deliver(TelegramConnectorTest.reply("shop", ReplyChannel.DM,
+                InteractionKind.DM, CHAT + ":412", CHAT, OutboundMessage.text("  "))));
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void itsDescriptionNamesNoToken() {
+        String s = client().toString() + TelegramFixtures.shop();
+        assertFalse(s.contains(TelegramFixtures.SHOP_TOKEN.substring(11)), s);
+        assertFalse(s.contains(TelegramFixtures.SHOP_SECRET), s);
+    }
+}
