@@ -128,7 +128,7 @@ final class RtTickets {
         attach(body, attachments);
         Optional<String> label = messageIdField.appliedId().flatMap(id -> messageIdField.label());
         if (messageId != null && label.isPresent()) {
-            if (alreadyRecorded(label.get(), messageId)) {
+            if (alreadyRecorded(ticket, label.get(), messageId)) {
                 LOG.debug("message already on RT ticket {}", ticket.id());
                 return;
             }
@@ -149,9 +149,12 @@ final class RtTickets {
         }
     }
 
-    private boolean alreadyRecorded(String label, String messageId) {
+    /** Whether this ticket already has a transaction for {@code messageId} (ids are unique within a thread, not across platforms). */
+    private boolean alreadyRecorded(TicketRef ticket, String label, String messageId) {
         ArrayNode query = RtClient.JSON.createArrayNode();
         query.addObject().put("field", "CustomField.{" + label + "}").put("value", messageId);
+        query.addObject().put("field", "ObjectType").put("value", "RT::Ticket");
+        query.addObject().put("field", "ObjectId").put("value", ticket.id());
         return client.post("/transactions?per_page=1", query).path("total").asInt(0) > 0;
     }
 

@@ -85,6 +85,13 @@ class RtTicketRoundTripIT {
         adapter.appendCustomerMessage(ticket, "msg-" + run + "-1", "Hi! What does the pro plan cost?");
         assertEquals(1, countTransactions(ticket, "Correspond"), "one correspondence for a repeated message id");
 
+        Map<String, String> otherFields = new LinkedHashMap<>(fields);
+        otherFields.put("thread_key", threadKey + "-other");
+        TicketRef other = adapter.createTicket(new TicketRequest("hot_leads", "Other thread", contactId,
+                "other-" + run, "hello", null, due, otherFields));
+        adapter.appendCustomerMessage(other, "msg-" + run + "-2", "Same platform id in another thread");
+        assertEquals(1, countTransactions(other, "Correspond"), "message ids are deduplicated per ticket, not across tickets");
+
         adapter.addNote(ticket, "Internal: hot lead");
         assertEquals(1, countTransactions(ticket, "Comment"));
 

@@ -124,7 +124,8 @@ class RtTicketsTest {
     void skipsACustomerMessageAlreadyOnTheTicket() {
         stubTransactionFieldApplied();
         rt.stubFor(post("/REST/2.0/transactions?per_page=1")
-                .withRequestBody(equalToJson("[{\"field\":\"CustomField.{Social Message ID (txn)}\",\"value\":\"m-2\"}]"))
+                .withRequestBody(equalToJson("[{\"field\":\"CustomField.{Social Message ID (txn)}\",\"value\":\"m-2\"},"
+                        + "{\"field\":\"ObjectType\",\"value\":\"RT::Ticket\"},{\"field\":\"ObjectId\",\"value\":\"42\"}]"))
                 .willReturn(okJson("{\"total\":1,\"items\":[{\"id\":\"56\"}]}")));
 
         tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again", List.of());
