@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Writes COUNT distinct authentic webhook bodies, numbered from FIRST, as {@code path TAB header TAB value TAB body}
  * lines for the wrk Lua script of the ingest benchmark. Every body carries unique ids (so none is a redelivery that
- * dedupe would absorb) and its own signature or secret header:
+ * dedupe would absorb: the template's {@code 178900000000} / {@code 990000000000} ids are replaced by the body's
+ * number) and its own signature or secret header:
  * <ul>
  *   <li>{@code meta}: the ~1.5 KB Instagram comment fixture, {@code X-Hub-Signature-256} on {@code /webhooks/meta};</li>
  *   <li>{@code whatsapp}: a ~1.5 KB WhatsApp text message, {@code X-Hub-Signature-256} on {@code /webhooks/whatsapp};</li>
@@ -33,7 +34,7 @@ public final class SignedBodies {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[4]), StandardCharsets.UTF_8)) {
             for (long i = first; i < first + count; i++) {
                 String body = template.replace("178900000000", String.format("17%010d", i))
-                        .replace("BENCHID", String.format("%012d", i));
+                        .replace("990000000000", String.format("%012d", i));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 switch (kind) {
                     case "meta" -> line(out, "/webhooks/meta", MetaSignatureVerifier.HEADER, signer.sign(bytes), body);
