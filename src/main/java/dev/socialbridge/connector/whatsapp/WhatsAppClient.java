@@ -62,7 +62,7 @@ final class WhatsAppClient implements PlatformClient {
 
     private DeliveryResult send(WhatsAppAccount account, String json) {
         String describe = "POST /" + account.phoneNumberId() + "/messages";
-        HttpRequest request = WhatsAppGraph.authorised(graph.uri(account.phoneNumberId() + "/messages"),
+        HttpRequest request = graph.authorised(graph.uri(account.phoneNumberId() + "/messages"),
                 account.accessToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
         WhatsAppGraph.Exchange exchange = graph.send(request, describe);

@@ -22,11 +22,18 @@ final class WhatsAppGraph {
     private final String baseUrl;
     private final String version;
     private final HttpClient http;
+    private final Duration requestTimeout;
 
     WhatsAppGraph(String baseUrl, String version, HttpClient http) {
+        this(baseUrl, version, http, REQUEST_TIMEOUT);
+    }
+
+    /** @param requestTimeout whole-request timeout of every call */
+    WhatsAppGraph(String baseUrl, String version, HttpClient http, Duration requestTimeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.version = version;
         this.http = http;
+        this.requestTimeout = requestTimeout;
     }
 
     static HttpClient newHttpClient(HttpClient.Redirect redirects) {
@@ -40,8 +47,8 @@ final class WhatsAppGraph {
     }
 
     /** A request to {@code uri} authorised with {@code token}. */
-    static HttpRequest.Builder authorised(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+    HttpRequest.Builder authorised(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
 
@@ -62,10 +69,6 @@ final class WhatsAppGraph {
 
     /** One HTTP exchange: the response, or why there is none. */
     record Exchange(HttpResponse<String> response, DeliveryResult.Retry failure) { }
-
-    HttpClient http() {
-        return http;
-    }
 
     @Override
     public String toString() {

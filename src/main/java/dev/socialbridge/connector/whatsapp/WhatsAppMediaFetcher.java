@@ -49,7 +49,7 @@ final class WhatsAppMediaFetcher implements MediaFetcher {
         }
         String token = account.get().accessToken();
         String what = "the " + a.type() + " " + a.mediaId();
-        WhatsAppGraph.Exchange exchange = graph.send(WhatsAppGraph.authorised(graph.uri(a.mediaId()
+        WhatsAppGraph.Exchange exchange = graph.send(graph.authorised(graph.uri(a.mediaId()
                 + "?phone_number_id=" + account.get().phoneNumberId()), token).GET().build(), "GET /" + a.mediaId());
         if (exchange.failure() != null) {
             return notFetched(exchange.failure());
@@ -76,7 +76,7 @@ final class WhatsAppMediaFetcher implements MediaFetcher {
             return notFetched(new DeliveryResult.NotSendable(what + " is " + size + " bytes, more than"
                     + " socialbridge.media.max-bytes (" + maxBytes + ")"));
         }
-        MediaResult result = HttpDownload.get(downloads, WhatsAppGraph.authorised(URI.create(url), token).GET().build(),
+        MediaResult result = HttpDownload.get(downloads, graph.authorised(URI.create(url), token).GET().build(),
                 maxBytes, fileName(a, meta), what);
         if (result instanceof MediaResult.Fetched f && isGeneric(f.mimeType())) {
             String declared = meta.path("mime_type").asText(a.mimeType());
