@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,15 +19,20 @@ import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.connector.spi.ConnectorContext;
 import dev.socialbridge.connector.spi.ConnectorFactory;
 import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.MediaFetcher;
+import dev.socialbridge.connector.spi.ParsedItem;
 import dev.socialbridge.connector.spi.WebhookIngress;
 import dev.socialbridge.connector.spi.WebhookRejection;
 import dev.socialbridge.connector.spi.WebhookRequest;
+import dev.socialbridge.interaction.Attachment;
 import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.TextLimit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +120,20 @@ class WhatsAppConnectorTest extends ConnectorContractTest {
         assertEquals("WhatsApp messages cannot be hidden", policy.hideRefusal(interaction(InteractionKind.DM)).orElseThrow());
         assertEquals(TextLimit.chars(4096), policy.textLimit(Platform.WHATSAPP, ReplyChannel.DM));
         assertEquals(3, policy.maxQuickReplies(Platform.WHATSAPP));
+    }
+
+    @Test
+    void aCustomersImageIsDownloadedThroughTheDocumentedStubs() throws Exception {
+        Interaction image = ((ParsedItem.Accepted) connector().parser()
+                .parse(WhatsAppFixtures.fixture("image.json")).get(0)).interaction();
+        MediaFetcher fetcher = connector().mediaFetcher().orElseThrow();
+        Attachment a = image.attachments().get(0);
+        assertTrue(fetcher.canFetch(a));
+        MediaFetcher.MediaResult.Fetched f = assertInstanceOf(MediaFetcher.MediaResult.Fetched.class,
+                fetcher.fetch(image.accountId(), a, 1_000_000));
+        assertArrayEquals(Files.readAllBytes(Path.of("test-fixtures/wiremock/whatsapp/__files/media-image.jpg")), f.bytes());
+        assertEquals("image/jpeg", f.mimeType());
+        assertEquals("image-1003383421387256.jpeg", f.fileName());
     }
 
     @Test
