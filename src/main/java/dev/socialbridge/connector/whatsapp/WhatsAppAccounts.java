@@ -39,7 +39,8 @@ final class WhatsAppAccounts {
                         + key(settings, previous) + ")");
                 continue;
             }
-            accounts.put(id, new WhatsAppAccount(id, a.get(WhatsAppSettings.WABA_ID), a.get(WhatsAppSettings.ACCESS_TOKEN)));
+            accounts.put(id, new WhatsAppAccount(id, a.get(WhatsAppSettings.WABA_ID),
+                    a.get(WhatsAppSettings.ACCESS_TOKEN)));
         }
         return new WhatsAppAccounts(accounts, problems);
     }

@@ -30,8 +30,8 @@ record WhatsAppChange(String entryId, String field, JsonNode value) {
     }
 
     /**
-     * The {@code contacts[]} entry of the customer with this phone number or business-scoped user id; the only entry
-     * when there is just one; else null.
+     * The {@code contacts[]} entry of the customer with this phone number or business-scoped user id; else the only
+     * entry, unless it names someone else; else null.
      */
     JsonNode contact(String phone, String userId) {
         JsonNode contacts = WhatsAppJson.array(value, "contacts");
@@ -39,12 +39,18 @@ record WhatsAppChange(String entryId, String field, JsonNode value) {
             return null;
         }
         for (JsonNode c : contacts) {
-            if (userId != null && userId.equals(c.path("user_id").asText(null))
-                    || phone != null && phone.equals(c.path("wa_id").asText(null))) {
+            if (same(userId, c.get("user_id")) || same(phone, c.get("wa_id"))) {
                 return c;
             }
         }
-        return contacts.size() == 1 ? contacts.get(0) : null;
+        JsonNode only = contacts.size() == 1 ? contacts.get(0) : null;
+        boolean someoneElse = only != null && (phone != null && only.hasNonNull("wa_id")
+                || userId != null && only.hasNonNull("user_id"));
+        return someoneElse ? null : only;
+    }
+
+    private static boolean same(String id, JsonNode node) {
+        return id != null && node != null && id.equals(node.asText());
     }
 
     /** {@code {"object":..,"entry":[{"id":..,"changes":[{"field":..,"value":{<envelope>,"<array>":[item]}}]}]}}. */

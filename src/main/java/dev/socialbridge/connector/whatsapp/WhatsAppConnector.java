@@ -40,12 +40,13 @@ final class WhatsAppConnector implements Connector {
         this.parser = new WhatsAppWebhookParser(accounts);
         String baseUrl = s.get(WhatsAppSettings.GRAPH_BASE_URL);
         String version = s.get(WhatsAppSettings.GRAPH_VERSION);
-        WhatsAppGraph graph = new WhatsAppGraph(baseUrl, version, WhatsAppGraph.newHttpClient(HttpClient.Redirect.NEVER));
+        WhatsAppGraph graph = new WhatsAppGraph(baseUrl, version,
+                WhatsAppGraph.newHttpClient(HttpClient.Redirect.NEVER));
         this.client = new WhatsAppClient(accounts, graph, new MetaAccountHealth(context.clock()), context.clock());
         this.media = new WhatsAppMediaFetcher(accounts, graph, WhatsAppGraph.newHttpClient(HttpClient.Redirect.NORMAL));
+        Secret verifyToken = s.global(WhatsAppSettings.META_VERIFY_TOKEN).map(Secret::new).orElse(null);
         this.ingress = s.global(WhatsAppSettings.META_APP_SECRET).map(secret -> new MetaWebhookIngress(OBJECT_ROUTES,
-                new MetaSignatureVerifier(secret), s.global(WhatsAppSettings.META_VERIFY_TOKEN).map(Secret::new).orElse(null),
-                WhatsAppSettings.META_VERIFY_TOKEN));
+                new MetaSignatureVerifier(secret), verifyToken, WhatsAppSettings.META_VERIFY_TOKEN));
     }
 
     @Override

@@ -54,10 +54,12 @@ record WhatsAppContent(InteractionKind kind, String text, List<Attachment> attac
             case "list_reply" -> {
                 JsonNode row = required(interactive, type);
                 String description = WhatsAppJson.text(row, "description");
-                yield postback(WhatsAppJson.requireText(row, "title", type) + (description != null ? " — " + description : ""));
+                String title = WhatsAppJson.requireText(row, "title", type);
+                yield postback(description != null ? title + " — " + description : title);
             }
             case "nfm_reply" -> postback(WhatsAppMessageText.form(required(interactive, type)));
-            default -> blocked("[interactive " + type + ": not shown by the WhatsApp Cloud API, open WhatsApp to read it]",
+            default -> blocked("[interactive " + type + ": not shown by the WhatsApp Cloud API, open WhatsApp to read"
+                    + " it]",
                     "unknown WhatsApp interactive type " + type + ": an agent must read it in WhatsApp");
         };
     }

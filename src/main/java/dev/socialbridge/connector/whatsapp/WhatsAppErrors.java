@@ -37,7 +37,8 @@ final class WhatsAppErrors {
             Map.entry(132015, "the template is paused for low quality: edit it in WhatsApp Manager or use another"),
             Map.entry(132016, "the template is disabled: use another approved template"),
             Map.entry(133010, "the business phone number is not registered with the Cloud API: register it"),
-            Map.entry(190, "the access token was rejected: replace socialbridge.whatsapp.accounts.<name>.access-token"));
+            Map.entry(190, "the access token was rejected: replace"
+                    + " socialbridge.whatsapp.accounts.<name>.access-token"));
 
     private WhatsAppErrors() {
     }

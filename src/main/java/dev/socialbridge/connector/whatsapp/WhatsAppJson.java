@@ -71,7 +71,8 @@ final class WhatsAppJson {
         try {
             return Instant.ofEpochSecond(Long.parseLong(s.trim()));
         } catch (NumberFormatException e) {
-            throw new Malformed(what + ".timestamp is not epoch seconds: " + (s.length() > 30 ? s.substring(0, 30) : s));
+            String shown = s.length() > 30 ? s.substring(0, 30) : s;
+            throw new Malformed(what + ".timestamp is not epoch seconds: " + shown);
         }
     }
 

@@ -34,7 +34,8 @@ final class WhatsAppMediaFetcher implements MediaFetcher {
 
     @Override
     public boolean canFetch(Attachment a) {
-        return a.mediaId() != null && MEDIA_ID.matcher(a.mediaId()).matches() && WhatsAppContent.MEDIA.contains(a.type());
+        return a.mediaId() != null && MEDIA_ID.matcher(a.mediaId()).matches()
+                && WhatsAppContent.MEDIA.contains(a.type());
     }
 
     @Override
@@ -59,7 +60,8 @@ final class WhatsAppMediaFetcher implements MediaFetcher {
             return notFetched(new DeliveryResult.NotSendable(what + " is no longer on WhatsApp (media expire after"
                     + " about 30 days): ask the customer to send it again"));
         }
-        DeliveryResult answer = WhatsAppGraphResponses.classify(response.statusCode(), response.body(), response.headers());
+        DeliveryResult answer = WhatsAppGraphResponses.classify(response.statusCode(), response.body(),
+                response.headers());
         if (!(answer instanceof DeliveryResult.Delivered)) {
             return notFetched(WhatsAppRedaction.redact(answer, token));
         }

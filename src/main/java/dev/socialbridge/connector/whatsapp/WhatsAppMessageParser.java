@@ -78,8 +78,9 @@ final class WhatsAppMessageParser {
             return null;
         }
         String sourceType = WhatsAppJson.text(r, "source_type");
-        Referral referral = new Referral(null, sourceType, "ctwa", "ad".equals(sourceType) ? WhatsAppJson.text(r, "source_id") : null,
-                WhatsAppJson.text(r, "source_url"), WhatsAppJson.text(r, "ctwa_clid"), WhatsAppJson.text(r, "headline"));
+        String adId = "ad".equals(sourceType) ? WhatsAppJson.text(r, "source_id") : null;
+        Referral referral = new Referral(null, sourceType, "ctwa", adId, WhatsAppJson.text(r, "source_url"),
+                WhatsAppJson.text(r, "ctwa_clid"), WhatsAppJson.text(r, "headline"));
         return referral.isEmpty() ? null : referral;
     }
 }

@@ -41,12 +41,13 @@ final class WhatsAppMessageText {
             List<String> reach = new ArrayList<>();
             values(c, "phones", "phone", reach);
             values(c, "emails", "email", reach);
-            lines.add("👤 " + (who.isEmpty() ? "(no name)" : who) + (reach.isEmpty() ? "" : ": " + String.join(", ", reach)));
+            String ways = reach.isEmpty() ? "" : ": " + String.join(", ", reach);
+            lines.add("👤 " + (who.isEmpty() ? "(no name)" : who) + ways);
         }
         return lines.isEmpty() ? "👤 (empty contact card)" : String.join("\n", lines);
     }
 
-    /** "🛒 Order (catalog C):", one line per item with its subtotal, the total per currency, then the customer's text. */
+    /** "🛒 Order (catalog C):", a line per item with its subtotal, the total per currency, then the customer's note. */
     static String order(JsonNode order) {
         StringBuilder b = new StringBuilder("🛒 Order");
         String catalog = WhatsAppJson.text(order, "catalog_id");

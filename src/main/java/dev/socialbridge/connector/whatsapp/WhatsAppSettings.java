@@ -28,11 +28,13 @@ public final class WhatsAppSettings {
     private static final String GRAPH_ID_HINT = "a Graph id (digits)";
 
     static final List<SettingSpec> SPECS = List.of(
-            SettingSpec.url(GRAPH_BASE_URL, "Graph API base URL for WhatsApp Cloud API calls").withDefault(DEFAULT_BASE_URL),
-            SettingSpec.string(GRAPH_VERSION, "Graph API version of WhatsApp Cloud API calls").withDefault(DEFAULT_VERSION)
-                    .matching("v[0-9]+\\.[0-9]+", "a Graph version such as v25.0"),
-            SettingSpec.string(instance(PHONE_NUMBER_ID), "WhatsApp business phone number id (WhatsApp Manager → API Setup)")
-                    .mandatory().matching(GRAPH_ID, GRAPH_ID_HINT).withExample("106540352242922"),
+            SettingSpec.url(GRAPH_BASE_URL, "Graph API base URL for WhatsApp Cloud API calls")
+                    .withDefault(DEFAULT_BASE_URL),
+            SettingSpec.string(GRAPH_VERSION, "Graph API version of WhatsApp Cloud API calls")
+                    .withDefault(DEFAULT_VERSION).matching("v[0-9]+\\.[0-9]+", "a Graph version such as v25.0"),
+            SettingSpec.string(instance(PHONE_NUMBER_ID),
+                    "WhatsApp business phone number id (WhatsApp Manager → API Setup)").mandatory()
+                    .matching(GRAPH_ID, GRAPH_ID_HINT).withExample("106540352242922"),
             SettingSpec.string(instance(WABA_ID), "WhatsApp Business Account id the phone number belongs to")
                     .mandatory().matching(GRAPH_ID, GRAPH_ID_HINT).withExample("102290129340398"),
             SettingSpec.secret(instance(ACCESS_TOKEN),

@@ -7,7 +7,6 @@ import dev.socialbridge.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Splits a verified WhatsApp Cloud API webhook body ({@code object} "whatsapp_business_account") into one item per
@@ -25,6 +24,11 @@ final class WhatsAppWebhookParser implements WebhookParser {
             "message_template_quality_update", "message_template_status_update", "phone_number_name_update",
             "phone_number_quality_update", "security", "smb_app_state_sync", "template_category_update",
             "user_preferences");
+
+    /** Parses one array item, given its one-item raw JSON. */
+    private interface ItemParser {
+        ParsedItem parse(JsonNode item, String raw);
+    }
 
     private final WhatsAppAccounts accounts;
     private final WhatsAppMessageParser messages = new WhatsAppMessageParser();
@@ -87,7 +91,7 @@ final class WhatsAppWebhookParser implements WebhookParser {
         }
     }
 
-    private void items(WhatsAppChange c, String array, BiFunction<JsonNode, String, ParsedItem> parser, List<ParsedItem> out) {
+    private void items(WhatsAppChange c, String array, ItemParser parser, List<ParsedItem> out) {
         JsonNode items = c.value().get(array);
         if (items == null || items.isNull()) {
             return;
@@ -102,7 +106,7 @@ final class WhatsAppWebhookParser implements WebhookParser {
     }
 
     /** The item parsed for its configured number, or quarantined with why. */
-    private ParsedItem routed(WhatsAppChange c, String array, JsonNode item, BiFunction<JsonNode, String, ParsedItem> parser) {
+    private ParsedItem routed(WhatsAppChange c, String array, JsonNode item, ItemParser parser) {
         String raw = c.raw(array, item);
         try {
             String phoneNumberId = c.phoneNumberId();
@@ -116,7 +120,7 @@ final class WhatsAppWebhookParser implements WebhookParser {
             if (!item.isObject()) {
                 return WhatsAppChange.quarantined(raw, array + "[] item is not an object");
             }
-            return parser.apply(item, raw);
+            return parser.parse(item, raw);
         } catch (WhatsAppJson.Malformed e) {
             return WhatsAppChange.quarantined(raw, array + "[]: " + e.getMessage());
         } catch (RuntimeException e) {

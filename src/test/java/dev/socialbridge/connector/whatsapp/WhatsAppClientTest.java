@@ -234,17 +234,22 @@ class WhatsAppClientTest {
         }
     }
 
-    @Test
-    void anUnknownNumberIsAnInvalidAccount() {
-        OutboundAction.Reply r = WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW, WhatsAppFixtures.text("x"));
-        DeliveryResult result = client.deliver(new OutboundAction.Reply(Platform.WHATSAPP, "555", r.channel(), r.to(),
-                r.message()));
-        assertInstanceOf(DeliveryResult.AccountInvalid.class, result);
-    }
+    /** Deliveries refused without calling WhatsApp. */
+    // nested like the others: a top-level test run after the nested classes finds the static WireMock stopped
+    @Nested
+    class Refusals {
+        @Test
+        void anUnknownNumberIsAnInvalidAccount() {
+            OutboundAction.Reply r = WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW, WhatsAppFixtures.text("x"));
+            DeliveryResult result = client.deliver(new OutboundAction.Reply(Platform.WHATSAPP, "555", r.channel(), r.to(),
+                    r.message()));
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, result);
+        }
 
-    @Test
-    void hidingIsAProgrammingError() {
-        assertThrows(IllegalArgumentException.class, () -> client.deliver(
-                new OutboundAction.SetHidden(Platform.WHATSAPP, WhatsAppFixtures.SHOP, "wamid.X", true)));
+        @Test
+        void hidingIsAProgrammingError() {
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.SetHidden(Platform.WHATSAPP, WhatsAppFixtures.SHOP, "wamid.X", true)));
+        }
     }
 }

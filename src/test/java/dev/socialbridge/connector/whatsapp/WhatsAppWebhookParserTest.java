@@ -86,6 +86,14 @@ class WhatsAppWebhookParserTest {
         }
 
         @Test
+        void theOnlyContactIsNotBorrowedForAnotherSender() {
+            Interaction i = acceptedJson(Json.write(WhatsAppFixtures.fixture("text.json"))
+                    .replace("\"from\":\"" + WhatsAppFixtures.CUSTOMER, "\"from\":\"33612345678"));
+            assertEquals("33612345678", i.author().id());
+            assertNull(i.author().displayName());
+        }
+
+        @Test
         void aQuotedMessageIsTheParent() {
             assertEquals("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QjZEQzE2RTg0NjdBMUQ2NzAA",
                     accepted("text-reply-to-our-message.json").parentId());
