@@ -24,7 +24,8 @@ final class WhatsAppErrors {
             Map.entry(131053, "the media could not be uploaded: check its type and size"),
             Map.entry(131056, "too many messages to this customer in a short time: wait a moment before writing"
                     + " again"),
-            Map.entry(130429, "WhatsApp throughput limit reached for this number: the message will be retried"),
+            Map.entry(130429, "WhatsApp throughput limit reached for this number: too many messages in a short"
+                    + " time, send again later"),
             Map.entry(131030, "the customer's number is not in the allowed list of this test number: add it in the"
                     + " Meta App Dashboard or use a production number"),
             Map.entry(131031, "the WhatsApp Business Account is locked: check WhatsApp Manager"),

@@ -23,6 +23,7 @@ import dev.socialbridge.connector.spi.OutboundMessage;
 import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.support.Json;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class WhatsAppClientTest {
     @BeforeEach
     void setUp() {
         WhatsAppGraph api = new WhatsAppGraph(graph.baseUrl(), "v25.0",
-                WhatsAppGraph.newHttpClient(java.net.http.HttpClient.Redirect.NEVER), Duration.ofMillis(800));
+                WhatsAppGraph.newHttpClient(HttpClient.Redirect.NEVER), Duration.ofSeconds(3));
         client = new WhatsAppClient(WhatsAppFixtures.accounts(graph.baseUrl()), api, new MetaAccountHealth(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -207,7 +208,7 @@ class WhatsAppClientTest {
 
         @Test
         void aTimeoutIsRetried() {
-            graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("{}").withFixedDelay(2000)));
+            graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("{}").withFixedDelay(6000)));
             assertInstanceOf(DeliveryResult.Retry.class, replyInWindow(WhatsAppFixtures.text("x")));
         }
 
