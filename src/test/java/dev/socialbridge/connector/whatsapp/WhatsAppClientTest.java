@@ -1,0 +1,256 @@
+package dev.socialbridge.connector.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialbridge.connector.meta.MetaAccountHealth;
+import dev.socialbridge.connector.spi.DeliveryResult;
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.support.Json;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Replies through the Cloud API: the 24 h window, templates, buttons, BSUID recipients and each error code. */
+class WhatsAppClientTest {
+    static final String MESSAGES = "/v25.0/" + WhatsAppFixtures.SHOP + "/messages";
+    static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
+    static final String SENT_ID = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI2RDM5QTcwNjlEMUMwQjFDNzgA";
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+
+    private WhatsAppClient client;
+
+    @BeforeEach
+    void setUp() {
+        WhatsAppGraph api = new WhatsAppGraph(graph.baseUrl(), "v25.0",
+                WhatsAppGraph.newHttpClient(HttpClient.Redirect.NEVER), Duration.ofSeconds(3));
+        client = new WhatsAppClient(WhatsAppFixtures.accounts(graph.baseUrl()), api, new MetaAccountHealth(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static void answer(int status, String body) {
+        graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static void sent() {
+        graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\","
+                + "\"contacts\":[{\"input\":\"16505551234\",\"wa_id\":\"16505551234\"}],\"messages\":[{\"id\":\""
+                + SENT_ID + "\"}]}")));
+    }
+
+    private static JsonNode sentBody() {
+        try {
+            return Json.MAPPER.readTree(graph.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).get(0).getBodyAsString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DeliveryResult replyInWindow(OutboundMessage message) {
+        return client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW.minus(Duration.ofHours(23)), message));
+    }
+
+    @Nested
+    class InsideTheWindow {
+        @Test
+        void aTextQuotesTheCustomersMessageAndReturnsTheMessageId() {
+            sent();
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.text("Bonjour !"));
+            assertEquals(new DeliveryResult.Delivered(SENT_ID), r);
+            graph.verify(postRequestedFor(urlPathEqualTo(MESSAGES))
+                    .withHeader("Authorization", equalTo("Bearer " + WhatsAppFixtures.SHOP_TOKEN)));
+            JsonNode body = sentBody();
+            assertEquals("whatsapp", body.path("messaging_product").asText());
+            assertEquals("individual", body.path("recipient_type").asText());
+            assertEquals(WhatsAppFixtures.CUSTOMER, body.path("to").asText());
+            assertEquals("text", body.path("type").asText());
+            assertFalse(body.path("text").path("preview_url").asBoolean(true));
+            assertEquals("Bonjour !", body.path("text").path("body").asText());
+            assertEquals(WhatsAppFixtures.CUSTOMER_MESSAGE, body.path("context").path("message_id").asText());
+            assertFalse(graph.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).get(0).getUrl().contains("token"),
+                    "the token travels in the Authorization header only");
+        }
+
+        @Test
+        void quickRepliesBecomeAtMostThreeReplyButtonsOfTwentyCharacters() {
+            sent();
+            replyInWindow(WhatsAppFixtures.withButtons("Que souhaitez-vous ?", "Suivre ma commande",
+                    "Parler à un conseiller humain", "Retour", "Autre"));
+            JsonNode interactive = sentBody().path("interactive");
+            assertEquals("interactive", sentBody().path("type").asText());
+            assertEquals("button", interactive.path("type").asText());
+            assertEquals("Que souhaitez-vous ?", interactive.path("body").path("text").asText());
+            JsonNode buttons = interactive.path("action").path("buttons");
+            assertEquals(3, buttons.size());
+            assertEquals("Suivre ma commande", buttons.get(0).path("reply").path("title").asText());
+            assertEquals("Parler à un conseil…", buttons.get(1).path("reply").path("title").asText());
+            assertEquals("qr-3", buttons.get(2).path("reply").path("id").asText());
+            assertEquals("reply", buttons.get(2).path("type").asText());
+        }
+
+        @Test
+        void aTextTooLongForButtonsIsSentWithoutThem() {
+            sent();
+            replyInWindow(WhatsAppFixtures.withButtons("x".repeat(1500), "Oui", "Non"));
+            assertEquals("text", sentBody().path("type").asText());
+        }
+
+        @Test
+        void aCustomerKnownOnlyByBusinessScopedIdIsAddressedAsRecipient() {
+            sent();
+            client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.BSUID, NOW.minusSeconds(60),
+                    WhatsAppFixtures.text("Bonjour !")));
+            JsonNode body = sentBody();
+            assertEquals(WhatsAppFixtures.BSUID, body.path("recipient").asText());
+            assertFalse(body.has("to"));
+        }
+
+        @Test
+        void aRecipientThatIsNeitherPhoneNorBusinessScopedIdFailsWithoutHttp() {
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply("../../me", NOW, WhatsAppFixtures.text("x")));
+            assertInstanceOf(DeliveryResult.Failed.class, r);
+        }
+    }
+
+    @Nested
+    class OutsideTheWindow {
+        private final Instant old = NOW.minus(Duration.ofHours(24)).minusSeconds(1);
+
+        @Test
+        void freeTextIsNeverSent() {
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, old,
+                    WhatsAppFixtures.withButtons("Bonjour", "Oui")));
+            assertEquals(new DeliveryResult.NotSendable("outside WhatsApp's 24 h customer-service window: only an"
+                    + " approved template can be sent (set outsideWindow on the rule) — or wait for the customer to"
+                    + " write"), r);
+            assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).size());
+        }
+
+        @Test
+        void theRulesApprovedTemplateIsSentInstead() {
+            answer(200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.T\",\"message_status\":\"accepted\"}]}");
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, old,
+                    WhatsAppFixtures.withTemplate("Bonjour", "order_follow_up", "fr")));
+            assertEquals(new DeliveryResult.Delivered("wamid.T"), r);
+            graph.verify(postRequestedFor(urlPathEqualTo(MESSAGES))
+                    .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                    .withRequestBody(matchingJsonPath("$.template.name", equalTo("order_follow_up")))
+                    .withRequestBody(matchingJsonPath("$.template.language.code", equalTo("fr"))));
+            assertFalse(sentBody().has("text"));
+        }
+    }
+
+    @Nested
+    class Errors {
+        private String graphError(int code, String message, String details) {
+            return "{\"error\":{\"message\":\"(#" + code + ") " + message + "\",\"type\":\"OAuthException\",\"code\":"
+                    + code + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"" + details + "\"},"
+                    + "\"fbtrace_id\":\"AbCdEfGh\"}}";
+        }
+
+        @Test
+        void reEngagementIsNotSendableWithTheTemplateAdvice() {
+            answer(400, graphError(131047, "Re-engagement message", "Message failed to send because more than 24"
+                    + " hours have passed since the customer last replied to this number."));
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.text("Bonjour"));
+            DeliveryResult.NotSendable n = assertInstanceOf(DeliveryResult.NotSendable.class, r);
+            assertTrue(n.reason().startsWith("more than 24 h since the customer's last message: send an approved"
+                    + " template (rule outsideWindow) or wait for the customer to write"), n.reason());
+            assertTrue(n.reason().contains("error 131047") && n.reason().contains("fbtrace_id AbCdEfGh"), n.reason());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"131026, message undeliverable", "131051, unsupported message type",
+                    "131049, not delivered by WhatsApp", "131030, not in the allowed list"})
+        void customerSideRefusalsAreNotSendable(int code, String advice) {
+            answer(400, graphError(code, "Refused", "details"));
+            DeliveryResult.NotSendable n = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    replyInWindow(WhatsAppFixtures.text("Bonjour")));
+            assertTrue(n.reason().contains(advice), n.reason());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"130429, 400", "131056, 400", "80007, 400", "4, 400", "131000, 500", "0, 503"})
+        void rateLimitsAndServerErrorsAreRetriedHonouringRetryAfter(int code, int status) {
+            graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Retry-After", "30").withBody(graphError(code, "Slow down", "too many"))));
+            DeliveryResult.Retry r = assertInstanceOf(DeliveryResult.Retry.class, replyInWindow(WhatsAppFixtures.text("x")));
+            assertEquals(Duration.ofSeconds(30), r.retryAfter());
+        }
+
+        @Test
+        void aTimeoutIsRetried() {
+            graph.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("{}").withFixedDelay(6000)));
+            assertInstanceOf(DeliveryResult.Retry.class, replyInWindow(WhatsAppFixtures.text("x")));
+        }
+
+        @Test
+        void aRejectedTokenInvalidatesTheNumberUntilRestartAndIsNeverQuoted() {
+            answer(401, "{\"error\":{\"message\":\"Error validating access token: token "
+                    + WhatsAppFixtures.SHOP_TOKEN + " has expired\",\"type\":\"OAuthException\",\"code\":190,"
+                    + "\"error_subcode\":463,\"fbtrace_id\":\"X\"}}");
+            DeliveryResult.AccountInvalid first = assertInstanceOf(DeliveryResult.AccountInvalid.class,
+                    replyInWindow(WhatsAppFixtures.text("x")));
+            assertFalse(first.reason().contains(WhatsAppFixtures.SHOP_TOKEN), first.reason());
+            assertTrue(first.reason().contains("access token was rejected"), first.reason());
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, replyInWindow(WhatsAppFixtures.text("x")));
+            assertEquals(1, graph.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).size(), "no second call");
+        }
+
+        @Test
+        void aTemplateProblemIsAPermanentFailure() {
+            answer(400, graphError(132001, "Template name does not exist in the translation", "template name"));
+            DeliveryResult.Failed f = assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW.minus(Duration.ofDays(3)),
+                            WhatsAppFixtures.withTemplate("x", "no_such_template", "fr"))));
+            assertTrue(f.reason().contains("outsideWindow name and language"), f.reason());
+        }
+    }
+
+    /** Deliveries refused without calling WhatsApp. */
+    // nested like the others: a top-level test run after the nested classes finds the static WireMock stopped
+    @Nested
+    class Refusals {
+        @Test
+        void anUnknownNumberIsAnInvalidAccount() {
+            OutboundAction.Reply r = WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW, WhatsAppFixtures.text("x"));
+            DeliveryResult result = client.deliver(new OutboundAction.Reply(Platform.WHATSAPP, "555", r.channel(), r.to(),
+                    r.message()));
+            assertInstanceOf(DeliveryResult.AccountInvalid.class, result);
+        }
+
+        @Test
+        void hidingIsAProgrammingError() {
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.SetHidden(Platform.WHATSAPP, WhatsAppFixtures.SHOP, "wamid.X", true)));
+        }
+    }
+}
