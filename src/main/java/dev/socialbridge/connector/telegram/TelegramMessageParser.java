@@ -14,6 +14,7 @@ import dev.socialbridge.interaction.Author;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.interaction.Platform;
+import dev.socialbridge.interaction.Referral;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import java.util.List;
  */
 final class TelegramMessageParser {
     static final String EDIT_BLOCK = "an edit of an earlier message";
+    private static final String START = "/start ";
     /** Content without text or file, shown on the ticket by name so that the agent knows something came. */
     private static final List<String> OTHER_CONTENT = List.of("venue", "location", "contact", "poll", "dice", "story",
             "game", "invoice");
@@ -52,11 +54,24 @@ final class TelegramMessageParser {
         String itemId = edited ? TelegramIds.edit(chatId, messageId, editDate != null ? editDate : date)
                 : TelegramIds.message(chatId, messageId);
         List<Attachment> attachments = TelegramAttachments.of(msg, path);
+        String text = text(msg, attachments, path);
         return u.accepted(new Interaction(Platform.TELEGRAM, kind, u.bot().name(),
                 TelegramIds.threadKey(u.bot().name(), chatId), itemId, parentId(msg, chatId, path), null, author,
-                text(msg, attachments, path), attachments, null, permalink(chat, chatType, messageId, path),
+                text, attachments, group ? null : startReferral(text), permalink(chat, chatType, messageId, path),
                 Instant.ofEpochSecond(editDate != null ? editDate : date), fromSelf, Long.toString(chatId),
                 edited ? EDIT_BLOCK : null, 0L));
+    }
+
+    /**
+     * A deep link {@code t.me/<bot>?start=<payload>} opens the private chat with {@code /start <payload>}: the
+     * payload is the link's ref (the campaign it was published in), like an m.me {@code ref}.
+     */
+    static Referral startReferral(String text) {
+        if (text == null || !text.startsWith(START)) {
+            return null;
+        }
+        String payload = text.substring(START.length()).strip();
+        return payload.isEmpty() || payload.contains(" ") ? null : new Referral(payload, "t.me", "start", null, null);
     }
 
     private static boolean isGroup(String chatType, String path) {

@@ -272,4 +272,13 @@ class TelegramWebhookParserTest {
             assertNotEquals(once, reused);
         }
     }
+
+    @Test
+    void aStartDeepLinkPayloadIsTheReferralOfThePrivateChat() {
+        assertEquals(new dev.socialbridge.interaction.Referral("black_friday_2026", "t.me", "start", null, null),
+                TelegramMessageParser.startReferral("/start black_friday_2026"));
+        assertNull(TelegramMessageParser.startReferral("/start"));
+        assertNull(TelegramMessageParser.startReferral("hello /start x"));
+        assertNull(TelegramMessageParser.startReferral(null));
+    }
 }
