@@ -4,7 +4,7 @@
 use strict; use warnings;
 use JSON::PP; use HTTP::Tiny;
 binmode STDOUT, ':encoding(UTF-8)';
-my ($threads_file, $graph_file) = @ARGV;
+my ($threads_file, @stand_ins) = @ARGV;   # stand-ins: "Name=requests.json"
 my $json = JSON::PP->new->utf8;
 sub slurp { local $/; open my $f, '<', shift or die $!; my $s = <$f>; close $f; $s }
 my $threads = $json->decode(slurp($threads_file));
@@ -33,15 +33,20 @@ for my $t (@mine) {
 }
 print "  (none)\n" unless $n;
 
-my $graph = $json->decode(slurp($graph_file));
-my @reqs = reverse @{ $graph->{requests} || [] };
-print "\nSent to the platform (Graph API stand-in):\n";
-for my $r (@reqs) {
-  my $q = $r->{request};
-  my $body = $q->{body} // '';
-  $body =~ s/access_token=[^&"]*/access_token=****/g;
-  $body =~ s/"access_token"\s*:\s*"[^"]*"/"access_token":"****"/g;
-  (my $url = $q->{url}) =~ s/access_token=[^&]*/access_token=****/g;
-  printf "  %s %s -> %s\n      %s\n", $q->{method}, $url, $r->{response}{status}, substr($body, 0, 300);
+for my $stand_in (@stand_ins) {
+  my ($name, $file) = split /=/, $stand_in, 2;
+  my $log = $json->decode(slurp($file));
+  my @reqs = reverse @{ $log->{requests} || [] };
+  print "\nSent to the platform ($name stand-in):\n";
+  for my $r (@reqs) {
+    my $q = $r->{request};
+    my $body = $q->{body} // '';
+    $body = '(' . length($body) . ' bytes)' if ($q->{url} // '') =~ m{/file/};
+    $body =~ s/access_token=[^&"]*/access_token=****/g;
+    $body =~ s/"access_token"\s*:\s*"[^"]*"/"access_token":"****"/g;
+    (my $url = $q->{url}) =~ s/access_token=[^&]*/access_token=****/g;
+    $url =~ s{/bot[0-9]+:[^/]+/}{/bot****/}g;
+    printf "  %s %s -> %s\n      %s\n", $q->{method}, $url, $r->{response}{status}, substr($body, 0, 300);
+  }
+  print "  (none)\n" unless @reqs;
 }
-print "  (none)\n" unless @reqs;

@@ -2,9 +2,12 @@
 # The main job, end to end on this machine:
 #   1. a throwaway Request Tracker 5 (installed if missing) on 127.0.0.1:8089
 #   2. the plugin bundle built, unzipped, installed into RT (install + verify) and serving on :18080
-#   3. a local stand-in for the Graph API (WireMock standalone, test-fixtures/wiremock/meta) on :18081
-#   4. realistic signed webhooks from test-fixtures/inbound/meta/ replayed through the real endpoint
-#   5. a report of what landed in RT and what was sent to the platform
+#   3. local stand-ins for the platform APIs (WireMock standalone): Graph API (test-fixtures/wiremock/meta) on
+#      :18081, WhatsApp Cloud API (test-fixtures/wiremock/whatsapp) on :18082, Telegram Bot API
+#      (test-fixtures/wiremock/telegram) on :18083
+#   4. realistic signed webhooks from test-fixtures/inbound/{meta,whatsapp,telegram}/ replayed through the real
+#      endpoints
+#   5. a report of what landed in RT and what was sent to the platforms
 # Usage: bash scripts/demo.sh [--keep]   (--keep leaves the plugin and WireMock running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,12 @@ ROOT=$PWD
 DEMO=${SOCIALBRIDGE_DEMO_DIR:-/tmp/social-bridge-demo}
 PORT=18080
 GRAPH_PORT=18081
+WA_PORT=18082
+TG_PORT=18083
+TG_TOKEN=7012345678:AAH3kZ2xQy7VtR9pLmN4bC6dE8fG0hJ1kLsW
+TG_SECRET=shop-webhook-secret_1
+TG_HELPDESK_TOKEN=6098765432:AAF9pQ2rS4tU6vW8xY0zA1bC3dE5fG7hI9jKl
+TG_HELPDESK_SECRET=helpdesk-webhook-secret_2
 SECRET=demo-app-secret
 ADMIN=demo-admin-token-0123456789
 KEEP=0; [ "${1:-}" = "--keep" ] && KEEP=1
@@ -32,18 +41,21 @@ say "2. Build the bundle"
 mvn -B -q package -DskipTests
 VERSION=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml | head -1)
 pkill -f "socialbridge.home=$DEMO/social-bridge-$VERSION" 2>/dev/null || true
-pkill -f "wiremock-standalone.*--port $GRAPH_PORT" 2>/dev/null || true
+for p in $GRAPH_PORT $WA_PORT $TG_PORT; do pkill -f "wiremock-standalone.*--port $p" 2>/dev/null || true; done
 sleep 1
 rm -rf "$DEMO"; mkdir -p "$DEMO"
 unzip -q "target/social-bridge-$VERSION.zip" -d "$DEMO"
 SB="$DEMO/social-bridge-$VERSION"
 "$SB/bin/social-bridge" --version
 
-say "3. Graph API stand-in (WireMock)"
+say "3. Platform API stand-ins (WireMock): Graph API, WhatsApp Cloud API, Telegram Bot API"
 mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.10.0 -DoutputDirectory="$DEMO" >/dev/null
-nohup java -jar "$DEMO/wiremock-standalone-3.10.0.jar" --port $GRAPH_PORT --bind-address 127.0.0.1 \
-  --root-dir "$ROOT/test-fixtures/wiremock/meta" --disable-banner > "$DEMO/wiremock.log" 2>&1 &
-echo $! > "$DEMO/wiremock.pid"
+stand_in() {  # name port
+  nohup java -Xmx128m -jar "$DEMO/wiremock-standalone-3.10.0.jar" --port "$2" --bind-address 127.0.0.1 \
+    --root-dir "$ROOT/test-fixtures/wiremock/$1" --disable-banner > "$DEMO/wiremock-$1.log" 2>&1 &
+  echo $! >> "$DEMO/wiremock.pid"
+}
+stand_in meta $GRAPH_PORT; stand_in whatsapp $WA_PORT; stand_in telegram $TG_PORT
 
 cat > "$DEMO/demo.properties" <<PROPS
 socialbridge.http.port=$PORT
@@ -63,6 +75,16 @@ socialbridge.meta.accounts.brand-ig.access-token=demo-ig-token
 socialbridge.meta.accounts.brand-page.id=100000000000001
 socialbridge.meta.accounts.brand-page.platform=facebook
 socialbridge.meta.accounts.brand-page.access-token=demo-page-token
+socialbridge.whatsapp.graph-base-url=http://127.0.0.1:$WA_PORT
+socialbridge.whatsapp.accounts.brand-wa.phone-number-id=106540352242922
+socialbridge.whatsapp.accounts.brand-wa.waba-id=102290129340398
+socialbridge.whatsapp.accounts.brand-wa.access-token=demo-wa-token
+socialbridge.telegram.api-base-url=http://127.0.0.1:$TG_PORT
+socialbridge.telegram.bots.shop.token=$TG_TOKEN
+socialbridge.telegram.bots.shop.secret-token=$TG_SECRET
+socialbridge.telegram.bots.shop.username=acme_shop_bot
+socialbridge.telegram.bots.helpdesk.token=$TG_HELPDESK_TOKEN
+socialbridge.telegram.bots.helpdesk.secret-token=$TG_HELPDESK_SECRET
 socialbridge.automation.brand=Maison Lumière
 PROPS
 
@@ -76,7 +98,9 @@ nohup "$SB/bin/social-bridge" serve --config "$DEMO/demo.properties" > "$DEMO/se
 echo $! > "$DEMO/serve.pid"
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.1; done
 grep -m1 "listening" "$DEMO/serve.log" || { cat "$DEMO/serve.log"; exit 1; }
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$GRAPH_PORT/__admin/health" >/dev/null 2>&1 && break; sleep 0.2; done
+for p in $GRAPH_PORT $WA_PORT $TG_PORT; do
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$p/__admin/health" >/dev/null 2>&1 && break; sleep 0.2; done
+done
 curl -s "http://127.0.0.1:$PORT/health/ready"; echo
 
 say "6. Replay signed webhooks from test-fixtures/inbound/meta/"
@@ -96,6 +120,37 @@ done
 printf '  %-36s -> HTTP %s\n' "(tampered signature)" "$(curl -s -o /dev/null -w '%{http_code}' -X POST \
   "http://127.0.0.1:$PORT/webhooks/meta" -H 'X-Hub-Signature-256: sha256=00' --data-binary @"$DEMO/ig-comment.json")"
 
+say "6b. Replay signed WhatsApp webhooks from test-fixtures/inbound/whatsapp/ (on /webhooks/whatsapp and /webhooks/meta)"
+post_whatsapp() {  # fixture path [keep-ids]
+  body="$DEMO/wa-$1"
+  if [ "${3:-}" = keep-ids ]; then sed -e "s/16505551234/336${RUN}1/g" "test-fixtures/inbound/whatsapp/$1" > "$body"
+  else sed -e "s/16505551234/336${RUN}1/g; s/US\.13491208655302741918/US.1349120${RUN}918/g" \
+      -e "s/\"id\": *\"wamid\.\([^\"]*\)\"/\"id\": \"wamid.\1-${RUN}\"/g" "test-fixtures/inbound/whatsapp/$1" > "$body"; fi
+  sig=$(openssl dgst -sha256 -hmac "$SECRET" -r < "$body" | cut -d' ' -f1)
+  code=$(curl -s -o "$DEMO/resp" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/webhooks/$2" \
+         -H 'Content-Type: application/json' -H "X-Hub-Signature-256: sha256=$sig" --data-binary @"$body")
+  printf '  %-36s -> HTTP %s %s\n' "$1 (/webhooks/$2)" "$code" "$(cat "$DEMO/resp")"
+}
+for f in text.json image.json location.json interactive-button-reply.json referral-ctwa.json \
+         text-username-without-phone.json smb-message-echoes.json reaction.json; do post_whatsapp "$f" whatsapp; done
+post_whatsapp order.json meta
+
+say "6c. Replay Telegram updates from test-fixtures/inbound/telegram/ (secret token per bot)"
+post_telegram() {  # fixture bot secret
+  body="$DEMO/tg-$1"
+  sed -e "s/\"update_id\": *\([0-9]*\)/\"update_id\": ${RUN}\1/; s/5512340001/55${RUN}01/g; s/5512340002/55${RUN}02/g" \
+      "test-fixtures/inbound/telegram/$1" > "$body"
+  code=$(curl -s -o "$DEMO/resp" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/webhooks/telegram/$2" \
+         -H 'Content-Type: application/json' -H "X-Telegram-Bot-Api-Secret-Token: $3" --data-binary @"$body")
+  printf '  %-36s -> HTTP %s %s\n' "$1 (bot $2)" "$code" "$(cat "$DEMO/resp")"
+}
+for f in private-text.json private-photo-caption.json callback-query.json edited-message.json; do
+  post_telegram "$f" shop "$TG_SECRET"
+done
+post_telegram group-mention.json helpdesk "$TG_HELPDESK_SECRET"
+printf '  %-36s -> HTTP %s\n' "(wrong Telegram secret)" "$(curl -s -o /dev/null -w '%{http_code}' -X POST \
+  "http://127.0.0.1:$PORT/webhooks/telegram/shop" -H 'X-Telegram-Bot-Api-Secret-Token: nope' --data-binary @"$DEMO/tg-private-text.json")"
+
 say "7. Waiting for the pipeline to deliver"
 for _ in $(seq 1 240); do
   stats=$(curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/admin/stats")
@@ -104,14 +159,23 @@ for _ in $(seq 1 240); do
 done
 echo "  $stats"
 
-say "8. What landed in RT and what was sent to the platform"
+say "7b. WhatsApp reports that our last reply failed (131047): the reason lands on the ticket"
+post_whatsapp status-failed-131047.json whatsapp keep-ids
+sleep 3
+
+say "8. What landed in RT and what was sent to the platforms"
 curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/admin/threads?limit=1000" > "$DEMO/threads.json"
 curl -s "http://127.0.0.1:$GRAPH_PORT/__admin/requests" > "$DEMO/graph-requests.json"
-RT_REST2=$RT_REST2 RT_TOKEN=$RT_TOKEN RUN=$RUN perl "$ROOT/scripts/demo-report.pl" "$DEMO/threads.json" "$DEMO/graph-requests.json"
+curl -s "http://127.0.0.1:$WA_PORT/__admin/requests" > "$DEMO/whatsapp-requests.json"
+curl -s "http://127.0.0.1:$TG_PORT/__admin/requests" > "$DEMO/telegram-requests.json"
+RT_REST2=$RT_REST2 RT_TOKEN=$RT_TOKEN RUN=$RUN perl "$ROOT/scripts/demo-report.pl" "$DEMO/threads.json" \
+  "Graph API=$DEMO/graph-requests.json" "WhatsApp Cloud API=$DEMO/whatsapp-requests.json" \
+  "Telegram Bot API=$DEMO/telegram-requests.json"
 
 if [ $KEEP = 1 ]; then
-  echo; echo "Left running: plugin on http://127.0.0.1:$PORT (pid $(cat "$DEMO/serve.pid")), Graph stand-in on :$GRAPH_PORT"
+  echo; echo "Left running: plugin on http://127.0.0.1:$PORT (pid $(cat "$DEMO/serve.pid")), stand-ins on :$GRAPH_PORT :$WA_PORT :$TG_PORT"
   echo "RT UI: $RT_URL (root / password)"
 else
-  kill "$(cat "$DEMO/serve.pid")" "$(cat "$DEMO/wiremock.pid")" 2>/dev/null || true
+  # shellcheck disable=SC2046
+  kill "$(cat "$DEMO/serve.pid")" $(cat "$DEMO/wiremock.pid") 2>/dev/null || true
 fi
