@@ -41,12 +41,12 @@ for my $stand_in (@stand_ins) {
   for my $r (@reqs) {
     my $q = $r->{request};
     my $body = $q->{body} // '';
-    $body = '(' . length($body) . ' bytes)' if ($q->{url} // '') =~ m{/file/};
     $body =~ s/access_token=[^&"]*/access_token=****/g;
     $body =~ s/"access_token"\s*:\s*"[^"]*"/"access_token":"****"/g;
     (my $url = $q->{url}) =~ s/access_token=[^&]*/access_token=****/g;
     $url =~ s{/bot[0-9]+:[^/]+/}{/bot****/}g;
-    printf "  %s %s -> %s\n      %s\n", $q->{method}, $url, $r->{response}{status}, substr($body, 0, 300);
+    printf "  %s %s -> %s\n", $q->{method}, $url, $r->{response}{status};
+    printf "      %s\n", substr($body, 0, 300) if $body ne '';
   }
   print "  (none)\n" unless @reqs;
 }

@@ -85,6 +85,7 @@ socialbridge.telegram.bots.shop.secret-token=$TG_SECRET
 socialbridge.telegram.bots.shop.username=acme_shop_bot
 socialbridge.telegram.bots.helpdesk.token=$TG_HELPDESK_TOKEN
 socialbridge.telegram.bots.helpdesk.secret-token=$TG_HELPDESK_SECRET
+socialbridge.telegram.bots.helpdesk.username=acme_helpdesk_bot
 socialbridge.automation.brand=Maison Lumière
 PROPS
 
@@ -96,7 +97,8 @@ say "4. Install into RT (dry run, install, verify)"
 say "5. Serve"
 nohup "$SB/bin/social-bridge" serve --config "$DEMO/demo.properties" > "$DEMO/serve.log" 2>&1 &
 echo $! > "$DEMO/serve.pid"
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.1; done
+# the first serve of a fresh bundle builds its class-data-sharing archive first (once, see bin/social-bridge)
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.1; done
 grep -m1 "listening" "$DEMO/serve.log" || { cat "$DEMO/serve.log"; exit 1; }
 for p in $GRAPH_PORT $WA_PORT $TG_PORT; do
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$p/__admin/health" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -121,10 +123,13 @@ printf '  %-36s -> HTTP %s\n' "(tampered signature)" "$(curl -s -o /dev/null -w 
   "http://127.0.0.1:$PORT/webhooks/meta" -H 'X-Hub-Signature-256: sha256=00' --data-binary @"$DEMO/ig-comment.json")"
 
 say "6b. Replay signed WhatsApp webhooks from test-fixtures/inbound/whatsapp/ (on /webhooks/whatsapp and /webhooks/meta)"
-post_whatsapp() {  # fixture path [keep-ids]
+post_whatsapp() {  # fixture path [keep-ids]   (event times set to now: replies are inside the 24 h window)
   body="$DEMO/wa-$1"
-  if [ "${3:-}" = keep-ids ]; then sed -e "s/16505551234/336${RUN}1/g" "test-fixtures/inbound/whatsapp/$1" > "$body"
-  else sed -e "s/16505551234/336${RUN}1/g; s/US\.13491208655302741918/US.1349120${RUN}918/g" \
+  now=$(date +%s)
+  if [ "${3:-}" = keep-ids ]; then sed -e "s/16505551234/336${RUN}1/g; s/\"timestamp\": *\"[0-9]*\"/\"timestamp\": \"$now\"/g" \
+      "test-fixtures/inbound/whatsapp/$1" > "$body"
+  else sed -e "s/16505551234/336${RUN}1/g; s/US\.13491208655302741918/US.1349120${RUN}918/g; s/FR\.20482761183907112345/FR.2048276${RUN}345/g" \
+      -e "s/\"timestamp\": *\"[0-9]*\"/\"timestamp\": \"$now\"/g" \
       -e "s/\"id\": *\"wamid\.\([^\"]*\)\"/\"id\": \"wamid.\1-${RUN}\"/g" "test-fixtures/inbound/whatsapp/$1" > "$body"; fi
   sig=$(openssl dgst -sha256 -hmac "$SECRET" -r < "$body" | cut -d' ' -f1)
   code=$(curl -s -o "$DEMO/resp" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/webhooks/$2" \

@@ -41,6 +41,11 @@ final class WarmupCommand implements Callable<Integer> {
                     "socialbridge.meta.accounts.warmup.id=1",
                     "socialbridge.meta.accounts.warmup.platform=instagram",
                     "socialbridge.meta.accounts.warmup.access-token=warmup",
+                    "socialbridge.whatsapp.accounts.warmup.phone-number-id=1",
+                    "socialbridge.whatsapp.accounts.warmup.waba-id=1",
+                    "socialbridge.whatsapp.accounts.warmup.access-token=warmup",
+                    "socialbridge.telegram.bots.warmup.token=1:warmupwarmupwarmupwarmupwarmupwarmup0",
+                    "socialbridge.telegram.bots.warmup.secret-token=warmup",
                     "socialbridge.pipeline.moderation-poll-interval=PT1H", ""));
             LoadedConfig loaded = ConfigLoader.load(config, dir);
             List<String> problems = new ArrayList<>();
@@ -52,8 +57,10 @@ final class WarmupCommand implements Callable<Integer> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 URI base = URI.create("http://127.0.0.1:" + loaded.typed().http().port() + "/");
                 http.send(HttpRequest.newBuilder(base.resolve("health/live")).build(), HttpResponse.BodyHandlers.discarding());
-                http.send(HttpRequest.newBuilder(base.resolve("webhooks/meta")).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                for (String path : new String[] {"webhooks/meta", "webhooks/whatsapp", "webhooks/telegram/warmup"}) {
+                    http.send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(), HttpResponse.BodyHandlers.discarding());
+                }
             }
             return Main.OK;
         } finally {

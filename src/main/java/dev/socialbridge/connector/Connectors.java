@@ -51,8 +51,8 @@ public final class Connectors implements AutoCloseable {
             ids.put(c.id(), c);
             c.platforms().forEach(p -> platforms.put(p, c));
         }
-        this.byId = Map.copyOf(ids);
-        this.byPlatform = Map.copyOf(platforms);
+        this.byId = java.util.Collections.unmodifiableMap(ids);
+        this.byPlatform = java.util.Collections.unmodifiableMap(platforms);
     }
 
     /**
