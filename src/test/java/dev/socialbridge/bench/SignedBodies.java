@@ -34,7 +34,7 @@ public final class SignedBodies {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[4]), StandardCharsets.UTF_8)) {
             for (long i = first; i < first + count; i++) {
                 String body = template.replace("178900000000", String.format("17%010d", i))
-                        .replace("990000000000", String.format("%012d", i));
+                        .replace("990000000000", String.format("9%011d", i));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 switch (kind) {
                     case "meta" -> line(out, "/webhooks/meta", MetaSignatureVerifier.HEADER, signer.sign(bytes), body);
