@@ -238,9 +238,9 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         } catch (HttpTimeoutException e) {
             return new Exchange(null, new DeliveryResult.Retry("timeout: " + describe, null));
         } catch (IOException e) {
-            return new Exchange(null, scrub(new DeliveryResult.Retry("I/O error on " + describe + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null),
-                    account.accessToken()));
+            DeliveryResult failure = new DeliveryResult.Retry("I/O error on " + describe + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+            return new Exchange(null, failure.redacted(account.accessToken()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Exchange(null, new DeliveryResult.Retry("interrupted: " + describe, null));
@@ -249,8 +249,8 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
 
     /** What a Graph answer means for the outbox; a rejected token flags the account. */
     private DeliveryResult classify(HttpResponse<String> response, MetaAccount account) {
-        DeliveryResult result = scrub(MetaGraphResponses.classify(response.statusCode(), response.body(),
-                response.headers(), clock.instant()), account.accessToken());
+        DeliveryResult result = MetaGraphResponses.classify(response.statusCode(), response.body(),
+                response.headers(), clock.instant()).redacted(account.accessToken());
         if (result instanceof DeliveryResult.AccountInvalid ai) {
             health.markInvalid(account.id(), ai.reason());
             LOG.warn("Meta account {} marked invalid: {}", account.id(), ai.reason());
@@ -291,23 +291,6 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         }
         Exchange exchange = exchange(request.build(), call.describe(), account);
         return exchange.failure() != null ? exchange.failure() : classify(exchange.response(), account);
-    }
-
-    /** Belt and braces: a reason quoting the remote message must never carry the token. */
-    private static DeliveryResult scrub(DeliveryResult r, String token) {
-        if (r instanceof DeliveryResult.Retry x && x.reason().contains(token)) {
-            return new DeliveryResult.Retry(x.reason().replace(token, "***"), x.retryAfter());
-        }
-        if (r instanceof DeliveryResult.AccountInvalid x && x.reason().contains(token)) {
-            return new DeliveryResult.AccountInvalid(x.reason().replace(token, "***"));
-        }
-        if (r instanceof DeliveryResult.NotSendable x && x.reason().contains(token)) {
-            return new DeliveryResult.NotSendable(x.reason().replace(token, "***"));
-        }
-        if (r instanceof DeliveryResult.Failed x && x.reason().contains(token)) {
-            return new DeliveryResult.Failed(x.reason().replace(token, "***"));
-        }
-        return r;
     }
 
     @Override

@@ -48,4 +48,26 @@ public sealed interface DeliveryResult {
         }
         return this instanceof Failed r ? r.reason() : null;
     }
+
+    /**
+     * This result with {@code secret} masked in its reason: a remote error message or an exception may quote a
+     * credential back, and reasons reach logs, the store and tickets.
+     */
+    default DeliveryResult redacted(String secret) {
+        String reason = reason();
+        if (reason == null || secret == null || secret.isEmpty() || !reason.contains(secret)) {
+            return this;
+        }
+        String clean = reason.replace(secret, "****");
+        if (this instanceof Retry r) {
+            return new Retry(clean, r.retryAfter());
+        }
+        if (this instanceof AccountInvalid) {
+            return new AccountInvalid(clean);
+        }
+        if (this instanceof NotSendable) {
+            return new NotSendable(clean);
+        }
+        return this instanceof Unreachable ? new Unreachable(clean) : new Failed(clean);
+    }
 }

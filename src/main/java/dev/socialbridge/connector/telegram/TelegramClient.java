@@ -80,12 +80,13 @@ final class TelegramClient implements PlatformClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Answer answer = TelegramResponses.classify(method, bot.name(), response.statusCode(), response.body());
-            return answer.failure() == null ? answer : Answer.failed(scrub(answer.failure(), bot));
+            return answer.failure() == null ? answer : Answer.failed(answer.failure().redacted(bot.token().reveal()));
         } catch (HttpTimeoutException e) {
             return Answer.failed(new DeliveryResult.Retry("timeout: " + describe, null));
         } catch (IOException e) {
-            return Answer.failed(scrub(new DeliveryResult.Retry("I/O error on " + describe + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null), bot));
+            DeliveryResult failure = new DeliveryResult.Retry("I/O error on " + describe + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+            return Answer.failed(failure.redacted(bot.token().reveal()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed(new DeliveryResult.Retry("interrupted: " + describe, null));
@@ -100,30 +101,8 @@ final class TelegramClient implements PlatformClient {
         HttpRequest request = HttpDownload.request(apiBaseUrl + "/file/bot" + bot.token().reveal() + "/" + filePath,
                 DOWNLOAD_TIMEOUT).build();
         MediaResult result = HttpDownload.get(http, request, maxBytes, fileName, what);
-        return result instanceof MediaResult.NotFetched n ? new MediaResult.NotFetched(scrub(n.status(), bot)) : result;
-    }
-
-    /** Belt and braces: no reason may carry the token, whatever a remote message or an exception quoted. */
-    private static DeliveryResult scrub(DeliveryResult r, TelegramBot bot) {
-        String token = bot.token().reveal();
-        String reason = r.reason();
-        if (reason == null || !reason.contains(token)) {
-            return r;
-        }
-        String clean = reason.replace(token, "<token>");
-        if (r instanceof DeliveryResult.Retry x) {
-            return new DeliveryResult.Retry(clean, x.retryAfter());
-        }
-        if (r instanceof DeliveryResult.AccountInvalid) {
-            return new DeliveryResult.AccountInvalid(clean);
-        }
-        if (r instanceof DeliveryResult.NotSendable) {
-            return new DeliveryResult.NotSendable(clean);
-        }
-        if (r instanceof DeliveryResult.Unreachable) {
-            return new DeliveryResult.Unreachable(clean);
-        }
-        return new DeliveryResult.Failed(clean);
+        return result instanceof MediaResult.NotFetched n
+                ? new MediaResult.NotFetched(n.status().redacted(bot.token().reveal())) : result;
     }
 
     @Override

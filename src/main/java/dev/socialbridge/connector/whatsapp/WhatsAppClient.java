@@ -70,8 +70,8 @@ final class WhatsAppClient implements PlatformClient {
             return exchange.failure();
         }
         HttpResponse<String> response = exchange.response();
-        DeliveryResult result = WhatsAppRedaction.redact(WhatsAppGraphResponses.classify(response.statusCode(),
-                response.body(), response.headers()), account.accessToken());
+        DeliveryResult result = WhatsAppGraphResponses.classify(response.statusCode(),
+                response.body(), response.headers()).redacted(account.accessToken());
         if (result instanceof DeliveryResult.AccountInvalid rejected) {
             health.markInvalid(account.phoneNumberId(), rejected.reason());
             LOG.warn("WhatsApp number {} marked invalid: {}", account.phoneNumberId(), rejected.reason());

@@ -63,7 +63,7 @@ final class WhatsAppMediaFetcher implements MediaFetcher {
         DeliveryResult answer = WhatsAppGraphResponses.classify(response.statusCode(), response.body(),
                 response.headers());
         if (!(answer instanceof DeliveryResult.Delivered)) {
-            return notFetched(WhatsAppRedaction.redact(answer, token));
+            return notFetched(answer.redacted(token));
         }
         return download(parse(response.body()), a, token, maxBytes, what);
     }

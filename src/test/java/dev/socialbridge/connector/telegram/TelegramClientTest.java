@@ -165,7 +165,7 @@ class TelegramClientTest {
                 + TelegramFixtures.SHOP_TOKEN + "/sendMessage\"}");
         DeliveryResult r = client().deliver(dm(OutboundMessage.text("x")));
         assertNoToken(r);
-        assertTrue(r.reason().contains("/bot<token>/sendMessage"), r.reason());
+        assertTrue(r.reason().contains("/bot****/sendMessage"), r.reason());
     }
 
     @Test
