@@ -160,4 +160,38 @@ class ActionsTest {
 
         assertEquals(List.of("tag", "public_reply", "escalate", "mark_lead"), d.actions().stream().map(Action::type).toList());
     }
+
+    @Test
+    void aWhatsAppReplyCarriesTheRulesTemplateForOutsideTheWindowAndAtMostThreeButtons() {
+        AutomationEngine engine = Fixtures.engine("""
+                rules:
+                  - id: r
+                    then:
+                      - dm: menu
+                        outsideWindow: {template: order_update, language: fr}
+                """, """
+                templates:
+                  menu:
+                    en: "How can we help?"
+                    quickReplies: ["Track an order", "Return", "Invoice", "Talk to us"]
+                """, NO_DISCLOSURE);
+        Interaction dm = Fixtures.interaction(Platform.WHATSAPP, InteractionKind.DM, "hello", Author.of("a"));
+        Action.Reply reply = (Action.Reply) engine.decide(dm, Fixtures.cls("other", 0.5), ThreadFacts.firstMessage(),
+                BUSINESS_HOURS).actions().get(0);
+        assertEquals(new dev.socialbridge.connector.spi.OutboundMessage.PlatformTemplate("order_update", "fr"),
+                reply.template());
+        assertEquals(List.of("Track an order", "Return", "Invoice"), reply.quickReplies(), "WhatsApp takes 3 buttons");
+    }
+
+    @Test
+    void anOutsideWindowTemplateMustNameATemplateAndALanguage() {
+        assertEquals(List.of("rules.yaml: rule 'r' (#1): then[0].outsideWindow.language: 'French' is not a language code"
+                + " such as fr or en_US"), Fixtures.problems("""
+                rules:
+                  - id: r
+                    then:
+                      - dm: thanks
+                        outsideWindow: {template: order_update, language: French}
+                """));
+    }
 }

@@ -169,4 +169,40 @@ class TemplateCatalogTest {
         assertNull(render("nope", "en", Map.of()));
         assertFalse(CATALOG.contains("nope"));
     }
+
+    @Test
+    void quickRepliesComeInTheReplysLanguage() {
+        TemplateCatalog c = catalog("""
+                templates:
+                  ask:
+                    fr: "Que souhaitez-vous ?"
+                    en: "What would you like?"
+                    quickReplies:
+                      fr: ["Un devis", "Un conseiller"]
+                      en: ["A quote", "An agent"]
+                  one-list:
+                    en: "Pick one"
+                    quickReplies: ["Yes", "No"]
+                """);
+        assertEquals(List.of("Un devis", "Un conseiller"),
+                c.render("ask", "fr", TextLimit.chars(2000), "a", new TokenValues(), false).quickReplies());
+        assertEquals(List.of("A quote", "An agent"),
+                c.render("ask", "en", TextLimit.chars(2000), "a", new TokenValues(), false).quickReplies());
+        assertEquals(List.of("Yes", "No"),
+                c.render("one-list", "fr", TextLimit.chars(2000), "a", new TokenValues(), false).quickReplies());
+    }
+
+    @Test
+    void aQuickReplyLongerThanAButtonTitleIsAProblemWithItsKey() {
+        List<String> problems = new ArrayList<>();
+        JsonNode root = YamlNodes.read("t.yaml", new ByteArrayInputStream("""
+                templates:
+                  ask:
+                    en: "What would you like?"
+                    quickReplies: ["I would like to talk to a person please"]
+                """.getBytes(StandardCharsets.UTF_8)), problems);
+        TemplateCatalog.parse("t.yaml", root, problems);
+        assertEquals(List.of("t.yaml: template 'ask': quickReplies: 'I would like to talk to a person please' must be 1 to 20"
+                + " characters"), problems);
+    }
 }
