@@ -112,6 +112,7 @@ for f in ig-comment.json ig-comment-reply.json ig-dm.json ig-story-reply.json me
          messenger-read.json messenger-reaction.json mixed-batch-with-malformed.json ig-mention.json; do
   body="$DEMO/$f"
   sed -e "s/178900000000/1789${RUN}0/g; s/654123000000/6541${RUN}0/g; s/179100000000/1791${RUN}0/g" \
+      -e "s/\"timestamp\": *[0-9]\{13\}/\"timestamp\": $(date +%s%3N)/g" \
       -e "s/17894227900000031/1789${RUN}31/g; s/17918195200000041/1791${RUN}41/g" \
       -e "s/\"mid\": *\"\([^\"]*\)\"/\"mid\": \"\1-${RUN}\"/g" "test-fixtures/inbound/meta/$f" > "$body"
   sig=$(openssl dgst -sha256 -hmac "$SECRET" -r < "$body" | cut -d' ' -f1)

@@ -21,6 +21,8 @@ import dev.socialbridge.outbox.OutboxDispatcher;
 import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.outbox.RetryPolicy;
 import dev.socialbridge.pipeline.AccountStatusStore;
+import dev.socialbridge.pipeline.AgentReplyWatcher;
+import dev.socialbridge.pipeline.HumanReplyStore;
 import dev.socialbridge.pipeline.AuditStore;
 import dev.socialbridge.pipeline.AuthorAudienceStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
@@ -73,6 +75,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final OutboxDispatcher hostDispatcher;
     private final OutboxDispatcher platformDispatcher;
     private final ModerationWatcher moderationWatcher;
+    private final AgentReplyWatcher agentReplies;
     private final HttpServer http;
     private final URI baseUri;
 
@@ -98,11 +101,13 @@ public final class SocialBridgeServer implements AutoCloseable {
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
+        this.agentReplies = new AgentReplyWatcher(host, new HumanReplyStore(db), threads, outbox,
+                config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
         this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
                 config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
-                descriptor, config.pipeline().defaultQueue(), journal.meter(), () -> {
+                descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -192,6 +197,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         hostDispatcher.start();
         platformDispatcher.start();
         moderationWatcher.start();
+        agentReplies.start();
         try {
             http.start();
         } catch (IOException e) {
@@ -211,7 +217,7 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(moderationWatcher, drainer, processor, hostDispatcher,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, moderationWatcher, drainer, processor, hostDispatcher,
                 platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {

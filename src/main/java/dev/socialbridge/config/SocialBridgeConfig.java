@@ -139,6 +139,11 @@ public interface SocialBridgeConfig {
         @Doc("how often RT is asked for agents' unhide requests (Social Moderation Status = unhide_requested)")
         @WithName("moderation-poll-interval") @WithDefault("PT15S")
         Duration moderationPollInterval();
+
+        /** How often RT is read for agents' replies to send (and closed tickets). */
+        @Doc("how often RT is read for agents' replies to send to the customers, and for closed tickets")
+        @WithName("agent-reply-poll-interval") @WithDefault("PT1S")
+        Duration agentReplyPollInterval();
     }
 
     interface Automation {
@@ -177,6 +182,11 @@ public interface SocialBridgeConfig {
         @Doc("prefix automated replies with \"Réponse automatisée :\" / \"Automated reply:\"")
         @WithDefault("true")
         boolean disclosure();
+
+        /** Once a person owns a thread, automation stays silent on it until its ticket is resolved. */
+        @Doc("once a person owns a thread (hand-off, escalation, an agent's reply), automation stays silent on it until its ticket is closed")
+        @WithName("human-takeover") @WithDefault("true")
+        boolean humanTakeover();
 
         /** Time zone of the business hours. */
         @Doc("time zone of the business hours")

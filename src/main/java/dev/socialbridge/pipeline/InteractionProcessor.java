@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class InteractionProcessor extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
     private static final int MAX_ATTEMPTS = 5;
+    /** Automation outcomes after which a person owns the thread. */
+    private static final java.util.Set<String> HUMAN_STATUSES = java.util.Set.of("escalated", "handed_off");
     /** Dedupe-key suffix of an interaction queued again after its author's follower count was looked up. */
     static final String AUDIENCE_SUFFIX = "#audience";
     /** How long a looked-up follower count (or its absence) is trusted. */
@@ -57,13 +59,15 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final AuthorAudienceStore audiences;
     private final Connectors connectors;
     private final SentMessageStore sent;
+    private final boolean humanTakeover;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
-                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
+                                boolean humanTakeover, dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
+        this.humanTakeover = humanTakeover;
         this.connectors = connectors;
         this.sent = sent;
         this.inbox = inbox;
@@ -154,8 +158,14 @@ public final class InteractionProcessor extends BackgroundWorker {
             String authorKey = in.platform().id() + ":" + in.author().id();
             AutomationStep.AuthorFacts facts = new AutomationStep.AuthorFacts(threads.optedOutAt(conn, authorKey),
                     threads.repliesSince(conn, authorKey, now.minus(Duration.ofHours(1))));
-            AutomationOutcome o = automation.decide(in, c, t, facts, now);
-            apply(conn, item, in, c, t, o, authorKey, now);
+            Interaction decided = humanTakeover && t.humanSince() != null && in.automationAllowed()
+                    ? in.withAutomationBlockedBy("a person is handling this conversation (since " + t.humanSince()
+                            + ", until the ticket is resolved)") : in;
+            AutomationOutcome o = automation.decide(decided, c, t, facts, now);
+            apply(conn, item, decided, c, t, o, authorKey, now);
+            if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
+                threads.markHuman(conn, in.threadKey(), now);
+            }
             inbox.finish(conn, item.id(), InboxStatus.DONE, null);
             return null;
         });

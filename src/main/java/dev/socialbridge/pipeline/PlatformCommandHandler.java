@@ -86,8 +86,14 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private void record(OutboxItem item, OutboundAction action, String thread, long sentId, DeliveryResult result) {
         if (result instanceof DeliveryResult.Delivered d) {
             sent.recordRemoteId(sentId, d.remoteId());
-            if (thread != null && action instanceof OutboundAction.Reply) {
+            if (thread != null && action instanceof OutboundAction.Reply r) {
                 threads.recordFirstResponse(thread, Instant.now());
+                if (r.message().fromAgent()) {
+                    noteOnTicket(item, thread, "Sent to the customer on " + action.platform().id() + " at "
+                            + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " as "
+                            + r.channel().auditName().replace('_', ' ')
+                            + (d.remoteId() != null ? " (platform message id " + d.remoteId() + ")" : "") + ".");
+                }
             }
         } else if (result instanceof DeliveryResult.AccountInvalid a) {
             accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
@@ -115,7 +121,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
 
     private static String describe(OutboundAction action) {
         if (action instanceof OutboundAction.Reply r) {
-            return "The automated " + r.channel().auditName().replace('_', ' ') + " \"" + abbreviate(r.message().text()) + "\"";
+            return (r.message().fromAgent() ? "Your reply" : "The automated " + r.channel().auditName().replace('_', ' '))
+                    + " \"" + abbreviate(r.message().text()) + "\"";
         }
         if (action instanceof OutboundAction.Acknowledge) {
             return "Acknowledging the customer's message";

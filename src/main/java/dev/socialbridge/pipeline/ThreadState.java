@@ -18,16 +18,18 @@ import java.time.Instant;
  * @param automationStatus automated | escalated | human | handed_off | opted_out, or null
  * @param unreachableReason why the customer can no longer be reached (blocked the bot...) since our last message,
  *                         or null; cleared when the customer writes again
+ * @param humanSince       since when a person owns the thread (hand-off, escalation, an agent's reply): automation
+ *                         stays silent until the ticket is closed; null when nobody does
  */
 public record ThreadState(String threadKey, String queueKey, String ticketId, String ticketUrl, int messageCount,
                           int botTurns, String campaignTag, Instant firstMessageAt, Instant firstResponseAt,
-                          Instant slaDueAt, String automationStatus, String unreachableReason) {
+                          Instant slaDueAt, String automationStatus, String unreachableReason, Instant humanSince) {
 
     public boolean isNew() {
         return messageCount == 0;
     }
 
     public static ThreadState fresh(String threadKey) {
-        return new ThreadState(threadKey, null, null, null, 0, 0, null, null, null, null, null, null);
+        return new ThreadState(threadKey, null, null, null, 0, 0, null, null, null, null, null, null, null);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** JDBC access to thread, author (opt-out, reply rate) and account state. */
 public final class ThreadStore {
     private static final String THREAD_COLUMNS = "thread_key, queue_key, ticket_id, ticket_url, message_count, bot_turns,"
-            + " campaign_tag, first_message_at, first_response_at, sla_due_at, automation_status, unreachable_reason";
+            + " campaign_tag, first_message_at, first_response_at, sla_due_at, automation_status, unreachable_reason, human_since";
 
     private final Database db;
 
@@ -59,7 +59,8 @@ public final class ThreadStore {
         if (before.isNew()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO social_thread (thread_key, platform, account_id,"
                     + " author_id, queue_key, message_count, bot_turns, campaign_tag, first_message_at, last_message_at,"
-                    + " sla_due_at, automation_status, last_comment_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " sla_due_at, automation_status, last_comment_id, conversation_id, last_kind, last_post_id)"
+                    + " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, i.threadKey());
                 ps.setString(2, i.platform().id());
                 ps.setString(3, i.accountId());
@@ -72,6 +73,9 @@ public final class ThreadStore {
                 ps.setTimestamp(10, Database.ts(slaDue));
                 ps.setString(11, automationStatus);
                 ps.setString(12, i.itemId());
+                ps.setString(13, i.conversationId());
+                ps.setString(14, i.kind().id());
+                ps.setString(15, i.postId());
                 ps.executeUpdate();
             }
             return;
@@ -79,7 +83,8 @@ public final class ThreadStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET message_count = message_count + 1,"
                 + " bot_turns = bot_turns + ?, queue_key = COALESCE(?, queue_key), campaign_tag = COALESCE(campaign_tag, ?),"
                 + " last_message_at = ?, automation_status = COALESCE(?, automation_status), last_comment_id = ?,"
-                + " sla_due_at = COALESCE(sla_due_at, ?), unreachable_reason = NULL, unreachable_at = NULL"
+                + " sla_due_at = COALESCE(sla_due_at, ?), unreachable_reason = NULL, unreachable_at = NULL,"
+                + " conversation_id = COALESCE(?, conversation_id), last_kind = ?, last_post_id = COALESCE(?, last_post_id)"
                 + " WHERE thread_key = ?")) {
             ps.setInt(1, botTurnsAdded);
             ps.setString(2, queueKey);
@@ -88,7 +93,10 @@ public final class ThreadStore {
             ps.setString(5, automationStatus);
             ps.setString(6, i.itemId());
             ps.setTimestamp(7, Database.ts(slaDue));
-            ps.setString(8, i.threadKey());
+            ps.setString(8, i.conversationId());
+            ps.setString(9, i.kind().id());
+            ps.setString(10, i.postId());
+            ps.setString(11, i.threadKey());
             ps.executeUpdate();
         }
     }
@@ -116,6 +124,16 @@ public final class ThreadStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** A person owns the thread from {@code at} (kept when already set): automation stays silent on it. */
+    public void markHuman(Connection c, String threadKey, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE social_thread SET human_since = COALESCE(human_since, ?) WHERE thread_key = ?")) {
+            ps.setTimestamp(1, Database.ts(at));
+            ps.setString(2, threadKey);
+            ps.executeUpdate();
+        }
     }
 
     /** Marks the first response of a thread (keeps the earliest). */
@@ -183,6 +201,7 @@ public final class ThreadStore {
     private static ThreadState map(ResultSet rs) throws SQLException {
         return new ThreadState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 rs.getInt(6), rs.getString(7), Database.instant(rs.getTimestamp(8)), Database.instant(rs.getTimestamp(9)),
-                Database.instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12));
+                Database.instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12),
+                Database.instant(rs.getTimestamp(13)));
     }
 }

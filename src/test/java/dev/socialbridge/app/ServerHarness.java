@@ -76,14 +76,25 @@ final class ServerHarness implements AutoCloseable {
         extra.forEach((k, v) -> p.append(k).append('=').append(v).append('\n'));
         Path config = dir.resolve("it.properties");
         Files.writeString(config, p.toString());
-        LoadedConfig loaded = ConfigLoader.load(config, dir);
+        return new ServerHarness(serve(dir), URI.create("http://127.0.0.1:" + port + "/"), dir);
+    }
+
+    /** A server from the configuration in {@code dir}, started. */
+    private static SocialBridgeServer serve(Path dir) {
+        LoadedConfig loaded = ConfigLoader.load(dir.resolve("it.properties"), dir);
         List<String> problems = new ArrayList<>();
         SocialBridgeServer server = SocialBridgeServer.build(loaded, problems);
         if (server == null) {
             fail("server config problems: " + problems);
         }
         server.start();
-        return new ServerHarness(server, URI.create("http://127.0.0.1:" + port + "/"), dir);
+        return server;
+    }
+
+    /** Stops this server and starts another on the same store, journal and port (a restart). */
+    ServerHarness restart() {
+        server.close();
+        return new ServerHarness(serve(dir), base, dir);
     }
 
     HttpResponse<String> postWebhook(String body) throws IOException, InterruptedException {
@@ -112,13 +123,21 @@ final class ServerHarness implements AutoCloseable {
         return dev.socialbridge.support.Json.MAPPER.readTree(body);
     }
 
-    /** Reads a fixture and makes its ids unique to this run, so tickets of earlier runs never match. */
+    /**
+     * Reads a fixture, makes its ids unique to this run (so tickets of earlier runs never match) and dates its
+     * messages now (messaging windows count from the customer's last message).
+     */
     static String fixture(String name, String run) throws IOException {
         String json = Files.readString(Path.of("test-fixtures/inbound/meta", name));
-        return json.replace("178900000000", "1789" + run + "0")
+        return now(json).replace("178900000000", "1789" + run + "0")
                 .replace("654123000000", "6541" + run + "0")
                 .replace("179100000000", "1791" + run + "0")
                 .replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-" + run + "\"");
+    }
+
+    /** Messaging event times (epoch milliseconds) set to now. */
+    static String now(String json) {
+        return json.replaceAll("\"timestamp\": *[0-9]{13}", "\"timestamp\": " + System.currentTimeMillis());
     }
 
     /** A random 7-digit run id. */

@@ -65,7 +65,7 @@ class RuleBasedAutomationTest {
 
     @Test
     void threadThatAlreadyHasATicketKeepsGettingMessagesAppended() {
-        ThreadState existing = new ThreadState("t", "support", "42", "u", 1, 0, null, MONDAY_NOON, null, null, null, null);
+        ThreadState existing = new ThreadState("t", "support", "42", "u", 1, 0, null, MONDAY_NOON, null, null, null, null, null);
         AutomationOutcome o = decide("Love it, thank you!", new Classification("en", "praise", 0.9, "positive", 0.8), existing);
         assertTrue(o.ticket());
         assertNull(o.queueKey(), "keeps the thread's queue");

@@ -19,15 +19,30 @@ import java.util.regex.Pattern;
  * @param path    path below the version, e.g. {@code 17841400000000001/messages}
  * @param json    true for a JSON body, false for {@code application/x-www-form-urlencoded}
  * @param body    the body without the token
- * @param problem non-null when the action cannot become a call (bad id, empty text): deliver as Failed
+ * @param problem non-null when the action cannot become a call (bad id, empty text): deliver as Failed, or as
+ *                NotSendable when {@code refused} (the platform's rules forbid it, e.g. outside the messaging window)
+ * @param refused the problem is a platform rule, not a bad request
  */
-record MetaGraphCall(String path, boolean json, String body, String problem) {
+record MetaGraphCall(String path, boolean json, String body, String problem, boolean refused) {
+
+    /** Messenger and Instagram: the standard messaging window, and how long a person may still answer. */
+    static final java.time.Duration STANDARD_WINDOW = java.time.Duration.ofHours(24);
+    static final java.time.Duration HUMAN_AGENT_WINDOW = java.time.Duration.ofDays(7);
+
+    MetaGraphCall(String path, boolean json, String body, String problem) {
+        this(path, json, body, problem, false);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Graph ids: digits, composite {@code <post>_<comment>} ids, IGSIDs; nothing that could escape the path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     static MetaGraphCall of(OutboundAction action, MetaAccount account) {
+        return of(action, account, java.time.Instant.now());
+    }
+
+    /** @param now when the call is made: the messaging window is counted from the customer's last message */
+    static MetaGraphCall of(OutboundAction action, MetaAccount account, java.time.Instant now) {
         Platform platform = action.platform();
         if (action instanceof OutboundAction.SetHidden h) {
             String param = switch (platform) {
@@ -64,7 +79,44 @@ record MetaGraphCall(String path, boolean json, String body, String problem) {
             return failed("a DM cannot be started from a " + to.kind().id() + ": use a private reply");
         }
         String recipient = to.conversationId() != null ? to.conversationId() : to.authorId();
-        return message(account, "id", recipient, "RESPONSE", text);
+        java.time.Duration age = to.customerMessageAt() == null ? java.time.Duration.ZERO
+                : java.time.Duration.between(to.customerMessageAt(), now);
+        if (age.compareTo(STANDARD_WINDOW) <= 0) {
+            return message(account, "id", recipient, "RESPONSE", text);
+        }
+        if (!r.message().fromAgent()) {
+            return refused("outside the 24 h messaging window (the customer last wrote " + hours(age)
+                    + " ago): automated messages are not allowed; a person can still answer for 7 days");
+        }
+        if (age.compareTo(HUMAN_AGENT_WINDOW) <= 0) {
+            return humanAgentMessage(account, recipient, text);
+        }
+        return refused("more than 7 days since the customer last wrote (" + hours(age) + " ago): " + platform.id()
+                + " allows no reply; wait for the customer to write again");
+    }
+
+    /** A person's reply between 24 h and 7 days after the customer's last message ({@code HUMAN_AGENT} tag). */
+    private static MetaGraphCall humanAgentMessage(MetaAccount account, String recipient, String text) {
+        MetaGraphCall call = message(account, "id", recipient, "MESSAGE_TAG", text);
+        if (call.problem() != null) {
+            return call;
+        }
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(call.body());
+            body.put("tag", "HUMAN_AGENT");
+            return new MetaGraphCall(call.path(), true, JSON.writeValueAsString(body), null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a message body", e);
+        }
+    }
+
+    private static MetaGraphCall refused(String reason) {
+        return new MetaGraphCall(null, false, null, reason, true);
+    }
+
+    private static String hours(java.time.Duration age) {
+        long h = age.toHours();
+        return h < 48 ? h + " h" : h / 24 + " days";
     }
 
     private static MetaGraphCall form(String nodeId, String edge, String param, String value, boolean isText) {

@@ -113,9 +113,9 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         if (acting.refusal() != null) {
             return acting.refusal();
         }
-        MetaGraphCall call = MetaGraphCall.of(action, acting.account());
+        MetaGraphCall call = MetaGraphCall.of(action, acting.account(), clock.instant());
         if (call.problem() != null) {
-            return new DeliveryResult.Failed(call.problem());
+            return call.refused() ? new DeliveryResult.NotSendable(call.problem()) : new DeliveryResult.Failed(call.problem());
         }
         DeliveryResult result = send(call, acting.account());
         LOG.debug("{} for account {} -> {}", call.describe(), action.accountId(), result);

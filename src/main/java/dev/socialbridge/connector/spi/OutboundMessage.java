@@ -11,15 +11,32 @@ import java.util.Objects;
  *                     WhatsApp reply buttons); empty for none
  * @param template     the approved platform template to send instead when free text is not allowed (outside
  *                     WhatsApp's 24 h customer-service window), or null
+ * @param agent        the host login of the person who wrote it, or null for an automated message: platforms let a
+ *                     person answer later than automation (Messenger/Instagram {@code HUMAN_AGENT}, up to 7 days)
  */
-public record OutboundMessage(String text, List<String> quickReplies, PlatformTemplate template) {
+public record OutboundMessage(String text, List<String> quickReplies, PlatformTemplate template, String agent) {
     public OutboundMessage {
         Objects.requireNonNull(text, "text");
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
     }
 
+    /** An automated message. */
+    public OutboundMessage(String text, List<String> quickReplies, PlatformTemplate template) {
+        this(text, quickReplies, template, null);
+    }
+
     public static OutboundMessage text(String text) {
-        return new OutboundMessage(text, List.of(), null);
+        return new OutboundMessage(text, List.of(), null, null);
+    }
+
+    /** A person's reply. */
+    public static OutboundMessage byAgent(String text, String agent) {
+        return new OutboundMessage(text, List.of(), null, agent);
+    }
+
+    /** Whether a person wrote it. */
+    public boolean fromAgent() {
+        return agent != null;
     }
 
     /**

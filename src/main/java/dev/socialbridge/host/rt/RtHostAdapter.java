@@ -4,6 +4,8 @@ import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.ContactUpsert;
 import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostAttachment;
+import dev.socialbridge.host.spi.HostEvents;
+import dev.socialbridge.host.spi.HostException;
 import dev.socialbridge.host.spi.HostHealth;
 import dev.socialbridge.host.spi.HostProblem;
 import dev.socialbridge.host.spi.ProvisioningPlan;
@@ -25,15 +27,42 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtVerifier verifier;
     private final RtContacts contacts;
     private final RtTickets tickets;
+    private final RtTransactionField messageIdField;
+    private final RtSettings settings;
+    private volatile RtEvents events;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
+        this.settings = settings;
         this.client = new RtClient(settings);
         this.provisioner = new RtProvisioner(client, RtApplyHelper.forSettings(settings, environment),
                 settings.apiUserRef().orElse("Nobody"));
         this.verifier = new RtVerifier(client, settings, provisioner);
         this.contacts = new RtContacts(client, descriptor);
-        this.tickets = new RtTickets(client, descriptor, new RtTransactionField(client, descriptor, System::nanoTime),
-                clock);
+        this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
+        this.tickets = new RtTickets(client, descriptor, messageIdField, clock);
+    }
+
+    @Override
+    public HostEvents eventsAfter(long position, int limit) {
+        return events().after(position, limit);
+    }
+
+    @Override
+    public long latestPosition() {
+        return events().latest();
+    }
+
+    /** Built on first use: it needs the API user's login, which only RT knows when authenticating with a token. */
+    private RtEvents events() {
+        RtEvents e = events;
+        if (e == null) {
+            String ref = settings.apiUserRef().orElseThrow(() -> new HostException(
+                    "cannot tell the API user from its token: use a token of the form <id>-<user id>-<secret>", false));
+            String login = client.get("/user/" + RtClient.segment(ref)).path("Name").asText(ref);
+            e = new RtEvents(client, tickets, messageIdField, login);
+            events = e;
+        }
+        return e;
     }
 
     @Override

@@ -65,6 +65,16 @@ public interface HostAdapter extends AutoCloseable {
      */
     List<TicketRef> findTicketsByField(String fieldKey, String value, int limit);
 
+    /**
+     * What people did in the host after {@code position}: agents' replies to customers and tickets closed, oldest
+     * first, at most {@code limit} records looked at. Records the plugin wrote itself (customer messages, notes) are
+     * skipped but still move the returned position. Read-only and repeatable: the caller stores the position.
+     */
+    HostEvents eventsAfter(long position, int limit);
+
+    /** The position of the host's latest record: where a first read starts, so that history is not replayed. */
+    long latestPosition();
+
     /** Reads the current descriptor-keyed field values of a ticket. */
     Map<String, String> readFields(TicketRef ticket);
 

@@ -507,6 +507,43 @@ class MetaGraphClientTest {
     private static OutboundAction reply(Platform platform, String account, ReplyChannel channel, InteractionKind kind,
                                         String itemId, String conversation, String text) {
         return new OutboundAction.Reply(platform, account, channel, new ReplyTo(kind, "t", itemId, null, null,
-                conversation, conversation == null ? "author" : conversation, Instant.EPOCH), OutboundMessage.text(text));
+                conversation, conversation == null ? "author" : conversation, Instant.now()), OutboundMessage.text(text));
+    }
+
+    private static OutboundAction dmWrittenAgo(Duration age, OutboundMessage message) {
+        return new OutboundAction.Reply(Platform.MESSENGER, PAGE, ReplyChannel.DM, new ReplyTo(InteractionKind.DM, "t",
+                "m1", null, null, PSID, PSID, Instant.now().minus(age)), message);
+    }
+
+    @Nested
+    class MessagingWindow {
+        @Test
+        void aPersonAnswering25HoursLaterSendsWithTheHumanAgentTag() {
+            graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.tag"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_human\"}")));
+            DeliveryResult r = client.deliver(dmWrittenAgo(Duration.ofHours(25), OutboundMessage.byAgent("Bonjour !", "sam")));
+            assertInstanceOf(DeliveryResult.Delivered.class, r, r.toString());
+            graph.verify(postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN))
+                    .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + PSID + "\"},\"messaging_type\":\"MESSAGE_TAG\","
+                            + "\"message\":{\"text\":\"Bonjour !\"},\"tag\":\"HUMAN_AGENT\"}")));
+        }
+
+        @Test
+        void automationNeverAnswersAfter24Hours() {
+            DeliveryResult r = client.deliver(dmWrittenAgo(Duration.ofHours(25), OutboundMessage.text("Automated")));
+            assertTrue(r instanceof DeliveryResult.NotSendable n && n.reason().contains("24 h"), r.toString());
+            graph.verify(0, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN)));
+        }
+
+        @Test
+        void nothingIsSentAfter7DaysAndTheReasonSaysWhatToDo() {
+            DeliveryResult r = client.deliver(dmWrittenAgo(Duration.ofDays(8), OutboundMessage.byAgent("Hello", "sam")));
+            assertTrue(r instanceof DeliveryResult.NotSendable n && n.reason().contains("7 days")
+                    && n.reason().contains("wait for the customer"), r.toString());
+            graph.verify(0, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN)));
+        }
     }
 }

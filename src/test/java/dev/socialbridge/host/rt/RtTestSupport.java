@@ -141,6 +141,36 @@ public final class RtTestSupport {
         return client().post(path, body);
     }
 
+    /**
+     * A client that acts as agent {@code name} (a privileged RT user with the SuperUser right, created once with
+     * {@code test-fixtures/rt/rt-test-agent.pl} on the local RT): a person other than the plugin's API user.
+     */
+    public static synchronized RtClient agent(String name) {
+        String password = "agent-password-" + name;
+        if (!AGENTS.contains(name)) {
+            try {
+                ProcessBuilder pb = new ProcessBuilder("perl", "test-fixtures/rt/rt-test-agent.pl", name, password)
+                        .redirectErrorStream(true);
+                pb.environment().putAll(helperEnvironment());
+                Process p = pb.start();
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes());
+                if (p.waitFor() != 0) {
+                    fail("could not create the test agent " + name + ": " + out);
+                }
+            } catch (IOException e) {
+                fail("could not run rt-test-agent.pl: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+            AGENTS.add(name);
+        }
+        return new RtClient(RtSettings.from(Map.of("base-url", rtUrl(), "user", name, "password", password)));
+    }
+
+    private static final java.util.Set<String> AGENTS = new java.util.HashSet<>();
+
     /** Disables (RT never deletes) the queues and custom fields of a unique descriptor; best effort. */
     public static void disable(Descriptor descriptor) {
         String suffix = suffixOf(descriptor);

@@ -1,0 +1,101 @@
+package dev.socialbridge.host.rt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.socialbridge.host.spi.HostEvent;
+import dev.socialbridge.host.spi.HostEvents;
+import dev.socialbridge.host.spi.TicketRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Agents' replies and closed tickets, read from RT's transactions over REST2 after a transaction id:
+ * {@code POST /transactions} for the ticket {@code Correspond} and {@code Status} transactions with a greater id,
+ * oldest first. A correspondence is an agent's reply when the plugin's API user did not write it and it carries no
+ * {@code social_message_id} (the mark of a customer message); its text is its {@code text/plain} part.
+ */
+final class RtEvents {
+    private static final Set<String> CLOSED = Set.of("resolved", "rejected", "deleted");
+
+    private final RtClient client;
+    private final RtTickets tickets;
+    private final RtTransactionField messageIdField;
+    private final String apiUser;
+
+    /** @param apiUser the API user's login (its transactions are the plugin's own) */
+    RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, String apiUser) {
+        this.client = client;
+        this.tickets = tickets;
+        this.messageIdField = messageIdField;
+        this.apiUser = apiUser;
+    }
+
+    HostEvents after(long position, int limit) {
+        ArrayNode query = RtClient.JSON.createArrayNode();
+        query.addObject().put("field", "id").put("operator", ">").put("value", Long.toString(position));
+        query.addObject().put("field", "ObjectType").put("value", "RT::Ticket");
+        query.addObject().put("field", "Type").put("value", "Correspond").put("entry_aggregator", "OR");
+        query.addObject().put("field", "Type").put("value", "Status").put("entry_aggregator", "OR");
+        JsonNode page = client.post("/transactions?fields=Type,ObjectId,Creator,Created,NewValue&orderby=id&order=ASC"
+                + "&per_page=" + Math.max(1, Math.min(limit, 100)), query);
+        List<HostEvent> events = new ArrayList<>();
+        long last = position;
+        for (JsonNode t : page.path("items")) {
+            long id = t.path("id").asLong();
+            last = Math.max(last, id);
+            HostEvent e = event(id, t);
+            if (e != null) {
+                events.add(e);
+            }
+        }
+        return new HostEvents(events, last);
+    }
+
+    long latest() {
+        JsonNode page = client.get("/transactions?orderby=id&order=DESC&per_page=1");
+        return page.path("items").path(0).path("id").asLong(0);
+    }
+
+    private HostEvent event(long id, JsonNode t) {
+        TicketRef ticket = tickets.ref(t.path("ObjectId").asText());
+        String created = t.path("Created").asText("");
+        Instant at = created.isEmpty() ? Instant.now() : RtDates.parse(created);
+        String creator = t.path("Creator").path("id").asText("");
+        if ("Status".equals(t.path("Type").asText())) {
+            String status = t.path("NewValue").asText("");
+            return CLOSED.contains(status) ? new HostEvent.TicketClosed(id, ticket, status, at) : null;
+        }
+        if (creator.equals(apiUser) || isCustomerMessage(id)) {
+            return null;
+        }
+        return new HostEvent.AgentReply(id, ticket, creator, text(id), at);
+    }
+
+    private boolean isCustomerMessage(long id) {
+        JsonNode txn = client.get("/transaction/" + id);
+        for (JsonNode cf : txn.path("CustomFields")) {
+            if (messageIdField.label().map(cf.path("name").asText()::equals).orElse(false)
+                    && cf.path("values").size() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reply's plain text: its text/plain parts, in order. */
+    private String text(long id) {
+        JsonNode parts = client.get("/transaction/" + id + "/attachments?fields=Content,ContentType,Filename&per_page=50");
+        StringBuilder b = new StringBuilder();
+        for (JsonNode part : parts.path("items")) {
+            if ("text/plain".equals(part.path("ContentType").asText()) && part.path("Filename").asText("").isEmpty()) {
+                if (b.length() > 0) {
+                    b.append('\n');
+                }
+                b.append(part.path("Content").asText(""));
+            }
+        }
+        return b.toString().strip();
+    }
+}

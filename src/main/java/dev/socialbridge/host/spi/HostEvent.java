@@ -1,0 +1,27 @@
+package dev.socialbridge.host.spi;
+
+import java.time.Instant;
+
+/**
+ * Something a person did in the host that the plugin acts on, in the host's own order ({@link #position()}
+ * increases). Read with {@link HostAdapter#eventsAfter}.
+ */
+public sealed interface HostEvent {
+
+    /** Where the event sits in the host's history: the cursor to resume after. */
+    long position();
+
+    /** The ticket it happened on. */
+    TicketRef ticket();
+
+    /**
+     * An agent replied to the customer on the ticket (correspondence, not an internal comment).
+     *
+     * @param author the agent's host login
+     * @param text   the reply as the agent wrote it (plain text)
+     */
+    record AgentReply(long position, TicketRef ticket, String author, String text, Instant at) implements HostEvent { }
+
+    /** The ticket was resolved or otherwise closed ({@code status} as the host names it). */
+    record TicketClosed(long position, TicketRef ticket, String status, Instant at) implements HostEvent { }
+}

@@ -1,0 +1,141 @@
+package dev.socialbridge.pipeline;
+
+import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.connector.spi.ReplyTo;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.HostEvent;
+import dev.socialbridge.host.spi.HostEvents;
+import dev.socialbridge.host.spi.HostException;
+import dev.socialbridge.interaction.ReplyChannel;
+import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.support.BackgroundWorker;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends agents' replies to the customers: follows the host's history with a durable cursor, and for each agent's
+ * reply on a social ticket queues one platform reply, in the same store transaction as the new cursor position
+ * (exactly once: a crash before the commit reads the same replies again, the outbox dedupe key absorbs a replay).
+ * A reply marks the thread as owned by a person; a closed ticket releases it. Internal comments are never read.
+ *
+ * <p>On a comment thread the reply goes under the customer's latest comment, or privately (comment-to-DM) when the
+ * ticket's {@value #REPLY_MODE_FIELD} field says {@code private}; on a conversation it is a message in it.
+ */
+public final class AgentReplyWatcher extends BackgroundWorker {
+    /** Ticket field where an agent asks for a private reply to a comment thread. */
+    public static final String REPLY_MODE_FIELD = "social_reply_mode";
+    private static final String THREAD_KEY = "thread_key";
+    private static final Logger LOG = LoggerFactory.getLogger(AgentReplyWatcher.class);
+    private static final int PAGE = 100;
+
+    private final HostAdapter host;
+    private final HumanReplyStore store;
+    private final ThreadStore threads;
+    private final OutboxStore outbox;
+    private final Runnable onEnqueued;
+    private long position = -1;
+
+    public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
+                             java.time.Duration interval, Runnable onEnqueued) {
+        super("agent-replies", interval.toMillis());
+        this.host = host;
+        this.store = store;
+        this.threads = threads;
+        this.outbox = outbox;
+        this.onEnqueued = onEnqueued;
+    }
+
+    public AgentReplyWatcher start() {
+        startWorker();
+        return this;
+    }
+
+    @Override
+    protected boolean runOnce() {
+        try {
+            if (position < 0) {
+                position = store.cursor().orElseGet(this::startHere);
+            }
+            HostEvents page = host.eventsAfter(position, PAGE);
+            if (page.position() == position) {
+                return false;
+            }
+            Map<String, Map<String, String>> fields = fieldsOf(page);
+            int queued = store.database().inTransaction(c -> apply(c, page, fields));
+            position = page.position();
+            if (queued > 0) {
+                onEnqueued.run();
+            }
+            return true;   // there may be more: read again at once
+        } catch (HostException e) {
+            LOG.debug("reading the host's history: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** A first start follows the host from now on: earlier replies were never the plugin's to send. */
+    private long startHere() {
+        long latest = host.latestPosition();
+        store.database().inTransaction(c -> {
+            store.saveCursor(c, latest);
+            return null;
+        });
+        LOG.info("following the host's replies from transaction {}", latest);
+        return latest;
+    }
+
+    /**
+     * The fields of the events' tickets are read from the host before the store transaction (a ticket's thread
+     * key, the reply mode), so that the transaction holds no host call.
+     */
+    private int apply(Connection c, HostEvents page, Map<String, Map<String, String>> fields) throws SQLException {
+        int queued = 0;
+        for (HostEvent e : page.events()) {
+            String thread = fields.get(e.ticket().id()).get(THREAD_KEY);
+            if (thread == null) {
+                continue;   // not a social ticket
+            }
+            if (e instanceof HostEvent.TicketClosed) {
+                store.release(c, thread);
+            } else if (e instanceof HostEvent.AgentReply reply && queue(c, reply, thread, fields.get(e.ticket().id()))) {
+                queued++;
+            }
+        }
+        store.saveCursor(c, page.position());
+        return queued;
+    }
+
+    private Map<String, Map<String, String>> fieldsOf(HostEvents page) {
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        for (HostEvent e : page.events()) {
+            out.computeIfAbsent(e.ticket().id(), id -> host.readFields(e.ticket()));
+        }
+        return out;
+    }
+
+    private boolean queue(Connection c, HostEvent.AgentReply reply, String thread, Map<String, String> fields)
+            throws SQLException {
+        Optional<HumanReplyStore.ReplyTarget> target = store.byThread(c, thread);
+        if (target.isEmpty() || reply.text().isBlank()) {
+            return false;   // a thread this store does not know (another installation's), or an empty reply
+        }
+        HumanReplyStore.ReplyTarget t = target.get();
+        ReplyChannel channel = !t.lastKind().isPublic() ? ReplyChannel.DM
+                : "private".equals(fields.get(REPLY_MODE_FIELD)) ? ReplyChannel.PRIVATE : ReplyChannel.PUBLIC;
+        OutboundAction action = new OutboundAction.Reply(t.platform(), t.accountId(), channel.on(t.lastKind()),
+                new ReplyTo(t.lastKind(), t.threadKey(), t.lastItemId(), null, t.lastPostId(), t.conversationId(),
+                        t.authorId(), t.customerMessageAt()),
+                OutboundMessage.byAgent(reply.text(), reply.author()));
+        outbox.enqueue(c, PlatformCommandHandler.command("agent:" + reply.position(), t.threadKey() + "|platform",
+                action), Instant.now());
+        threads.markHuman(c, t.threadKey(), reply.at());
+        return true;
+    }
+
+}

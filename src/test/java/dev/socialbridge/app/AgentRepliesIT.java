@@ -1,0 +1,156 @@
+package dev.socialbridge.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialbridge.descriptor.Descriptor;
+import dev.socialbridge.host.rt.RtClient;
+import dev.socialbridge.host.rt.RtTestSupport;
+import dev.socialbridge.host.spi.HostAdapter;
+import dev.socialbridge.host.spi.TicketRef;
+import dev.socialbridge.host.spi.TicketUpdate;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Agents answer from RT: their replies reach the customer on the platform exactly once, internal comments never do,
+ * the outcome is written back on the ticket, and automation stays silent once a person owns the thread. Live RT,
+ * WireMock for the Graph API.
+ */
+class AgentRepliesIT {
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("test-fixtures/wiremock/meta")).build();
+
+    static Descriptor descriptor;
+    static ServerHarness harness;
+    static HostAdapter rt;
+    static RtClient agent;
+    static final Duration WAIT = Duration.ofSeconds(40);
+
+    @BeforeAll
+    static void start() throws Exception {
+        descriptor = RtTestSupport.installedDescriptor();
+        harness = ServerHarness.start(descriptor, RtTestSupport.rtUrl(), RtTestSupport.rtToken(),
+                "http://127.0.0.1:" + graph.getPort(), Map.of("socialbridge.pipeline.agent-reply-poll-interval", "PT0.5S"));
+        rt = RtTestSupport.adapter(descriptor);
+        agent = RtTestSupport.agent("social-agent-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private static TicketRef ticketFor(String thread) throws InterruptedException {
+        ServerHarness.await("ticket for " + thread, WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        return rt.findTicketByThread(thread).orElseThrow();
+    }
+
+    /** An Instagram DM thread of this run, with its ticket. */
+    private static TicketRef dmThread(String run) throws Exception {
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-dm.json", run)).statusCode());
+        return ticketFor("instagram:dm:" + ServerHarness.IG_ACCOUNT + ":6541" + run + "00003");
+    }
+
+    private static List<LoggedRequest> dmsContaining(String text) {
+        return graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + ServerHarness.PAGE + "/messages"))
+                .withRequestBody(containing(text)));
+    }
+
+    private static String history(TicketRef t) {
+        return RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content&per_page=100").toString();
+    }
+
+    @Test
+    void anAgentsReplyReachesTheCustomerOnceAndTheOutcomeIsWrittenOnTheTicket() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        String text = "Bonjour, je regarde votre commande tout de suite (" + run + ")";
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", text, "ContentType", "text/plain"));
+        agent.post("/ticket/" + t.id() + "/comment", Map.of("Content", "internal: do not send " + run,
+                "ContentType", "text/plain"));
+
+        String mine = "tout de suite (" + run;
+        ServerHarness.await("the agent's reply at the Graph API", WAIT, () -> dmsContaining(mine).size() == 1);
+        String body = dmsContaining(mine).get(0).getBodyAsString();
+        assertTrue(body.contains("\"id\":\"6541" + run + "00003\"") && body.contains("RESPONSE"), body);
+        assertTrue(body.contains("je regarde votre commande"), body);
+        ServerHarness.await("the outcome on the ticket", WAIT, () -> history(t).contains("Sent to the customer on instagram"));
+        Thread.sleep(1500);
+        assertEquals(1, dmsContaining(mine).size(), "sent once");
+        assertEquals(0, dmsContaining("internal: do not send").size(), "internal comments are never sent");
+    }
+
+    @Test
+    void afterAnAgentRepliedAutomationStaysSilentUntilTheTicketIsResolved() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        String customer = "6541" + run + "00003";
+        ServerHarness.await("the automated acknowledgement", WAIT, () -> dmsContaining(customer).size() == 1);
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Je m'en occupe " + run, "ContentType", "text/plain"));
+        ServerHarness.await("the agent's reply", WAIT, () -> dmsContaining("occupe " + run).size() == 1);
+
+        String again = ServerHarness.fixture("ig-dm.json", run).replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-again\"")
+                .replaceAll("\"text\": *\"[^\"]*\"", "\"text\": \"Merci, et pour le remboursement ?\"");
+        assertEquals(200, harness.postWebhook(again).statusCode());
+        ServerHarness.await("the second message on the ticket", WAIT, () -> history(t).contains("pour le remboursement"));
+        Thread.sleep(1500);
+        assertEquals(2, dmsContaining(customer).size(), "no automated reply once a person owns the thread");
+
+        rt.updateTicket(t, new TicketUpdate(null, null, null, "resolved", Map.of()));
+        Thread.sleep(1500);
+        String third = ServerHarness.fixture("ig-dm.json", run).replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-third\"");
+        assertEquals(200, harness.postWebhook(third).statusCode());
+        ServerHarness.await("automation answers again after the ticket was resolved", WAIT,
+                () -> dmsContaining(customer).size() == 3);
+        ServerHarness.await("the resolved ticket reopened by the new message", WAIT,
+                () -> !"resolved".equals(RtTestSupport.get("/ticket/" + t.id()).path("Status").asText()));
+    }
+
+    @Test
+    void aReplyWrittenWhileThePluginIsDownIsSentOnceAfterTheRestart() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        harness.server.close();
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Reply while down " + run, "ContentType", "text/plain"));
+        harness = harness.restart();
+        ServerHarness.await("the reply sent after the restart", WAIT, () -> dmsContaining("while down " + run).size() == 1);
+        harness = harness.restart();
+        Thread.sleep(2500);
+        assertEquals(1, dmsContaining("while down " + run).size(), "never sent twice");
+    }
+
+    @Test
+    void aPrivateReplyToACommentThreadWhenTheTicketAsksForIt() throws Exception {
+        String run = ServerHarness.newRun();
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", run)).statusCode());
+        String commentId = "1789" + run + "000011";
+        TicketRef t = ticketFor("instagram:comment:" + ServerHarness.IG_ACCOUNT + ":" + commentId);
+        rt.updateTicket(t, TicketUpdate.fields(Map.of("social_reply_mode", "private")));
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Je vous écris en privé " + run,
+                "ContentType", "text/plain"));
+        ServerHarness.await("a private reply to the comment", WAIT, () -> dmsContaining("\"comment_id\":\"" + commentId + "\"")
+                .stream().anyMatch(r -> r.getBodyAsString().contains(run)));
+        JsonNode replies = RtTestSupport.get("/ticket/" + t.id());
+        assertTrue(replies.path("id").asText().equals(t.id()));
+        assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + commentId + "/replies")))
+                .stream().filter(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8).contains(run)).count());
+    }
+}
