@@ -165,6 +165,37 @@ for _ in $(seq 1 240); do
 done
 echo "  $stats"
 
+say "7a. An agent answers in RT: the reply reaches the customer on the platform (10 replies, delay measured)"
+# a privileged RT user other than the plugin's API user stands for the agent
+perl test-fixtures/rt/rt-test-agent.pl demo-agent demo-agent-password >/dev/null
+DM_TICKET=$(perl -MJSON::PP -e 'local $/; my $t = JSON::PP->new->decode(<STDIN>);
+  for (@$t) { if ($_->{threadKey} =~ /^instagram:dm:/ && $_->{ticketId}) { print $_->{ticketId}; last } }' \
+  < <(curl -s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/admin/threads?limit=1000"))
+: > "$DEMO/agent-delays.txt"
+for i in $(seq 1 10); do
+  marker="agent-reply-$RUN-$i"
+  t0=$(date +%s%3N)
+  curl -s -o /dev/null -u demo-agent:demo-agent-password -H 'Content-Type: application/json' -X POST \
+    "$RT_REST2/ticket/$DM_TICKET/correspond" \
+    --data "{\"Content\":\"Bonjour, c'est Camille du service client : votre colis part demain ($marker)\",\"ContentType\":\"text/plain\"}"
+  t1=$(date +%s%3N)
+  for _ in $(seq 1 200); do
+    seen=$(curl -s -X POST "http://127.0.0.1:$GRAPH_PORT/__admin/requests/find" \
+      --data "{\"method\":\"POST\",\"bodyPatterns\":[{\"contains\":\"$marker\"}]}" \
+      | perl -MJSON::PP -e 'local $/; my $r = JSON::PP->new->decode(<STDIN>)->{requests}; print scalar(@$r) ? $r->[0]{loggedDate} : ""')
+    [ -n "$seen" ] && break
+    sleep 0.05
+  done
+  echo "$(( seen - t1 )) $(( t1 - t0 ))" >> "$DEMO/agent-delays.txt"
+done
+sort -n "$DEMO/agent-delays.txt" | awk '{ d[NR] = $1; rt += $2 } END {
+  printf "  ticket #'"$DM_TICKET"': 10 agent replies; delay from RT accepting the reply to the Graph API call:"
+  printf " median %d ms (min %d, max %d); RT took %d ms per reply\n", (d[5] + d[6]) / 2, d[1], d[NR], rt / NR }'
+sleep 2
+curl -s -H "Authorization: token $RT_TOKEN" "$RT_REST2/ticket/$DM_TICKET/attachments?fields=Content&per_page=100" \
+  | perl -MJSON::PP -e 'local $/; my @c = grep { /Sent to the customer/ } map { $_->{Content} // "" }
+      @{ JSON::PP->new->decode(<STDIN>)->{items} }; print "  on the ticket: $c[-1]\n" if @c'
+
 say "7b. WhatsApp reports that our last reply failed (131047): the reason lands on the ticket"
 post_whatsapp status-failed-131047.json whatsapp keep-ids
 sleep 3
