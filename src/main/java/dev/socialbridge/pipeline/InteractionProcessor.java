@@ -135,6 +135,16 @@ public final class InteractionProcessor extends BackgroundWorker {
             queueFetch(item, i);
             return;
         }
+        if (i.kind() == InteractionKind.REFERRAL) {
+            // an ad click or a ref link opens the messaging window like a message does
+            Interaction referral = i;
+            inbox.database().inTransaction(c -> {
+                threads.touch(c, referral.threadKey(), referral.occurredAt());
+                inbox.finish(c, item.id(), InboxStatus.IGNORED, "referral: recorded as the thread's latest customer activity");
+                return null;
+            });
+            return;
+        }
         if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
             finish(item, InboxStatus.IGNORED, "not a customer message: " + i.kind().id());
             return;

@@ -126,6 +126,17 @@ public final class ThreadStore {
         });
     }
 
+    /** The customer was active in the thread at {@code at} (an ad click, a ref link): the messaging window restarts. */
+    public void touch(Connection c, String threadKey, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET last_message_at = ?"
+                + " WHERE thread_key = ? AND last_message_at < ?")) {
+            ps.setTimestamp(1, Database.ts(at));
+            ps.setString(2, threadKey);
+            ps.setTimestamp(3, Database.ts(at));
+            ps.executeUpdate();
+        }
+    }
+
     /** A person owns the thread from {@code at} (kept when already set): automation stays silent on it. */
     public void markHuman(Connection c, String threadKey, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

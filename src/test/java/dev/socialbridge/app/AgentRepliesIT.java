@@ -153,4 +153,38 @@ class AgentRepliesIT {
         assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + commentId + "/replies")))
                 .stream().filter(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8).contains(run)).count());
     }
+
+    /** An Instagram DM thread whose customer last wrote {@code age} ago. */
+    private static TicketRef dmThreadWrittenAgo(String run, Duration age) throws Exception {
+        long at = System.currentTimeMillis() - age.toMillis();
+        String body = ServerHarness.fixture("ig-dm.json", run).replaceAll("\"timestamp\": *[0-9]{13}", "\"timestamp\": " + at);
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        return ticketFor("instagram:dm:" + ServerHarness.IG_ACCOUNT + ":6541" + run + "00003");
+    }
+
+    @Test
+    void aReplyToACustomerWhoWrote25HoursAgoGoesWithTheHumanAgentTag() throws Exception {
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v25.0/" + ServerHarness.PAGE + "/messages"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.tag", 
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("HUMAN_AGENT")))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"message_id\":\"m_human_agent\"}")));
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThreadWrittenAgo(run, Duration.ofHours(25));
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Désolé pour l'attente " + run, "ContentType", "text/plain"));
+        ServerHarness.await("the reply with the HUMAN_AGENT tag", WAIT, () -> dmsContaining("attente " + run).size() == 1);
+        String body = dmsContaining("attente " + run).get(0).getBodyAsString();
+        assertTrue(body.contains("\"messaging_type\":\"MESSAGE_TAG\"") && body.contains("\"tag\":\"HUMAN_AGENT\""), body);
+        assertEquals(0, dmsContaining("6541" + run + "00003").stream()
+                .filter(r -> r.getBodyAsString().contains("Automated")).count(), "automation never answers after 24 h");
+    }
+
+    @Test
+    void aReplyToACustomerWhoWrote8DaysAgoIsNotSentAndTheTicketSaysWhy() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThreadWrittenAgo(run, Duration.ofDays(8));
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Trop tard " + run, "ContentType", "text/plain"));
+        ServerHarness.await("the reason on the ticket", WAIT, () -> history(t).contains("more than 7 days"));
+        assertEquals(0, dmsContaining("Trop tard " + run).size());
+        assertTrue(history(t).contains("wait for the customer"), history(t));
+    }
 }
