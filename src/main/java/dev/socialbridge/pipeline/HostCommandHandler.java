@@ -37,6 +37,7 @@ public final class HostCommandHandler implements OutboxHandler {
             return switch (item.type()) {
                 case HostMessageCommand.TYPE -> message(Json.read(item.payloadJson(), HostMessageCommand.class), item.attempts());
                 case HostUpdateCommand.TYPE -> update(Json.read(item.payloadJson(), HostUpdateCommand.class));
+                case HostAutomatedReplyCommand.TYPE -> record(Json.read(item.payloadJson(), HostAutomatedReplyCommand.class));
                 default -> new DeliveryResult.Failed("unknown host command type " + item.type());
             };
         } catch (HostException e) {
@@ -65,6 +66,16 @@ public final class HostCommandHandler implements OutboxHandler {
         }
         threads.recordTicket(cmd.threadKey(), ticket.id(), ticket.url());
         return new DeliveryResult.Delivered(ticket.id());
+    }
+
+    /** A thread without a ticket (a fully automated exchange) has nowhere to record it: done. */
+    private DeliveryResult record(HostAutomatedReplyCommand cmd) {
+        Optional<TicketRef> ticket = host.findTicketByThread(cmd.threadKey());
+        if (ticket.isEmpty()) {
+            return new DeliveryResult.Delivered(null);
+        }
+        host.recordAutomatedReply(ticket.get(), cmd.messageId(), cmd.text());
+        return new DeliveryResult.Delivered(ticket.get().id());
     }
 
     private DeliveryResult update(HostUpdateCommand cmd) {

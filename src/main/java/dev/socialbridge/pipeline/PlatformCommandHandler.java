@@ -93,6 +93,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
                             + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " as "
                             + r.channel().auditName().replace('_', ' ')
                             + (d.remoteId() != null ? " (platform message id " + d.remoteId() + ")" : "") + ".");
+                } else {
+                    recordOnTicket(item, thread, "sent:" + action.platform().id() + ":"
+                            + (d.remoteId() != null ? d.remoteId() : "outbox-" + item.id()), r.message().text());
                 }
             }
         } else if (result instanceof DeliveryResult.AccountInvalid a) {
@@ -107,6 +110,15 @@ public final class PlatformCommandHandler implements OutboxHandler {
             noteOnTicket(item, thread, describe(action) + " was not sent on " + action.platform().id() + ": "
                     + result.reason());
         }
+    }
+
+    /** Records an automated reply the platform took on the thread's ticket (once per outbox item). */
+    private void recordOnTicket(OutboxItem item, String thread, String messageId, String text) {
+        outbox.database().inTransaction(c -> {
+            outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#record", thread + "|host", OutboxCommand.HOST,
+                    HostAutomatedReplyCommand.TYPE, new HostAutomatedReplyCommand(thread, messageId, text)), Instant.now());
+            return null;
+        });
     }
 
     /** Writes what happened on the thread's ticket (once per outbox item). */

@@ -22,14 +22,14 @@ final class RtEvents {
     private final RtClient client;
     private final RtTickets tickets;
     private final RtTransactionField messageIdField;
-    private final String apiUser;
+    private final Set<String> ownUsers;
 
-    /** @param apiUser the API user's login (its transactions are the plugin's own) */
-    RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, String apiUser) {
+    /** @param ownUsers the logins of the plugin's API user and bot user (their transactions are the plugin's own) */
+    RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, Set<String> ownUsers) {
         this.client = client;
         this.tickets = tickets;
         this.messageIdField = messageIdField;
-        this.apiUser = apiUser;
+        this.ownUsers = Set.copyOf(ownUsers);
     }
 
     HostEvents after(long position, int limit) {
@@ -67,7 +67,7 @@ final class RtEvents {
             String status = t.path("NewValue").asText("");
             return CLOSED.contains(status) ? new HostEvent.TicketClosed(id, ticket, status, at) : null;
         }
-        if (creator.equals(apiUser) || isCustomerMessage(id)) {
+        if (ownUsers.contains(creator) || isCustomerMessage(id)) {
             return null;
         }
         return new HostEvent.AgentReply(id, ticket, creator, text(id), at);

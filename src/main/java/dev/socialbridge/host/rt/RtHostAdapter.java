@@ -28,6 +28,7 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtContacts contacts;
     private final RtTickets tickets;
     private final RtTransactionField messageIdField;
+    private final RtTickets botTickets;
     private final RtSettings settings;
     private volatile RtEvents events;
 
@@ -40,6 +41,18 @@ public final class RtHostAdapter implements HostAdapter {
         this.contacts = new RtContacts(client, descriptor);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
         this.tickets = new RtTickets(client, descriptor, messageIdField, clock);
+        // the bot user writes through the same ticket operations; its messages carry their id in the same field
+        this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock))
+                .orElse(null);
+    }
+
+    @Override
+    public void recordAutomatedReply(TicketRef ticket, String messageId, String text) {
+        if (botTickets == null) {
+            tickets.addNote(ticket, "Automated reply sent to the customer:\n" + text);
+        } else {
+            botTickets.appendCustomerMessage(ticket, messageId, text, List.of());
+        }
     }
 
     @Override
@@ -52,14 +65,21 @@ public final class RtHostAdapter implements HostAdapter {
         return events().latest();
     }
 
-    /** Built on first use: it needs the API user's login, which only RT knows when authenticating with a token. */
+    /** The login of the user a token or user name stands for. */
+    private String login(RtSettings user) {
+        String ref = user.apiUserRef().orElseThrow(() -> new HostException(
+                "cannot tell the RT user from its token: use a token of the form <id>-<user id>-<secret>", false));
+        return client.get("/user/" + RtClient.segment(ref)).path("Name").asText(ref);
+    }
+
+    /** Built on first use: it needs the plugin's logins, which only RT knows when authenticating with tokens. */
     private RtEvents events() {
         RtEvents e = events;
         if (e == null) {
-            String ref = settings.apiUserRef().orElseThrow(() -> new HostException(
-                    "cannot tell the API user from its token: use a token of the form <id>-<user id>-<secret>", false));
-            String login = client.get("/user/" + RtClient.segment(ref)).path("Name").asText(ref);
-            e = new RtEvents(client, tickets, messageIdField, login);
+            java.util.Set<String> own = new java.util.HashSet<>();
+            own.add(login(settings));
+            settings.bot().ifPresent(bot -> own.add(login(bot)));
+            e = new RtEvents(client, tickets, messageIdField, own);
             events = e;
         }
         return e;

@@ -31,6 +31,8 @@ public final class RtSettings {
     public static final String TIMEOUT_MS = "timeout-ms";
     /** {@code auto} runs the perl apply helper when RT is installed locally; {@code off} never does. */
     public static final String APPLY_HELPER = "apply-helper";
+    /** Auth token of the RT user that automated replies are recorded as. Secret, optional. */
+    public static final String BOT_TOKEN = "bot-token";
 
     /** Every setting of the RT host, declared once. */
     public static final List<SettingSpec> SPECS = List.of(
@@ -42,7 +44,10 @@ public final class RtSettings {
             SettingSpec.integer(TIMEOUT_MS, "timeout of RT calls, in milliseconds").withDefault("15000")
                     .matching("[1-9][0-9]{0,8}", "a positive number of milliseconds"),
             SettingSpec.oneOf(APPLY_HELPER, List.of("auto", "off"), "`auto`: apply user/transaction custom fields through"
-                    + " RT's perl API when RT is local; `off`: print the command").withDefault("auto"));
+                    + " RT's perl API when RT is local; `off`: print the command").withDefault("auto"),
+            SettingSpec.secret(BOT_TOKEN, "auth token of a dedicated RT user (e.g. social-bot) that automated replies are"
+                    + " recorded as, so the ticket shows what the bot told the customer as correspondence; without it they"
+                    + " are recorded as comments"));
 
     private static final Pattern TOKEN_USER_ID = Pattern.compile("^\\d+-(\\d+)-");
 
@@ -52,6 +57,7 @@ public final class RtSettings {
     private final String password;
     private final Duration timeout;
     private final boolean applyHelperAuto;
+    private final String botToken;
 
     private RtSettings(SettingValues settings) {
         this.baseUrl = URI.create(normalizeBaseUrl(settings.get(BASE_URL)));
@@ -60,6 +66,22 @@ public final class RtSettings {
         this.password = settings.value(PASSWORD).orElse(null);
         this.timeout = Duration.ofMillis(settings.getLong(TIMEOUT_MS));
         this.applyHelperAuto = !"off".equals(settings.get(APPLY_HELPER));
+        this.botToken = settings.value(BOT_TOKEN).orElse(null);
+    }
+
+    private RtSettings(RtSettings other, String token) {
+        this.baseUrl = other.baseUrl;
+        this.token = token;
+        this.user = null;
+        this.password = null;
+        this.timeout = other.timeout;
+        this.applyHelperAuto = other.applyHelperAuto;
+        this.botToken = null;
+    }
+
+    /** The settings of the bot user (same RT, its own token), when a bot token is configured. */
+    Optional<RtSettings> bot() {
+        return botToken == null ? Optional.empty() : Optional.of(new RtSettings(this, botToken));
     }
 
     /** Parses the settings. @throws IllegalArgumentException listing every problem */

@@ -53,6 +53,13 @@ public interface HostAdapter extends AutoCloseable {
         appendCustomerMessage(ticket, messageId, text, List.of());
     }
 
+    /**
+     * Records on the ticket a message automation sent to the customer, as the host's bot user when there is one (so
+     * the history shows the exchange and the host's response tracking is right), else as an internal note.
+     * Idempotent on {@code messageId}. Never read back as an agent's reply.
+     */
+    void recordAutomatedReply(TicketRef ticket, String messageId, String text);
+
     /** Adds an internal note (not sent to the customer). */
     void addNote(TicketRef ticket, String text);
 
