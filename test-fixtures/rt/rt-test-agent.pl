@@ -2,14 +2,14 @@
 # rt-test-agent.pl -- for integration tests only: makes sure an RT user NAME exists, is privileged, has the
 # password PASSWORD and the SuperUser right, so that a test can act as an agent (a person other than the
 # plugin's API user). Needs RT_SITE_CONFIG / RT_SITE_CONFIG_DIR like rt-server (see scripts/rt-up.sh).
-# Usage: perl rt-test-agent.pl NAME PASSWORD
+# Usage: perl rt-test-agent.pl NAME PASSWORD [--token]   (--token: also create an auth token and print it)
 use strict;
 use warnings;
 
 BEGIN { unshift @INC, ($ENV{RT_LIB} || '/usr/share/request-tracker5/lib'); }
 use RT;
 
-my ($name, $password) = @ARGV;
+my ($name, $password, $want_token) = @ARGV;
 die "usage: $0 NAME PASSWORD\n" unless defined $password;
 RT::LoadConfig();
 RT::Init();
@@ -25,4 +25,10 @@ $user->SetPrivileged(1);
 my ($ok, $msg) = $user->SetPassword($password);
 die "cannot set the password of $name: $msg\n" unless $ok;
 $user->PrincipalObj->GrantRight(Right => 'SuperUser', Object => $RT::System);
-print "ok: $name\n";
+if (($want_token // '') eq '--token') {
+    my ($id, $tmsg, $auth) = RT::AuthToken->new(RT->SystemUser)->Create(Owner => $user->id, Description => 'tests');
+    die "cannot create a token for $name: $tmsg\n" unless $id;
+    print "$auth\n";
+} else {
+    print "ok: $name\n";
+}

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,5 +187,27 @@ class AgentRepliesIT {
         ServerHarness.await("the reason on the ticket", WAIT, () -> history(t).contains("more than 7 days"));
         assertEquals(0, dmsContaining("Trop tard " + run).size());
         assertTrue(history(t).contains("wait for the customer"), history(t));
+    }
+
+    @Test
+    void withABotTokenAutomatedRepliesAreCorrespondenceOfTheBotUserAndNeverSentBack() throws Exception {
+        String bot = "social-bot-it" + ServerHarness.newRun();
+        ServerHarness withBot = ServerHarness.start(descriptor, RtTestSupport.rtUrl(), RtTestSupport.rtToken(),
+                "http://127.0.0.1:" + graph.getPort(), Map.of("socialbridge.pipeline.agent-reply-poll-interval", "PT0.5S",
+                        "socialbridge.host.rt.bot-token", RtTestSupport.userToken(bot)));
+        try {
+            String run = ServerHarness.newRun();
+            assertEquals(200, withBot.postWebhook(ServerHarness.fixture("ig-dm.json", run)).statusCode());
+            TicketRef t = ticketFor("instagram:dm:" + ServerHarness.IG_ACCOUNT + ":6541" + run + "00003");
+            String customer = "6541" + run + "00003";
+            ServerHarness.await("the bot's reply recorded as its correspondence", WAIT, () -> StreamSupport.stream(
+                    RtTestSupport.get("/ticket/" + t.id() + "/history?fields=Type,Creator&per_page=100").path("items")
+                            .spliterator(), false).anyMatch(x -> "Correspond".equals(x.path("Type").asText())
+                            && bot.equals(x.path("Creator").path("id").asText())));
+            Thread.sleep(2500);
+            assertEquals(1, dmsContaining(customer).size(), "the bot's correspondence is never sent back as an agent's reply");
+        } finally {
+            withBot.close();
+        }
     }
 }

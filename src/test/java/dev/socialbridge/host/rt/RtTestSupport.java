@@ -171,6 +171,28 @@ public final class RtTestSupport {
 
     private static final java.util.Set<String> AGENTS = new java.util.HashSet<>();
 
+    /** An auth token of a new privileged RT user {@code name} (created with rt-test-agent.pl), e.g. the plugin's bot. */
+    public static String userToken(String name) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("perl", "test-fixtures/rt/rt-test-agent.pl", name,
+                    "user-password-" + name, "--token");
+            pb.environment().putAll(helperEnvironment());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            String err = new String(p.getErrorStream().readAllBytes());
+            if (p.waitFor() != 0 || !out.matches("\\d+-\\d+-\\w+")) {
+                fail("could not create a token for " + name + ": " + out + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Disables (RT never deletes) the queues and custom fields of a unique descriptor; best effort. */
     public static void disable(Descriptor descriptor) {
         String suffix = suffixOf(descriptor);
