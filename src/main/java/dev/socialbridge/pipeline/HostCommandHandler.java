@@ -6,9 +6,11 @@ import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostException;
 import dev.socialbridge.host.spi.TicketRef;
 import dev.socialbridge.host.spi.TicketRequest;
+import dev.socialbridge.host.spi.TicketUpdate;
 import dev.socialbridge.outbox.OutboxHandler;
 import dev.socialbridge.outbox.OutboxItem;
 import dev.socialbridge.support.Json;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,9 @@ import java.util.Optional;
  * platform message id so a retried append is not duplicated.
  */
 public final class HostCommandHandler implements OutboxHandler {
+    /** Ticket fields that follow the customer's latest message (the others describe the thread's start). */
+    static final java.util.List<String> LATEST_MESSAGE_FIELDS = java.util.List.of("intent", "sentiment", "language",
+            "last_touch_at", "last_touch_source", "automation_status");
     private final HostAdapter host;
     private final ThreadStore threads;
     private final MediaDownloads media;
@@ -56,6 +61,10 @@ public final class HostCommandHandler implements OutboxHandler {
         if (existing.isPresent()) {
             ticket = existing.get();
             host.appendCustomerMessage(ticket, cmd.messageId(), text, files.files());
+            Map<String, String> latest = latestMessageFields(cmd.fields());
+            if (!latest.isEmpty()) {
+                host.updateTicket(ticket, TicketUpdate.fields(latest));
+            }
         } else {
             String contactId = host.upsertContact(cmd.contact());
             ticket = host.createTicket(new TicketRequest(cmd.queueKey(), cmd.subject(), contactId, cmd.messageId(),
@@ -66,6 +75,19 @@ public final class HostCommandHandler implements OutboxHandler {
         }
         threads.recordTicket(cmd.threadKey(), ticket.id(), ticket.url());
         return new DeliveryResult.Delivered(ticket.id());
+    }
+
+    /** The fields that describe the customer's latest message: the ticket follows them message after message. */
+    private static Map<String, String> latestMessageFields(Map<String, String> fields) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (fields != null) {
+            for (String key : LATEST_MESSAGE_FIELDS) {
+                if (fields.get(key) != null) {
+                    out.put(key, fields.get(key));
+                }
+            }
+        }
+        return out;
     }
 
     /** A thread without a ticket (a fully automated exchange) has nowhere to record it: done. */

@@ -112,6 +112,8 @@ class AgentRepliesIT {
                 .replaceAll("\"text\": *\"[^\"]*\"", "\"text\": \"Merci, et pour le remboursement ?\"");
         assertEquals(200, harness.postWebhook(again).statusCode());
         ServerHarness.await("the second message on the ticket", WAIT, () -> history(t).contains("pour le remboursement"));
+        ServerHarness.await("the ticket's language follows the latest message", WAIT,
+                () -> "fr".equals(rt.readFields(t).get("language")));
         Thread.sleep(1500);
         assertEquals(2, dmsContaining(customer).size(), "no automated reply once a person owns the thread");
 
