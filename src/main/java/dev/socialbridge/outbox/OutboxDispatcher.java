@@ -60,6 +60,12 @@ public final class OutboxDispatcher extends BackgroundWorker {
     void deliver(OutboxItem item) {
         DeliveryResult result;
         try {
+            java.util.Optional<String> cancelled = handler.cancellation(item);
+            if (cancelled.isPresent()) {
+                LOG.debug("outbox item {} ({}) cancelled: {}", item.id(), item.type(), cancelled.get());
+                store.finish(item.id(), OutboxStatus.CANCELLED, null, cancelled.get());
+                return;
+            }
             result = handler.handle(item);
         } catch (RuntimeException e) {
             LOG.warn("outbox item {} ({}) failed unexpectedly", item.id(), item.type(), e);

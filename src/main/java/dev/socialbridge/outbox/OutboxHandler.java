@@ -8,4 +8,12 @@ import dev.socialbridge.connector.spi.DeliveryResult;
  */
 public interface OutboxHandler {
     DeliveryResult handle(OutboxItem item);
+
+    /**
+     * Why {@code item} should no longer be delivered, asked just before {@link #handle}: the item is then
+     * {@link OutboxStatus#CANCELLED} with this reason. By default every item is still wanted.
+     */
+    default java.util.Optional<String> cancellation(OutboxItem item) {
+        return java.util.Optional.empty();
+    }
 }

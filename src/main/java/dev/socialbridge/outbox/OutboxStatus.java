@@ -8,6 +8,8 @@ public enum OutboxStatus {
     DONE,
     /** The platform refuses it for good (e.g. outside the messaging window): recorded with the reason. */
     NOT_SENDABLE,
+    /** No longer wanted when it came due (e.g. an agent answered before a delayed acknowledgement): never sent. */
+    CANCELLED,
     /** Attempts exhausted or permanent failure: dead letter, listed and retryable by admins. */
     DEAD
 }

@@ -30,6 +30,11 @@ public final class OutboxStore {
 
     /** Adds a command in the caller's transaction; a duplicate dedupe key is skipped. Returns true if stored. */
     public boolean enqueue(Connection c, OutboxCommand cmd, Instant now) throws SQLException {
+        return enqueue(c, cmd, now, now);
+    }
+
+    /** Like {@link #enqueue(Connection, OutboxCommand, Instant)}, first delivered at {@code notBefore}. */
+    public boolean enqueue(Connection c, OutboxCommand cmd, Instant now, Instant notBefore) throws SQLException {
         Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_item (dedupe_key, lane, target, type,"
                 + " payload_json, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
@@ -38,7 +43,7 @@ public final class OutboxStore {
             ps.setString(3, cmd.target());
             ps.setString(4, cmd.type());
             ps.setString(5, Json.write(cmd.payload()));
-            ps.setTimestamp(6, Database.ts(now));
+            ps.setTimestamp(6, Database.ts(notBefore));
             ps.setTimestamp(7, Database.ts(now));
             ps.setTimestamp(8, Database.ts(now));
             ps.executeUpdate();

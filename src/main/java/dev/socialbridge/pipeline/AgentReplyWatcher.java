@@ -135,6 +135,7 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         outbox.enqueue(c, PlatformCommandHandler.command("agent:" + reply.position(), t.threadKey() + "|platform",
                 action), Instant.now());
         threads.markHuman(c, t.threadKey(), reply.at());
+        threads.recordAgentReply(c, t.threadKey(), reply.at());
         return true;
     }
 

@@ -24,8 +24,17 @@ public record AutomationOutcome(boolean ticket, String queueKey, Integer priorit
                                 List<String> notes, Set<String> tags, int leadScoreDelta, String automationStatus,
                                 boolean optOut, List<Audit> audit) {
 
-    /** One automated reply, over a channel already resolved for the interaction's kind. */
-    public record Reply(ReplyChannel channel, OutboundMessage message, String templateId, String variant) { }
+    /**
+     * One automated reply, over a channel already resolved for the interaction's kind.
+     *
+     * @param delay send this long after the message unless an agent answers the thread first; zero: at once
+     */
+    public record Reply(ReplyChannel channel, OutboundMessage message, String templateId, String variant,
+                        java.time.Duration delay) {
+        public Reply {
+            delay = delay == null ? java.time.Duration.ZERO : delay;
+        }
+    }
 
     /** One audited step. */
     public record Audit(String ruleId, String templateId, String variant, String action, String outcome, String detail) { }

@@ -239,7 +239,14 @@ public final class InteractionProcessor extends BackgroundWorker {
         }
         int replies = 0;
         for (AutomationOutcome.Reply r : o.replies()) {
-            enqueue(conn, item, n++, platformLane, OutboundAction.Reply.to(i, r.channel(), r.message()), now);
+            OutboundAction.Reply reply = OutboundAction.Reply.to(i, r.channel(), r.message());
+            if (r.delay().isZero()) {
+                enqueue(conn, item, n++, platformLane, reply, now);
+            } else {
+                // its own lane, so that it holds back nothing sent meanwhile; cancelled if an agent answers first
+                outbox.enqueue(conn, PlatformCommandHandler.command(item.dedupeKey() + "#p" + n++,
+                        i.threadKey() + PlatformCommandHandler.DELAYED_LANE, reply), now, now.plus(r.delay()));
+            }
             threads.recordAutomatedReply(conn, authorKey, i.threadKey(), now);
             replies++;
         }

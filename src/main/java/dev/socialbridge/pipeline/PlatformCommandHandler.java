@@ -29,6 +29,11 @@ public final class PlatformCommandHandler implements OutboxHandler {
     public static final String SET_HIDDEN = "platform.SetHidden";
     /** Outbox type of a {@link OutboundAction.Acknowledge}. */
     public static final String ACKNOWLEDGE = "platform.Acknowledge";
+    /**
+     * Lane suffix of replies a rule delayed ({@code after:}): not sent if an agent answered the thread after they were
+     * scheduled.
+     */
+    public static final String DELAYED_LANE = "|delayed";
 
     private final Connectors connectors;
     private final AccountStatusStore accounts;
@@ -52,6 +57,20 @@ public final class PlatformCommandHandler implements OutboxHandler {
         String type = action instanceof OutboundAction.Reply ? REPLY
                 : action instanceof OutboundAction.Acknowledge ? ACKNOWLEDGE : SET_HIDDEN;
         return new OutboxCommand(dedupeKey, lane, OutboxCommand.PLATFORM, type, action);
+    }
+
+    /**
+     * A delayed reply is no longer wanted once an agent answered the thread after it was scheduled (host times have
+     * whole seconds, hence the comparison to the second).
+     */
+    @Override
+    public Optional<String> cancellation(OutboxItem item) {
+        if (!item.lane().endsWith(DELAYED_LANE)) {
+            return Optional.empty();
+        }
+        return threads.lastAgentReplyAt(threadOf(item))
+                .filter(at -> !at.isBefore(item.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .map(at -> "an agent answered the thread first (at " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     }
 
     @Override

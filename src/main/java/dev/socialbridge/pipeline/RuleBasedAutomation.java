@@ -49,7 +49,7 @@ public final class RuleBasedAutomation implements AutomationStep {
         int lead = 0;
         for (Action a : d.actions()) {
             if (a instanceof Action.Reply r) {
-                replies.add(new AutomationOutcome.Reply(r.channel(), r.message(), r.templateId(), r.variant()));
+                replies.add(new AutomationOutcome.Reply(r.channel(), r.message(), r.templateId(), r.variant(), r.delay()));
             } else if (a instanceof Action.Escalate e) {
                 queue = e.queueKey();
                 priority = e.priority();
@@ -69,7 +69,9 @@ public final class RuleBasedAutomation implements AutomationStep {
             notes.add("Automation rules: " + String.join(", ", d.matchedRuleIds()));
         }
         boolean nothingDone = d.actions().isEmpty();
-        boolean ticket = queue != null || nothingDone || thread.ticketId() != null || thread.queueKey() != null;
+        // a delayed reply waits for an agent to answer first: someone must see the message
+        boolean awaitsAgent = replies.stream().anyMatch(r -> !r.delay().isZero());
+        boolean ticket = queue != null || nothingDone || awaitsAgent || thread.ticketId() != null || thread.queueKey() != null;
         if (ticket && queue == null && thread.queueKey() == null) {
             queue = defaultQueue;
         }

@@ -147,6 +147,30 @@ public final class ThreadStore {
         }
     }
 
+    /** An agent answered the thread at {@code at}: replies scheduled before then are no longer sent. */
+    public void recordAgentReply(Connection c, String threadKey, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET last_agent_reply_at = ?"
+                + " WHERE thread_key = ? AND (last_agent_reply_at IS NULL OR last_agent_reply_at < ?)")) {
+            ps.setTimestamp(1, Database.ts(at));
+            ps.setString(2, threadKey);
+            ps.setTimestamp(3, Database.ts(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /** When an agent last answered the thread, if ever. */
+    public Optional<Instant> lastAgentReplyAt(String threadKey) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_agent_reply_at FROM social_thread WHERE thread_key = ?")) {
+                ps.setString(1, threadKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(Database.instant(rs.getTimestamp(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     /** Marks the first response of a thread (keeps the earliest). */
     public void recordFirstResponse(String threadKey, Instant at) {
         db.inTransaction(c -> {

@@ -72,7 +72,7 @@ public final class AdminResource {
     @GET
     @Path("outbox")
     public List<dev.socialbridge.outbox.OutboxItem> outbox(@QueryParam("status") @DefaultValue("DEAD")
-                          @Pattern(regexp = "PENDING|DONE|NOT_SENDABLE|DEAD", message = "must be one of PENDING, DONE, NOT_SENDABLE, DEAD") String status,
+                          @Pattern(regexp = "PENDING|DONE|NOT_SENDABLE|CANCELLED|DEAD", message = "must be one of PENDING, DONE, NOT_SENDABLE, CANCELLED, DEAD") String status,
                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return outbox.byStatus(OutboxStatus.valueOf(status), limit);
     }

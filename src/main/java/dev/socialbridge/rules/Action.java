@@ -2,6 +2,7 @@ package dev.socialbridge.rules;
 
 import dev.socialbridge.connector.spi.OutboundMessage;
 import dev.socialbridge.interaction.ReplyChannel;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,11 +19,19 @@ public sealed interface Action {
      *
      * @param quickReplies short answers offered as buttons where the platform has them
      * @param template     the approved platform template to send when free text is not allowed, or null
+     * @param delay        send this long after the message unless an agent answers the thread first; zero: at once
      */
     record Reply(ReplyChannel channel, String text, List<String> quickReplies, OutboundMessage.PlatformTemplate template,
-                 String templateId, String variant) implements Action {
+                 String templateId, String variant, Duration delay) implements Action {
         public Reply {
             quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+            delay = delay == null ? Duration.ZERO : delay;
+        }
+
+        /** A reply sent at once. */
+        public Reply(ReplyChannel channel, String text, List<String> quickReplies, OutboundMessage.PlatformTemplate template,
+                     String templateId, String variant) {
+            this(channel, text, quickReplies, template, templateId, variant, Duration.ZERO);
         }
 
         public String type() {

@@ -21,6 +21,10 @@ final class ActionParser {
     private static final List<String> ESCALATE_EXTRAS = List.of("priority", "reason");
     private static final List<String> REPLY_ACTIONS = List.of("reply", "privateReply", "dm");
     private static final String OUTSIDE_WINDOW = "outsideWindow";
+    private static final String AFTER = "after";
+    private static final List<String> REPLY_EXTRAS = List.of(OUTSIDE_WINDOW, AFTER);
+    private static final java.util.regex.Pattern DELAY = java.util.regex.Pattern.compile("(\\d{1,5})(s|m|h)");
+    private static final java.time.Duration MAX_DELAY = java.time.Duration.ofHours(24);
 
     private final String where;
     private final String ruleId;
@@ -71,7 +75,7 @@ final class ActionParser {
                 unknown = true;
                 problems.add(at + "." + key + ": unknown action (expected one of " + String.join(", ", ACTIONS)
                         + (node.has("escalate") ? "; with escalate also priority, reason" : "")
-                        + (isReply(node) ? "; with a reply also " + OUTSIDE_WINDOW : "") + ")");
+                        + (isReply(node) ? "; with a reply also " + String.join(", ", REPLY_EXTRAS) : "") + ")");
             }
         }
         if (keys.isEmpty() && unknown) {
@@ -86,7 +90,7 @@ final class ActionParser {
     }
 
     private static boolean isExtra(JsonNode entry, String key) {
-        return ESCALATE_EXTRAS.contains(key) && entry.has("escalate") || OUTSIDE_WINDOW.equals(key) && isReply(entry);
+        return ESCALATE_EXTRAS.contains(key) && entry.has("escalate") || REPLY_EXTRAS.contains(key) && isReply(entry);
     }
 
     private static boolean isReply(JsonNode entry) {
@@ -116,12 +120,37 @@ final class ActionParser {
         int before = problems.size();
         OutboundMessage.PlatformTemplate outsideWindow = entry.has(OUTSIDE_WINDOW)
                 ? platformTemplate(entry.get(OUTSIDE_WINDOW), base + OUTSIDE_WINDOW) : null;
+        java.time.Duration delay = entry.has(AFTER) ? delay(entry.get(AFTER), base + AFTER) : java.time.Duration.ZERO;
         if (!templateIds.contains(id)) {
             problems.add(at + ": unknown template '" + id + "' (" + (templateIds.isEmpty() ? "the templates file defines none"
                     : "known: " + String.join(", ", templateIds.stream().sorted().toList())) + ")");
             return null;
         }
-        return problems.size() > before ? null : new ActionSpec.Reply(channel, id, outsideWindow);
+        return problems.size() > before ? null : new ActionSpec.Reply(channel, id, outsideWindow, delay);
+    }
+
+    /**
+     * {@code after: 15m}: send the reply this long after the message (s, m or h, at most 24 h) unless an agent
+     * answered the thread first.
+     */
+    private java.time.Duration delay(JsonNode v, String at) {
+        String text = v.isTextual() ? v.asText().strip() : null;
+        java.util.regex.Matcher m = text == null ? null : DELAY.matcher(text);
+        if (m == null || !m.matches()) {
+            problems.add(at + ": expected a delay such as 90s, 15m or 2h, found " + YamlNodes.describe(v));
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        java.time.Duration d = switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+        if (d.isZero() || d.compareTo(MAX_DELAY) > 0) {
+            problems.add(at + ": '" + text + "' is out of range (more than 0, at most 24h)");
+            return null;
+        }
+        return d;
     }
 
     /** {@code outsideWindow: {template: NAME, language: CODE}}: an approved platform template (WhatsApp). */

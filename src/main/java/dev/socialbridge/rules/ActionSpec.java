@@ -12,9 +12,10 @@ sealed interface ActionSpec {
      *
      * @param channel       the channel asked for ({@code reply} public, {@code privateReply} private, {@code dm})
      * @param outsideWindow the approved platform template to send when free text is not allowed, or null
+     * @param delay         how long after the message to send it, unless an agent answers first; zero: at once
      */
-    record Reply(ReplyChannel channel, String templateId, OutboundMessage.PlatformTemplate outsideWindow)
-            implements ActionSpec {
+    record Reply(ReplyChannel channel, String templateId, OutboundMessage.PlatformTemplate outsideWindow,
+                 java.time.Duration delay) implements ActionSpec {
     }
 
     record Hide(String reason) implements ActionSpec {

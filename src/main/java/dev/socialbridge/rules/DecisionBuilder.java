@@ -136,8 +136,11 @@ final class DecisionBuilder {
         }
         gate.count();
         replied = true;
+        String detail = (r.fallback() ? "fallback: " : "") + r.text();
         add(ruleId, spec.templateId(), r.variant(), new Action.Reply(channel, r.text(), quickReplies(r),
-                spec.outsideWindow(), spec.templateId(), r.variant()), r.fallback() ? "fallback: " + r.text() : r.text());
+                spec.outsideWindow(), spec.templateId(), r.variant(), spec.delay()),
+                spec.delay().isZero() ? detail : "after " + spec.delay().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + " unless an agent answers first: " + detail);
     }
 
     /**

@@ -165,6 +165,9 @@ public final class SimulateJsonLines {
             if (!r.quickReplies().isEmpty()) {
                 n.set("quick_replies", JSON.valueToTree(r.quickReplies()));
             }
+            if (!r.delay().isZero()) {
+                n.put("after_seconds", r.delay().toSeconds());
+            }
             if (r.template() != null) {
                 n.put("outside_window_template", r.template().name() + " (" + r.template().language() + ")");
             }

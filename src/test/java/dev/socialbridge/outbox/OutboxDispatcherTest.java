@@ -149,4 +149,48 @@ class OutboxDispatcherTest {
             assertEquals(ids, order);
         }
     }
+
+    @Test
+    void anItemScheduledForLaterIsNotDueBeforeItsTimeAndHoldsBackNoOtherLane() {
+        Instant now = Instant.now();
+        db.inTransaction(c -> store.enqueue(c, new OutboxCommand("later", "t1|delayed", OutboxCommand.PLATFORM, "t",
+                Map.of()), now, now.plusSeconds(600)));
+        long soon = enqueue("soon", "t1|platform");
+
+        assertEquals(List.of(soon), store.due(OutboxCommand.PLATFORM, now.plusSeconds(1), 10).stream().map(OutboxItem::id).toList());
+        assertEquals(List.of("later", "soon"), store.due(OutboxCommand.PLATFORM, now.plusSeconds(601), 10).stream()
+                .map(OutboxItem::dedupeKey).toList());
+        assertEquals(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                store.all(10).get(0).createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                "created when enqueued, not when due");
+    }
+
+    @Test
+    void anItemTheHandlerNoLongerWantsIsCancelledWithItsReasonAndNeverHandled() {
+        long wanted = enqueue("a", "lane1");
+        long unwanted = enqueue("b", "lane2");
+        OutboxHandler handler = new OutboxHandler() {
+            @Override
+            public DeliveryResult handle(OutboxItem item) {
+                handled.add(item.id());
+                return new DeliveryResult.Delivered("r");
+            }
+
+            @Override
+            public java.util.Optional<String> cancellation(OutboxItem item) {
+                return item.id() == unwanted ? java.util.Optional.of("an agent answered first") : java.util.Optional.empty();
+            }
+        };
+        OutboxDispatcher d = new OutboxDispatcher(store, OutboxCommand.PLATFORM, handler,
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)), Duration.ofMillis(10));
+
+        d.deliver(item(wanted));
+        d.deliver(item(unwanted));
+
+        assertEquals(List.of(wanted), handled);
+        assertEquals(OutboxStatus.DONE, item(wanted).status());
+        assertEquals(OutboxStatus.CANCELLED, item(unwanted).status());
+        assertEquals("an agent answered first", item(unwanted).lastError());
+        assertTrue(store.due(OutboxCommand.PLATFORM, Instant.now(), 10).isEmpty());
+    }
 }

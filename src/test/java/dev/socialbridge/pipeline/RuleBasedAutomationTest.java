@@ -79,4 +79,29 @@ class RuleBasedAutomationTest {
         }
         assertEquals(o.ticket(), o.queueKey() != null);
     }
+
+    @Test
+    void aDelayedReplyWaitsForAnAgentSoTheMessageGetsATicket() {
+        RuleBasedAutomation delayed = new RuleBasedAutomation(dev.socialbridge.rules.Fixtures.engine("""
+                rules:
+                  - id: later
+                    then:
+                      - reply: thanks
+                        after: 10m
+                """, AutomationSettings.defaults()), "general");
+        RuleBasedAutomation atOnce = new RuleBasedAutomation(dev.socialbridge.rules.Fixtures.engine("""
+                rules:
+                  - id: now
+                    then:
+                      - reply: thanks
+                """, AutomationSettings.defaults()), "general");
+        Classification c = new Classification("en", "other", 0.4, "neutral", 0);
+
+        AutomationOutcome o = delayed.decide(comment("hello"), c, ThreadState.fresh("t"), new AutomationStep.AuthorFacts(null, 0), MONDAY_NOON);
+        assertTrue(o.ticket());
+        assertEquals("general", o.queueKey());
+        assertEquals(java.time.Duration.ofMinutes(10), o.replies().get(0).delay());
+        assertFalse(atOnce.decide(comment("hello"), c, ThreadState.fresh("t"), new AutomationStep.AuthorFacts(null, 0),
+                MONDAY_NOON).ticket(), "a reply at once answers the message: no ticket");
+    }
 }

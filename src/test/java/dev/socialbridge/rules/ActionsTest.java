@@ -194,4 +194,49 @@ class ActionsTest {
                         outsideWindow: {template: order_update, language: French}
                 """));
     }
+
+    @ParameterizedTest(name = "after: {0} -> {1} s")
+    @CsvSource({"90s, 90", "15m, 900", "2h, 7200", "24h, 86400"})
+    void aReplyCanBeDelayed(String after, long seconds) {
+        Decision d = run("- dm: thanks\n  after: " + after, of(InteractionKind.DM));
+
+        Action.Reply reply = (Action.Reply) d.actions().get(0);
+        assertEquals(java.time.Duration.ofSeconds(seconds), reply.delay());
+        assertTrue(d.audit().get(0).detail().startsWith("after "), d.audit().get(0).detail());
+    }
+
+    @Test
+    void aReplyWithoutAfterGoesAtOnce() {
+        assertEquals(java.time.Duration.ZERO, ((Action.Reply) run("- dm: thanks", of(InteractionKind.DM)).actions().get(0)).delay());
+    }
+
+    @ParameterizedTest(name = "after: {0} is refused")
+    @CsvSource(delimiter = '|', value = {
+            "0m    | then[0].after: '0m' is out of range (more than 0, at most 24h)",
+            "25h   | then[0].after: '25h' is out of range (more than 0, at most 24h)",
+            "soon  | then[0].after: expected a delay such as 90s, 15m or 2h, found 'soon'",
+            "15    | then[0].after: expected a delay such as 90s, 15m or 2h, found 15",
+            "1d    | then[0].after: expected a delay such as 90s, 15m or 2h, found '1d'"})
+    void aBadDelayIsNamedWithItsValue(String after, String problem) {
+        assertEquals(List.of("rules.yaml: rule 'r' (#1): " + problem), Fixtures.problems("""
+                rules:
+                  - id: r
+                    then:
+                      - dm: thanks
+                        after: %s
+                """.formatted(after)));
+    }
+
+    @Test
+    void afterOnlyGoesWithAReply() {
+        List<String> problems = Fixtures.problems("""
+                rules:
+                  - id: r
+                    then:
+                      - tag: vip
+                        after: 15m
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("then[0].after: unknown action"), problems.get(0));
+    }
 }

@@ -53,8 +53,11 @@ final class RtEvents {
         return new HostEvents(events, last);
     }
 
+    /** The newest transaction id (REST2 lists no transactions without a query, hence {@code id > 0}). */
     long latest() {
-        JsonNode page = client.get("/transactions?orderby=id&order=DESC&per_page=1");
+        ArrayNode query = RtClient.JSON.createArrayNode();
+        query.addObject().put("field", "id").put("operator", ">").put("value", "0");
+        JsonNode page = client.post("/transactions?orderby=id&order=DESC&per_page=1", query);
         return page.path("items").path(0).path("id").asLong(0);
     }
 

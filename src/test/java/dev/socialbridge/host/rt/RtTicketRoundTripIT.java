@@ -94,6 +94,11 @@ class RtTicketRoundTripIT {
 
         adapter.addNote(ticket, "Internal: hot lead");
         assertEquals(1, countTransactions(ticket, "Comment"));
+        long note = StreamSupport.stream(RtTestSupport.get("/ticket/" + ticket.id() + "/history?fields=Type&per_page=100")
+                .path("items").spliterator(), false).filter(t -> "Comment".equals(t.path("Type").asText()))
+                .mapToLong(t -> t.path("id").asLong()).max().orElseThrow();
+        assertTrue(adapter.latestPosition() >= note, "the newest position is at least the note's transaction " + note);
+        assertTrue(adapter.eventsAfter(adapter.latestPosition(), 100).events().isEmpty(), "nothing after the newest");
 
         adapter.updateTicket(ticket, new TicketUpdate("support", 90, null, "open",
                 Map.of("automation_status", "escalated", "lead_score", "95")));
