@@ -29,6 +29,10 @@ final class LegacyPlatformActions {
                 return Optional.of(Json.read(json, OutboundAction.SetHidden.class));
             case PlatformCommandHandler.ACKNOWLEDGE:
                 return Optional.of(Json.read(json, OutboundAction.Acknowledge.class));
+            case PlatformCommandHandler.DELETE:
+                return Optional.of(Json.read(json, OutboundAction.Delete.class));
+            case PlatformCommandHandler.BLOCK:
+                return Optional.of(Json.read(json, OutboundAction.Block.class));
             case "platform.PublicReply", "platform.PrivateReply", "platform.SendMessage", "platform.MentionReply",
                     "platform.SetCommentHidden":
                 return Optional.of(legacy(type, tree(json)));

@@ -29,6 +29,10 @@ public final class PlatformCommandHandler implements OutboxHandler {
     public static final String SET_HIDDEN = "platform.SetHidden";
     /** Outbox type of a {@link OutboundAction.Acknowledge}. */
     public static final String ACKNOWLEDGE = "platform.Acknowledge";
+    /** Outbox type of a {@link OutboundAction.Delete}. */
+    public static final String DELETE = "platform.Delete";
+    /** Outbox type of a {@link OutboundAction.Block}. */
+    public static final String BLOCK = "platform.Block";
     /**
      * Lane suffix of replies a rule delayed ({@code after:}): not sent if an agent answered the thread after they were
      * scheduled.
@@ -55,7 +59,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
     /** The outbox command that carries {@code action} in {@code lane}. */
     public static OutboxCommand command(String dedupeKey, String lane, OutboundAction action) {
         String type = action instanceof OutboundAction.Reply ? REPLY
-                : action instanceof OutboundAction.Acknowledge ? ACKNOWLEDGE : SET_HIDDEN;
+                : action instanceof OutboundAction.Acknowledge ? ACKNOWLEDGE
+                : action instanceof OutboundAction.Delete ? DELETE
+                : action instanceof OutboundAction.Block ? BLOCK : SET_HIDDEN;
         return new OutboxCommand(dedupeKey, lane, OutboxCommand.PLATFORM, type, action);
     }
 

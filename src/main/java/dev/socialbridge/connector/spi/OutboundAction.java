@@ -46,4 +46,22 @@ public sealed interface OutboundAction {
 
     /** Hide ({@code hidden=true}) or unhide a public item (a comment). */
     record SetHidden(Platform platform, String accountId, String itemId, boolean hidden) implements OutboundAction { }
+
+    /**
+     * Delete a customer's item (a comment, a group message) for everyone, where the platform lets the account do
+     * it; a connector that cannot answers {@link DeliveryResult.NotSendable} with what the agent can do instead.
+     *
+     * @param itemId         the item's platform id, as in {@link Interaction#itemId()}
+     * @param conversationId the chat it is in, where the platform needs it (Telegram), else null
+     */
+    record Delete(Platform platform, String accountId, String itemId, String conversationId) implements OutboundAction { }
+
+    /**
+     * Stop a person from reaching the account (block, ban from the group), where the platform lets the account do
+     * it; a connector that cannot answers {@link DeliveryResult.NotSendable} with what the agent can do instead.
+     *
+     * @param userId         the person's platform id, as in {@link dev.socialbridge.interaction.Author#id()}
+     * @param conversationId the chat, where a ban is per chat (a Telegram group), else null
+     */
+    record Block(Platform platform, String accountId, String userId, String conversationId) implements OutboundAction { }
 }
