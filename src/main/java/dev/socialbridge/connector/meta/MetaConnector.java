@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * Instagram, Facebook Pages and Messenger: signed webhooks on {@code /webhooks/meta} (a WhatsApp object posted
- * there goes to the WhatsApp connector), the Graph API for replies, private replies, DMs, replies under @mentions
- * and hiding, @mention read-back, follower counts, and attachment downloads.
+ * there goes to the WhatsApp connector), the Graph API for replies, private replies, DMs, replies under @mentions,
+ * hiding and deleting comments, blocking Messenger users, @mention read-back, follower counts, and attachment
+ * downloads.
  */
 final class MetaConnector implements Connector {
     /** Meta {@code object} values the app's webhook carries, and the connector that parses each. */

@@ -13,29 +13,57 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * One Graph API POST derived from an {@link OutboundAction}, without the access token (the client adds it:
- * form field {@code access_token} for form calls, query parameter for JSON calls, as MSG-SEND documents).
+ * One Graph API call derived from an {@link OutboundAction}, without the access token (the client adds it:
+ * form field {@code access_token} for form POSTs, query parameter for JSON POSTs, as MSG-SEND documents, and for
+ * DELETEs).
  *
- * @param path    path below the version, e.g. {@code 17841400000000001/messages}
- * @param json    true for a JSON body, false for {@code application/x-www-form-urlencoded}
- * @param body    the body without the token
- * @param problem non-null when the action cannot become a call (bad id, empty text): deliver as Failed, or as
- *                NotSendable when {@code refused} (the platform's rules forbid it, e.g. outside the messaging window)
- * @param refused the problem is a platform rule, not a bad request
+ * @param method      POST, or DELETE (no body: deleting a comment)
+ * @param path        path below the version, e.g. {@code 17841400000000001/messages}
+ * @param json        POST only: true for a JSON body, false for {@code application/x-www-form-urlencoded}
+ * @param body        POST only: the body without the token
+ * @param problem     non-null when the action cannot become a call (bad id, empty text): deliver as Failed, or as
+ *                    NotSendable when {@code refused} (the platform's rules forbid it, e.g. outside the messaging
+ *                    window, or the API has no such call)
+ * @param refused     the problem is a platform rule, not a bad request
+ * @param confirmedBy non-null when a 2xx answer is a map of ids to booleans ({@code POST /{page-id}/blocked}
+ *                    answers <code>{"&lt;psid&gt;": true}</code>): the id that must map to true for the call to count as
+ *                    delivered
  */
-record MetaGraphCall(String path, boolean json, String body, String problem, boolean refused) {
+record MetaGraphCall(Method method, String path, boolean json, String body, String problem, boolean refused,
+                     String confirmedBy) {
+
+    /** The HTTP methods the Meta client sends actions with. */
+    enum Method { POST, DELETE }
 
     /** Messenger and Instagram: the standard messaging window, and how long a person may still answer. */
     static final java.time.Duration STANDARD_WINDOW = java.time.Duration.ofHours(24);
     static final java.time.Duration HUMAN_AGENT_WINDOW = java.time.Duration.ofDays(7);
 
+    MetaGraphCall {
+        java.util.Objects.requireNonNull(method, "method");
+        if (method == Method.DELETE && body != null) {
+            throw new IllegalArgumentException("a DELETE has no body");
+        }
+    }
+
+    /** A POST (or a problem), as every action but a deletion is. */
     MetaGraphCall(String path, boolean json, String body, String problem) {
-        this(path, json, body, problem, false);
+        this(Method.POST, path, json, body, problem, false, null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Graph ids: digits, composite {@code <post>_<comment>} ids, IGSIDs; nothing that could escape the path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
+    /** Why a Page cannot delete a DM: Meta offers no call for it. */
+    static final String MESSAGE_NOT_DELETABLE = "a Messenger message cannot be deleted by the Page (the Graph API"
+            + " deletes only comments, never a customer's Messenger or Instagram message): block the sender if needed";
+    /** Why Instagram people cannot be blocked through the API. */
+    static final String INSTAGRAM_NOT_BLOCKABLE = "Instagram's API cannot block a person: block them in the Instagram"
+            + " app or in Meta Business Suite";
+    /** Why a Facebook comment author cannot be blocked through the API. */
+    static final String COMMENTER_NOT_BLOCKABLE = "the Graph API blocks only Messenger users by their PSID: block the"
+            + " commenter from the Page in Meta Business Suite";
 
     static MetaGraphCall of(OutboundAction action, MetaAccount account) {
         return of(action, account, java.time.Instant.now());
@@ -51,6 +79,21 @@ record MetaGraphCall(String path, boolean json, String body, String problem, boo
                 default -> throw unsupported(action);
             };
             return form(h.itemId(), "", param, Boolean.toString(h.hidden()), false);
+        }
+        if (action instanceof OutboundAction.Delete d) {
+            return switch (platform) {
+                case INSTAGRAM, FACEBOOK -> deleteComment(d.itemId());
+                case MESSENGER -> refused(MESSAGE_NOT_DELETABLE);
+                default -> throw unsupported(action);
+            };
+        }
+        if (action instanceof OutboundAction.Block b) {
+            return switch (platform) {
+                case MESSENGER -> blockMessengerUser(account, b.userId());
+                case INSTAGRAM -> refused(INSTAGRAM_NOT_BLOCKABLE);
+                case FACEBOOK -> refused(COMMENTER_NOT_BLOCKABLE);
+                default -> throw unsupported(action);
+            };
         }
         if (!(action instanceof OutboundAction.Reply r)) {
             throw unsupported(action);
@@ -111,7 +154,40 @@ record MetaGraphCall(String path, boolean json, String body, String problem, boo
     }
 
     private static MetaGraphCall refused(String reason) {
-        return new MetaGraphCall(null, false, null, reason, true);
+        return new MetaGraphCall(Method.POST, null, false, null, reason, true, null);
+    }
+
+    /**
+     * {@code DELETE /{comment-id}} (Facebook Page comment, or IG comment per the Instagram comment moderation
+     * guide): the comment is gone for everyone; Graph answers <code>{"success":true}</code>.
+     */
+    private static MetaGraphCall deleteComment(String commentId) {
+        if (!isId(commentId)) {
+            return failed("invalid comment id " + abbreviate(commentId));
+        }
+        return new MetaGraphCall(Method.DELETE, commentId, false, null, null, false, null);
+    }
+
+    /**
+     * {@code POST /{page-id}/blocked} with {@code psid=["<psid>"]} ("Users or Pages Blocked from a Page", Page access
+     * token): Graph answers <code>{"&lt;psid&gt;": true}</code> when the person is blocked.
+     */
+    private static MetaGraphCall blockMessengerUser(MetaAccount account, String psid) {
+        if (!isId(psid)) {
+            return failed("invalid PSID " + abbreviate(psid));
+        }
+        String page = account.messagingNodeId();
+        if (!isId(page)) {
+            return failed("invalid page id " + abbreviate(page));
+        }
+        String list;
+        try {
+            list = JSON.writeValueAsString(java.util.List.of(psid));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a PSID list", e);
+        }
+        return new MetaGraphCall(Method.POST, page + "/blocked", false,
+                "psid=" + URLEncoder.encode(list, StandardCharsets.UTF_8), null, false, psid);
     }
 
     private static String hours(java.time.Duration age) {
@@ -198,8 +274,8 @@ record MetaGraphCall(String path, boolean json, String body, String problem, boo
                 + " on " + action.platform());
     }
 
-    /** "POST /{path}" for logs and reasons: never contains the token. */
+    /** "POST /{path}" or "DELETE /{path}" for logs and reasons: never contains the token. */
     String describe() {
-        return "POST /" + path;
+        return method + " /" + path;
     }
 }

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
- * DMs, replies to @mentions and hide/unhide, and lookups of an @mention's text and author and of an author's
- * follower count; one attempt per
- * call (the outbox owns retries). Thread-safe. Tokens travel as the
- * {@code access_token} form field (comment calls) or query parameter (JSON {@code /messages} calls) and
+ * DMs, replies to @mentions, hide/unhide and deletion of comments, blocking Messenger users, and lookups of
+ * an @mention's text and author and of an author's follower count; one attempt per call (the outbox owns
+ * retries). Thread-safe. Tokens travel as the
+ * {@code access_token} form field (form POSTs) or query parameter (JSON {@code /messages} calls, DELETEs) and
  * never reach logs or results. Accounts marked in {@link MetaAccountHealth} are refused without HTTP.
  */
 public final class MetaGraphClient implements PlatformClient, InteractionFetcher, AuthorAudienceLookup {
@@ -281,7 +281,9 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         String uri = settings.baseUrl() + "/" + settings.version() + "/" + call.path();
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(settings.requestTimeout())
                 .header("Accept", "application/json");
-        if (call.json()) {
+        if (call.method() == MetaGraphCall.Method.DELETE) {
+            request.uri(URI.create(uri + "?access_token=" + token)).DELETE();
+        } else if (call.json()) {
             request.uri(URI.create(uri + "?access_token=" + token)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         } else {
@@ -290,7 +292,12 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
                             StandardCharsets.UTF_8));
         }
         Exchange exchange = exchange(request.build(), call.describe(), account);
-        return exchange.failure() != null ? exchange.failure() : classify(exchange.response(), account);
+        if (exchange.failure() != null) {
+            return exchange.failure();
+        }
+        DeliveryResult result = classify(exchange.response(), account);
+        return call.confirmedBy() == null ? result : MetaGraphResponses.confirmed(result, exchange.response().body(),
+                call.confirmedBy(), call.describe()).redacted(account.accessToken());
     }
 
     @Override

@@ -63,6 +63,25 @@ final class MetaGraphResponses {
         return new DeliveryResult.Failed(e.reason());
     }
 
+    /**
+     * For a call whose answer maps ids to booleans (<code>{"&lt;psid&gt;": true}</code> from {@code POST
+     * /{page-id}/blocked}): {@code classified} unless it is a plain success, which counts as delivered only when
+     * {@code id} maps to true, else fails with the answer.
+     */
+    static DeliveryResult confirmed(DeliveryResult classified, String body, String id, String describe) {
+        JsonNode json = parse(body);
+        if (!(classified instanceof DeliveryResult.Delivered) || (json != null && json.has("error"))) {
+            return classified;
+        }
+        JsonNode flag = json == null || !json.isObject() ? null : json.get(id);
+        if (flag != null && flag.asBoolean(false)) {
+            return new DeliveryResult.Delivered(null);
+        }
+        String answer = body == null || body.isBlank() ? "(empty)" : body.strip();
+        return new DeliveryResult.Failed(describe + " did not confirm " + id + ": Graph answered "
+                + (answer.length() <= 300 ? answer : answer.substring(0, 300) + "..."));
+    }
+
     private static DeliveryResult success(JsonNode json) {
         if (json == null || !json.isObject()) {
             return new DeliveryResult.Delivered(null);

@@ -1,5 +1,6 @@
 package dev.socialbridge.connector.meta;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -103,7 +104,17 @@ class MetaConnectorTest extends ConnectorContractTest {
                                 .withFormParam("comment_id", equalTo("17890000000000099")), DeliveryResult.Delivered.class),
                 new OutboundCase("hide", new OutboundAction.SetHidden(Platform.INSTAGRAM, IG, igComment, true),
                         postRequestedFor(urlPathEqualTo("/v25.0/" + igComment)).withFormParam("hide", equalTo("true")),
-                        DeliveryResult.Delivered.class));
+                        DeliveryResult.Delivered.class),
+                new OutboundCase("instagram comment delete", new OutboundAction.Delete(Platform.INSTAGRAM, IG, igComment, null),
+                        deleteRequestedFor(urlPathEqualTo("/v25.0/" + igComment))
+                                .withQueryParam("access_token", equalTo("ig-token")), DeliveryResult.Delivered.class),
+                new OutboundCase("facebook comment delete", new OutboundAction.Delete(Platform.FACEBOOK, PAGE, fbComment, null),
+                        deleteRequestedFor(urlPathEqualTo("/v25.0/" + fbComment))
+                                .withQueryParam("access_token", equalTo("page-token")), DeliveryResult.Delivered.class),
+                new OutboundCase("messenger block", new OutboundAction.Block(Platform.MESSENGER, PAGE, "7010000000000001", null),
+                        postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/blocked"))
+                                .withFormParam("psid", equalTo("[\"7010000000000001\"]"))
+                                .withFormParam("access_token", equalTo("page-token")), DeliveryResult.Delivered.class));
     }
 
     private static OutboundAction reply(Platform platform, String account, ReplyChannel channel, InteractionKind kind,

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MetaGraphClientTest {
@@ -481,6 +484,169 @@ class MetaGraphClientTest {
                     publicReply(Platform.MESSENGER, PAGE, FB_COMMENT, "x")));
             assertThrows(IllegalArgumentException.class, () -> client.deliver(
                     sendMessage(Platform.TELEGRAM, PAGE, PSID, "x")));
+        }
+    }
+
+    @Nested
+    class DeleteAndBlock {
+
+        private static String error(int code, int subcode, String message) {
+            return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                    + (subcode < 0 ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"AbCdEfG123\"}}";
+        }
+
+        /** The one request WireMock received, after checking that there was exactly one. */
+        private com.github.tomakehurst.wiremock.verification.LoggedRequest onlyRequest() {
+            graph.verify(1, anyRequestedFor(anyUrl()));
+            return graph.getAllServeEvents().get(0).getRequest();
+        }
+
+        @Test
+        void instagramCommentDeleteSendsOneDeleteWithTheTokenInTheQueryAndNoBody() {
+            DeliveryResult r = client.deliver(new OutboundAction.Delete(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, null));
+            assertEquals(new DeliveryResult.Delivered(null), r);
+            graph.verify(1, deleteRequestedFor(urlPathEqualTo("/v25.0/" + IG_COMMENT))
+                    .withQueryParam("access_token", equalTo(IG_TOKEN)));
+            var request = onlyRequest();
+            assertEquals("DELETE", request.getMethod().getName());
+            assertEquals("/v25.0/" + IG_COMMENT + "?access_token=EAAG-ig-test-token%2B%2F%3D", request.getUrl());
+            assertEquals(0, request.getBody().length);
+            assertFalse(request.containsHeader("Content-Type"), request.getHeaders().toString());
+        }
+
+        @Test
+        void facebookCommentDeleteSendsOneDeleteWithThePageToken() {
+            DeliveryResult r = client.deliver(new OutboundAction.Delete(Platform.FACEBOOK, PAGE, FB_COMMENT, null));
+            assertEquals(new DeliveryResult.Delivered(null), r);
+            var request = onlyRequest();
+            assertEquals("DELETE", request.getMethod().getName());
+            assertEquals("/v25.0/" + FB_COMMENT + "?access_token=" + PAGE_TOKEN, request.getUrl());
+            assertEquals(0, request.getBody().length);
+        }
+
+        @Test
+        void aDeleteGraphAnswersWithSuccessFalseFails() {
+            graph.stubFor(delete(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"success\":false}")));
+            DeliveryResult.Failed r = assertInstanceOf(DeliveryResult.Failed.class,
+                    client.deliver(new OutboundAction.Delete(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, null)));
+            assertTrue(r.reason().contains("success=false"), r.reason());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"200,-1,Failed", "10,-1,NotSendable", "100,33,NotSendable", "100,-1,Failed", "190,463,AccountInvalid",
+                "4,-1,Retry", "1,-1,Retry"})
+        void graphErrorsOnADeleteAreClassifiedAsForEveryCall(int code, int subcode, String expected) {
+            String body = error(code, subcode, "(#" + code + ") refused for " + IG_TOKEN);
+            graph.stubFor(delete(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(code == 1 ? 500 : 400)
+                    .withHeader("Content-Type", "application/json").withBody(body)));
+            DeliveryResult r = client.deliver(new OutboundAction.Delete(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, null));
+            assertEquals(expected, r.getClass().getSimpleName(), r.toString());
+            assertTrue(r.reason().contains("code=" + code), r.reason());
+            assertFalse(r.reason().contains(IG_TOKEN), r.reason());
+            assertEquals(MetaGraphResponses.classify(code == 1 ? 500 : 400, body,
+                    java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true), Instant.now())
+                    .redacted(IG_TOKEN), r);
+            assertEquals(code == 190, health.isInvalid(IG_ACCOUNT));
+        }
+
+        @Test
+        void messengerBlockPostsThePsidListAndTheTokenToThePagesBlockedEdge() {
+            DeliveryResult r = client.deliver(new OutboundAction.Block(Platform.MESSENGER, PAGE, PSID, PSID));
+            assertEquals(new DeliveryResult.Delivered(null), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/blocked"))
+                    .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                    .withFormParam("psid", equalTo("[\"" + PSID + "\"]"))
+                    .withFormParam("access_token", equalTo(PAGE_TOKEN))
+                    .withRequestBody(equalTo("psid=%5B%22" + PSID + "%22%5D&access_token=" + PAGE_TOKEN)));
+            assertEquals("POST", onlyRequest().getMethod().getName());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"" + PSID + "\":false}", "{\"success\":true}", "{\"7010000000000999\":true}", "[]", ""})
+        void aBlockGraphDoesNotConfirmForThePsidFails(String answer) {
+            graph.stubFor(post(urlPathEqualTo("/v25.0/" + PAGE + "/blocked")).atPriority(1).willReturn(aResponse()
+                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
+            DeliveryResult r = client.deliver(new OutboundAction.Block(Platform.MESSENGER, PAGE, PSID, null));
+            DeliveryResult.Failed failed = assertInstanceOf(DeliveryResult.Failed.class, r);
+            assertTrue(failed.reason().startsWith("POST /" + PAGE + "/blocked did not confirm " + PSID), failed.reason());
+            assertTrue(failed.reason().contains(answer.isEmpty() ? "(empty)" : answer), failed.reason());
+            graph.verify(1, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void graphErrorsOnABlockKeepTheirClassification() {
+            graph.stubFor(post(urlPathEqualTo("/v25.0/" + PAGE + "/blocked")).atPriority(1).willReturn(aResponse()
+                    .withStatus(400).withHeader("Content-Type", "application/json")
+                    .withBody(error(100, -1, "(#100) Invalid parameter"))));
+            DeliveryResult.Failed r = assertInstanceOf(DeliveryResult.Failed.class,
+                    client.deliver(new OutboundAction.Block(Platform.MESSENGER, PAGE, PSID, null)));
+            assertTrue(r.reason().startsWith("HTTP 400 code=100"), r.reason());
+            graph.stubFor(post(urlPathEqualTo("/v25.0/" + PAGE + "/blocked")).atPriority(1).willReturn(aResponse()
+                    .withStatus(403).withHeader("Content-Type", "application/json")
+                    .withBody(error(10, -1, "(#10) Permission denied"))));
+            assertInstanceOf(DeliveryResult.NotSendable.class,
+                    client.deliver(new OutboundAction.Block(Platform.MESSENGER, PAGE, PSID, null)));
+        }
+
+        @Test
+        void instagramBlockIsNotSendableWithoutACall() {
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    client.deliver(new OutboundAction.Block(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, IGSID)));
+            assertTrue(r.reason().startsWith("Instagram's API cannot block a person"), r.reason());
+            assertTrue(r.reason().contains("Instagram app") && r.reason().contains("Meta Business Suite"), r.reason());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void facebookCommenterBlockIsNotSendableWithoutACall() {
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    client.deliver(new OutboundAction.Block(Platform.FACEBOOK, PAGE, "1234500000000077", null)));
+            assertTrue(r.reason().contains("blocks only Messenger users"), r.reason());
+            assertTrue(r.reason().contains("block the commenter from the Page in Meta Business Suite"), r.reason());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void messengerDeleteIsNotSendableWithoutACall() {
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    client.deliver(new OutboundAction.Delete(Platform.MESSENGER, PAGE, "m_Zk9xR0VkT3FhbW1t", PSID)));
+            assertTrue(r.reason().contains("cannot be deleted by the Page"), r.reason());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void invalidIdsFailWithoutACall() {
+            DeliveryResult.Failed badComment = assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    new OutboundAction.Delete(Platform.INSTAGRAM, IG_ACCOUNT, "../me/feed", null)));
+            assertEquals("invalid comment id '../me/feed'", badComment.reason());
+            assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    new OutboundAction.Delete(Platform.FACEBOOK, PAGE, null, null)));
+            DeliveryResult.Failed badPsid = assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    new OutboundAction.Block(Platform.MESSENGER, PAGE, "1\"],\"x", null)));
+            assertTrue(badPsid.reason().startsWith("invalid PSID"), badPsid.reason());
+            assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    new OutboundAction.Block(Platform.MESSENGER, PAGE, "", null)));
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void callsDescribeTheirMethodTruthfully() {
+            MetaAccount page = new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN);
+            assertEquals("DELETE /" + FB_COMMENT, MetaGraphCall.of(
+                    new OutboundAction.Delete(Platform.FACEBOOK, PAGE, FB_COMMENT, null), page).describe());
+            assertEquals("POST /" + PAGE + "/blocked", MetaGraphCall.of(
+                    new OutboundAction.Block(Platform.MESSENGER, PAGE, PSID, null), page).describe());
+            assertEquals("POST /" + FB_COMMENT, MetaGraphCall.of(setHidden(Platform.FACEBOOK, PAGE, FB_COMMENT, true), page)
+                    .describe());
+        }
+
+        @Test
+        void deleteAndBlockOnOtherPlatformsAreProgrammingErrors() {
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.Delete(Platform.TELEGRAM, PAGE, "1", null)));
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(
+                    new OutboundAction.Block(Platform.TELEGRAM, PAGE, PSID, null)));
         }
     }
 
