@@ -28,7 +28,6 @@ import dev.socialbridge.pipeline.AuthorAudienceStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
 import dev.socialbridge.pipeline.InteractionProcessor;
 import dev.socialbridge.pipeline.ModerationStore;
-import dev.socialbridge.pipeline.ModerationWatcher;
 import dev.socialbridge.pipeline.PlatformCommandHandler;
 import dev.socialbridge.pipeline.SentMessageStore;
 import dev.socialbridge.pipeline.ThreadStore;
@@ -74,7 +73,6 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final InteractionProcessor processor;
     private final OutboxDispatcher hostDispatcher;
     private final OutboxDispatcher platformDispatcher;
-    private final ModerationWatcher moderationWatcher;
     private final AgentReplyWatcher agentReplies;
     private final HttpServer http;
     private final URI baseUri;
@@ -101,10 +99,8 @@ public final class SocialBridgeServer implements AutoCloseable {
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
-        this.agentReplies = new AgentReplyWatcher(host, new HumanReplyStore(db), threads, outbox,
+        this.agentReplies = new AgentReplyWatcher(host, new HumanReplyStore(db), threads, outbox, moderation, audit,
                 config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
-        this.moderationWatcher = new ModerationWatcher(host, moderation, outbox, audit,
-                config.pipeline().moderationPollInterval(), () -> platformDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), journal.meter(), () -> {
@@ -196,7 +192,6 @@ public final class SocialBridgeServer implements AutoCloseable {
         processor.start();
         hostDispatcher.start();
         platformDispatcher.start();
-        moderationWatcher.start();
         agentReplies.start();
         try {
             http.start();
@@ -217,7 +212,7 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, moderationWatcher, drainer, processor, hostDispatcher,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, drainer, processor, hostDispatcher,
                 platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {

@@ -135,13 +135,13 @@ public interface SocialBridgeConfig {
         @WithName("default-queue") @WithDefault("general") @NotBlank
         String defaultQueue();
 
-        /** How often the host is asked for agents' moderation decisions (unhide requests). */
-        @Doc("how often RT is asked for agents' unhide requests (Social Moderation Status = unhide_requested)")
+        /** No longer used: agents' moderation requests are read with their replies. Kept so that configurations load. */
+        @Doc("no longer used (moderation requests are read with agents' replies); accepted so that older configurations still load")
         @WithName("moderation-poll-interval") @WithDefault("PT15S")
         Duration moderationPollInterval();
 
-        /** How often RT is read for agents' replies to send (and closed tickets). */
-        @Doc("how often RT is read for agents' replies to send to the customers, and for closed tickets")
+        /** How often RT is read for agents' replies and moderation requests (and closed tickets). */
+        @Doc("how often RT is read for agents' replies to send to the customers, their moderation requests (hide, unhide, delete, block) and closed tickets")
         @WithName("agent-reply-poll-interval") @WithDefault("PT1S")
         Duration agentReplyPollInterval();
     }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * reply on a social ticket queues one platform reply, in the same store transaction as the new cursor position
  * (exactly once: a crash before the commit reads the same replies again, the outbox dedupe key absorbs a replay).
  * A reply marks the thread as owned by a person; a closed ticket releases it. Internal comments are never read.
+ * An agent's moderation request (hide, unhide, delete, block) is queued the same way ({@link AgentModeration}).
  *
  * <p>On a comment thread the reply goes under the customer's latest comment, or privately (comment-to-DM) when the
  * ticket's {@value #REPLY_MODE_FIELD} field says {@code private}; on a conversation it is a message in it.
@@ -39,16 +40,19 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private final ThreadStore threads;
     private final OutboxStore outbox;
     private final Runnable onEnqueued;
+    private final AgentModeration moderation;
     private long position = -1;
 
     public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
-                             java.time.Duration interval, Runnable onEnqueued) {
+                             ModerationStore moderationStore, AuditStore audit, java.time.Duration interval,
+                             Runnable onEnqueued) {
         super("agent-replies", interval.toMillis());
         this.host = host;
         this.store = store;
         this.threads = threads;
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
+        this.moderation = new AgentModeration(store, moderationStore, outbox, audit);
     }
 
     public AgentReplyWatcher start() {
@@ -105,6 +109,8 @@ public final class AgentReplyWatcher extends BackgroundWorker {
                 store.release(c, thread);
             } else if (e instanceof HostEvent.AgentReply reply && queue(c, reply, thread, fields.get(e.ticket().id()))) {
                 queued++;
+            } else if (e instanceof HostEvent.ModerationRequested request) {
+                queued += moderation.queue(c, request, thread, fields.get(e.ticket().id()));
             }
         }
         store.saveCursor(c, page.position());

@@ -52,6 +52,32 @@ public final class ModerationStore {
         }
     }
 
+    /** Records a hide an agent asked for, in the caller's transaction (a comment hidden again is hidden again). */
+    public void recordHiddenByAgent(Connection c, String threadKey, Platform platform, String accountId, String commentId,
+                                    String reason, String agent, Instant at) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE moderation_action SET unhidden_at = NULL, hidden_by = ?,"
+                + " reason = ?, hidden_at = ? WHERE comment_id = ?")) {
+            up.setString(1, agent);
+            up.setString(2, reason);
+            up.setTimestamp(3, Database.ts(at));
+            up.setString(4, commentId);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO moderation_action (thread_key, platform, account_id,"
+                + " comment_id, reason, hidden_at, hidden_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, threadKey);
+            ps.setString(2, platform.id());
+            ps.setString(3, accountId);
+            ps.setString(4, commentId);
+            ps.setString(5, reason);
+            ps.setTimestamp(6, Database.ts(at));
+            ps.setString(7, agent);
+            ps.executeUpdate();
+        }
+    }
+
     /** Comments of a thread that are still hidden. */
     public List<Hidden> stillHidden(Connection c, String threadKey) throws SQLException {
         List<Hidden> out = new ArrayList<>();
@@ -67,10 +93,10 @@ public final class ModerationStore {
         return out;
     }
 
-    /** Marks a hide undone by a human: a moderation false positive. */
+    /** Marks a hide undone by a human: a moderation false positive when automation hid it. */
     public void markUndone(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE moderation_action SET unhidden_at = ?, false_positive = TRUE WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE moderation_action SET unhidden_at = ?,"
+                + " false_positive = CASE WHEN hidden_by IS NULL THEN TRUE ELSE false_positive END WHERE id = ?")) {
             ps.setTimestamp(1, Database.ts(at));
             ps.setLong(2, id);
             ps.executeUpdate();

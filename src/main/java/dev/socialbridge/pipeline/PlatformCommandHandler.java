@@ -12,6 +12,7 @@ import dev.socialbridge.outbox.OutboxItem;
 import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.support.Json;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,6 +88,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
         if (item.type().equals(LookUpAuthorCommand.TYPE)) {
             return lookups.lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
         }
+        if (item.type().equals(ModerationRequestCommand.TYPE)) {
+            return moderate(item, Json.read(item.payloadJson(), ModerationRequestCommand.class));
+        }
         Optional<OutboundAction> read = LegacyPlatformActions.read(item.type(), item.payloadJson());
         if (read.isEmpty()) {
             return new DeliveryResult.Failed("unknown platform command type " + item.type());
@@ -106,6 +110,49 @@ public final class PlatformCommandHandler implements OutboxHandler {
         }
         record(item, action, thread, sentId, result);
         return result;
+    }
+
+    /**
+     * An agent's moderation request: the outcome goes on the ticket once the platform has taken or refused it (a
+     * retry waits for the next attempt), with who asked and why.
+     */
+    private DeliveryResult moderate(OutboxItem item, ModerationRequestCommand cmd) {
+        OutboundAction action = cmd.toAction();
+        Optional<Connector> connector = connectors.forPlatform(action.platform());
+        DeliveryResult result;
+        if (connector.isEmpty()) {
+            result = new DeliveryResult.Failed("no connector configured for " + action.platform().id());
+        } else {
+            try {
+                result = connector.get().client().deliver(action);
+            } catch (IllegalArgumentException e) {
+                result = new DeliveryResult.NotSendable("not possible on " + action.platform().id() + ": " + e.getMessage());
+            }
+        }
+        String who = " (requested by " + cmd.requestedBy() + (cmd.reason() != null ? ", reason: " + cmd.reason() : "") + ")";
+        if (result instanceof DeliveryResult.Delivered) {
+            Map<String, String> fields = new java.util.HashMap<>();
+            fields.put(AgentModeration.STATUS_FIELD, cmd.doneStatus());
+            if (cmd.reason() != null) {
+                fields.put(AgentModeration.REASON_FIELD, cmd.reason());
+            }
+            hostNote(item, cmd.threadKey(), TicketUpdate.fields(fields), cmd.describeDone() + " on " + action.platform().id()
+                    + " at " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + who + ".");
+        } else if (result instanceof DeliveryResult.AccountInvalid a) {
+            accounts.markInvalid(action.accountId(), action.platform().id(), a.reason());
+        } else if (!(result instanceof DeliveryResult.Retry)) {
+            hostNote(item, cmd.threadKey(), TicketUpdate.fields(Map.of(AgentModeration.STATUS_FIELD, AgentModeration.FAILED)),
+                    "Could not " + cmd.action() + " on " + action.platform().id() + ": " + result.reason() + who + ".");
+        }
+        return result;
+    }
+
+    private void hostNote(OutboxItem item, String thread, TicketUpdate update, String note) {
+        outbox.database().inTransaction(c -> {
+            outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#outcome", thread + "|host", OutboxCommand.HOST,
+                    HostUpdateCommand.TYPE, new HostUpdateCommand(thread, update, note)), Instant.now());
+            return null;
+        });
     }
 
     private void record(OutboxItem item, OutboundAction action, String thread, long sentId, DeliveryResult result) {
@@ -148,12 +195,7 @@ public final class PlatformCommandHandler implements OutboxHandler {
 
     /** Writes what happened on the thread's ticket (once per outbox item). */
     private void noteOnTicket(OutboxItem item, String thread, String note) {
-        outbox.database().inTransaction(c -> {
-            outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#outcome", thread + "|host", OutboxCommand.HOST,
-                    HostUpdateCommand.TYPE, new HostUpdateCommand(thread, TicketUpdate.fields(java.util.Map.of()), note)),
-                    Instant.now());
-            return null;
-        });
+        hostNote(item, thread, TicketUpdate.fields(Map.of()), note);
     }
 
     private static String describe(OutboundAction action) {

@@ -212,4 +212,75 @@ class AgentRepliesIT {
             withBot.close();
         }
     }
+
+    private static void moderate(TicketRef t, String status, String reason) {
+        Map<String, String> cfs = new java.util.LinkedHashMap<>();
+        if (reason != null) {
+            cfs.put(descriptor.field("moderation_reason").orElseThrow().label(), reason);
+        }
+        cfs.put(descriptor.field("moderation_status").orElseThrow().label(), status);
+        agent.put("/ticket/" + t.id(), Map.of("CustomFields", cfs));
+    }
+
+    private static List<LoggedRequest> hideCalls(String commentId, boolean hidden) {
+        return graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + commentId))
+                .withRequestBody(containing("hide=" + hidden)));
+    }
+
+    @Test
+    void anAgentHidesThenUnhidesACommentFromTheTicketAndTheOutcomeFollowsThePlatformsAnswer() throws Exception {
+        String run = ServerHarness.newRun();
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", run)).statusCode());
+        String commentId = "1789" + run + "000011";
+        TicketRef t = ticketFor("instagram:comment:" + ServerHarness.IG_ACCOUNT + ":" + commentId);
+
+        moderate(t, "hide_requested", "spam");
+        ServerHarness.await("the hide call", WAIT, () -> hideCalls(commentId, true).size() == 1);
+        ServerHarness.await("status hidden once the platform took it", WAIT,
+                () -> "hidden".equals(rt.readFields(t).get("moderation_status")));
+        assertTrue(history(t).contains("hidden on instagram") && history(t).contains("requested by social-agent-it, reason: spam"),
+                history(t));
+
+        // the platform refuses the unhide: the ticket must not say it is unhidden
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v25.0/" + commentId))
+                .atPriority(1).withRequestBody(containing("hide=false"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.jsonResponse(
+                        "{\"error\":{\"message\":\"(#100) Cannot unhide this comment\",\"type\":\"OAuthException\",\"code\":100}}", 400)));
+        moderate(t, "unhide_requested", "false_positive");
+        ServerHarness.await("the unhide call", WAIT, () -> hideCalls(commentId, false).size() == 1);
+        ServerHarness.await("status request_failed with the platform's reason", WAIT,
+                () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
+        assertTrue(history(t).contains("Could not unhide on instagram") && history(t).contains("Cannot unhide this comment"),
+                history(t));
+        assertEquals(0, history(t).split("unhidden on instagram", -1).length - 1, "never reported as unhidden");
+    }
+
+    @Test
+    void anAgentDeletesACommentAndBlockingOnInstagramIsAnsweredWithWhatToDo() throws Exception {
+        String run = ServerHarness.newRun();
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", run)).statusCode());
+        String commentId = "1789" + run + "000011";
+        TicketRef t = ticketFor("instagram:comment:" + ServerHarness.IG_ACCOUNT + ":" + commentId);
+
+        moderate(t, "delete_requested", "scam");
+        ServerHarness.await("the delete call", WAIT, () -> graph.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo("/v25.0/" + commentId))).size() == 1);
+        ServerHarness.await("status deleted", WAIT, () -> "deleted".equals(rt.readFields(t).get("moderation_status")));
+        assertTrue(history(t).contains("deleted on instagram") && history(t).contains("reason: scam"), history(t));
+
+        moderate(t, "block_requested", "harassment");
+        ServerHarness.await("status request_failed", WAIT, () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
+        assertTrue(history(t).contains("Could not block on instagram"), history(t));
+    }
+
+    @Test
+    void hidingAPrivateConversationIsRefusedOnTheTicketWithoutAPlatformCall() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        moderate(t, "hide_requested", "spam");
+        ServerHarness.await("status request_failed", WAIT, () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
+        assertTrue(history(t).contains("only public comments can be hidden or deleted"), history(t));
+        assertEquals(0, graph.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(".*" + run + ".*"))
+                .withRequestBody(containing("hide="))).size(), "no hide call for the conversation");
+    }
 }

@@ -11,23 +11,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Agents' replies and closed tickets, read from RT's transactions over REST2 after a transaction id:
- * {@code POST /transactions} for the ticket {@code Correspond} and {@code Status} transactions with a greater id,
- * oldest first. A correspondence is an agent's reply when the plugin's API user did not write it and it carries no
- * {@code social_message_id} (the mark of a customer message); its text is its {@code text/plain} part.
+ * Agents' replies, moderation requests and closed tickets, read from RT's transactions over REST2 after a
+ * transaction id: {@code POST /transactions} for the ticket {@code Correspond}, {@code Status} and
+ * {@code CustomField} transactions with a greater id, oldest first. A correspondence is an agent's reply when the
+ * plugin's API user did not write it and it carries no {@code social_message_id} (the mark of a customer message);
+ * its text is its {@code text/plain} part. A person setting the moderation status field to
+ * {@code <action>_requested} is a moderation request.
  */
 final class RtEvents {
     private static final Set<String> CLOSED = Set.of("resolved", "rejected", "deleted");
+    private static final String REQUESTED = "_requested";
 
     private final RtClient client;
     private final RtTickets tickets;
     private final RtTransactionField messageIdField;
     private final Set<String> ownUsers;
+    private final RtFieldIds fieldIds;
+    private final java.util.Optional<String> moderationLabel;
 
-    /** @param ownUsers the logins of the plugin's API user and bot user (their transactions are the plugin's own) */
-    RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, Set<String> ownUsers) {
+    /**
+     * @param ownUsers        the logins of the plugin's API user and bot user (their transactions are the plugin's own)
+     * @param moderationLabel RT name of the moderation status field, if the descriptor has one
+     */
+    RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, Set<String> ownUsers,
+             java.util.Optional<String> moderationLabel) {
         this.client = client;
         this.tickets = tickets;
+        this.fieldIds = new RtFieldIds(client);
+        this.moderationLabel = moderationLabel;
         this.messageIdField = messageIdField;
         this.ownUsers = Set.copyOf(ownUsers);
     }
@@ -38,7 +49,8 @@ final class RtEvents {
         query.addObject().put("field", "ObjectType").put("value", "RT::Ticket");
         query.addObject().put("field", "Type").put("value", "Correspond").put("entry_aggregator", "OR");
         query.addObject().put("field", "Type").put("value", "Status").put("entry_aggregator", "OR");
-        JsonNode page = client.post("/transactions?fields=Type,ObjectId,Creator,Created,NewValue&orderby=id&order=ASC"
+        query.addObject().put("field", "Type").put("value", "CustomField").put("entry_aggregator", "OR");
+        JsonNode page = client.post("/transactions?fields=Type,Field,ObjectId,Creator,Created,NewValue&orderby=id&order=ASC"
                 + "&per_page=" + Math.max(1, Math.min(limit, 100)), query);
         List<HostEvent> events = new ArrayList<>();
         long last = position;
@@ -66,14 +78,31 @@ final class RtEvents {
         String created = t.path("Created").asText("");
         Instant at = created.isEmpty() ? Instant.now() : RtDates.parse(created);
         String creator = t.path("Creator").path("id").asText("");
-        if ("Status".equals(t.path("Type").asText())) {
+        String type = t.path("Type").asText();
+        if ("Status".equals(type)) {
             String status = t.path("NewValue").asText("");
             return CLOSED.contains(status) ? new HostEvent.TicketClosed(id, ticket, status, at) : null;
+        }
+        if ("CustomField".equals(type)) {
+            return moderationRequest(id, t, ticket, creator, at);   // the plugin never writes *_requested itself
         }
         if (ownUsers.contains(creator) || isCustomerMessage(id)) {
             return null;
         }
         return new HostEvent.AgentReply(id, ticket, creator, text(id), at);
+    }
+
+    /** A change of the moderation status field to {@code <action>_requested}, else null. */
+    private HostEvent moderationRequest(long id, JsonNode t, TicketRef ticket, String creator, Instant at) {
+        String value = t.path("NewValue").asText("");
+        if (!value.endsWith(REQUESTED) || moderationLabel.isEmpty()) {
+            return null;
+        }
+        String action = value.substring(0, value.length() - REQUESTED.length());
+        boolean moderationField = fieldIds.ticketFieldId(moderationLabel.get())
+                .map(t.path("Field").asText()::equals).orElse(false);
+        return moderationField && HostEvent.MODERATION_ACTIONS.contains(action)
+                ? new HostEvent.ModerationRequested(id, ticket, action, creator, at) : null;
     }
 
     private boolean isCustomerMessage(long id) {

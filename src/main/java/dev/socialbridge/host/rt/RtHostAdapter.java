@@ -30,6 +30,7 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtTransactionField messageIdField;
     private final RtTickets botTickets;
     private final RtSettings settings;
+    private final java.util.Optional<String> moderationLabel;
     private volatile RtEvents events;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
@@ -41,6 +42,8 @@ public final class RtHostAdapter implements HostAdapter {
         this.contacts = new RtContacts(client, descriptor);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
         this.tickets = new RtTickets(client, descriptor, messageIdField, clock);
+        this.moderationLabel = descriptor.field(dev.socialbridge.descriptor.FieldKeys.MODERATION_STATUS)
+                .map(dev.socialbridge.descriptor.FieldDef::label);
         // the bot user writes through the same ticket operations; its messages carry their id in the same field
         this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock))
                 .orElse(null);
@@ -79,7 +82,7 @@ public final class RtHostAdapter implements HostAdapter {
             java.util.Set<String> own = new java.util.HashSet<>();
             own.add(login(settings));
             settings.bot().ifPresent(bot -> own.add(login(bot)));
-            e = new RtEvents(client, tickets, messageIdField, own);
+            e = new RtEvents(client, tickets, messageIdField, own, moderationLabel);
             events = e;
         }
         return e;

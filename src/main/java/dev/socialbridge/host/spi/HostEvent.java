@@ -22,6 +22,19 @@ public sealed interface HostEvent {
      */
     record AgentReply(long position, TicketRef ticket, String author, String text, Instant at) implements HostEvent { }
 
+    /**
+     * An agent asked for a moderation action on the ticket's thread by setting its moderation status field to
+     * {@code <action>_requested}.
+     *
+     * @param action one of {@link #MODERATION_ACTIONS}
+     * @param author the agent's host login
+     */
+    record ModerationRequested(long position, TicketRef ticket, String action, String author, Instant at)
+            implements HostEvent { }
+
+    /** What an agent can ask of the platform from a ticket: hide, unhide or delete the comment, block its author. */
+    java.util.List<String> MODERATION_ACTIONS = java.util.List.of("hide", "unhide", "delete", "block");
+
     /** The ticket was resolved or otherwise closed ({@code status} as the host names it). */
     record TicketClosed(long position, TicketRef ticket, String status, Instant at) implements HostEvent { }
 }
