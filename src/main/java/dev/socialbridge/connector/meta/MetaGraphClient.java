@@ -295,6 +295,10 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         if (exchange.failure() != null) {
             return exchange.failure();
         }
+        if (call.method() == MetaGraphCall.Method.DELETE
+                && MetaGraphResponses.isGone(exchange.response().statusCode(), exchange.response().body())) {
+            return new DeliveryResult.Delivered(null);   // a retried deletion: the first one went through
+        }
         DeliveryResult result = classify(exchange.response(), account);
         return call.confirmedBy() == null ? result : MetaGraphResponses.confirmed(result, exchange.response().body(),
                 call.confirmedBy(), call.describe()).redacted(account.accessToken());

@@ -32,6 +32,13 @@ final class MetaGraphResponses {
     private MetaGraphResponses() {
     }
 
+    /** Graph's "object does not exist" (subcode 33): for a deletion, the comment is already gone. */
+    static boolean isGone(int status, String body) {
+        JsonNode json = parse(body);
+        JsonNode error = json == null ? null : json.get("error");
+        return status >= 400 && error != null && error.isObject() && error.path("error_subcode").asInt(-1) == 33;
+    }
+
     static DeliveryResult classify(int status, String body, HttpHeaders headers, Instant now) {
         JsonNode json = parse(body);
         JsonNode error = json == null ? null : json.get("error");

@@ -525,6 +525,15 @@ class MetaGraphClientTest {
         }
 
         @Test
+        void aRetriedDeleteOfACommentAlreadyGoneIsDelivered() {
+            graph.stubFor(delete(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(error(100, 33, "Unsupported delete request. Object with ID '" + IG_COMMENT + "' does not exist"))));
+            assertEquals(new DeliveryResult.Delivered(null),
+                    client.deliver(new OutboundAction.Delete(Platform.INSTAGRAM, IG_ACCOUNT, IG_COMMENT, null)));
+        }
+
+        @Test
         void aDeleteGraphAnswersWithSuccessFalseFails() {
             graph.stubFor(delete(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody("{\"success\":false}")));
@@ -534,7 +543,7 @@ class MetaGraphClientTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"200,-1,Failed", "10,-1,NotSendable", "100,33,NotSendable", "100,-1,Failed", "190,463,AccountInvalid",
+        @CsvSource({"200,-1,Failed", "10,-1,NotSendable", "100,-1,Failed", "190,463,AccountInvalid",
                 "4,-1,Retry", "1,-1,Retry"})
         void graphErrorsOnADeleteAreClassifiedAsForEveryCall(int code, int subcode, String expected) {
             String body = error(code, subcode, "(#" + code + ") refused for " + IG_TOKEN);
