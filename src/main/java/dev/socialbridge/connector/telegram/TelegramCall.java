@@ -12,18 +12,28 @@ import java.util.regex.Pattern;
 
 /**
  * One Bot API call derived from an {@link OutboundAction}: {@code sendMessage} for a reply (into the chat, as a
- * reply to the customer's message when it is one, with an inline keyboard for quick replies), or
- * {@code answerCallbackQuery} for an acknowledgement. No token here: the client puts it in the URL.
+ * reply to the customer's message when it is one, with an inline keyboard for quick replies),
+ * {@code answerCallbackQuery} for an acknowledgement, {@code deleteMessage} for a delete, {@code banChatMember} for
+ * a block in a group. No token here: the client puts it in the URL.
  *
  * @param method  Bot API method name
  * @param params  its JSON parameters
  * @param chatId  the chat a message goes to (the delivered id is {@code <chat id>:<message_id>}), or null
- * @param problem non-null when the action cannot become a call: deliver as Failed
+ * @param refusal non-null when the action cannot become a call: delivered as is, without HTTP
+ *                ({@link DeliveryResult.Failed} for a malformed action, {@link DeliveryResult.NotSendable} for what
+ *                a bot cannot do)
  */
-record TelegramCall(String method, ObjectNode params, String chatId, String problem) {
+record TelegramCall(String method, ObjectNode params, String chatId, DeliveryResult refusal) {
     /** Longest {@code callback_data} Telegram accepts, in UTF-8 bytes. */
     static final int MAX_CALLBACK_DATA_BYTES = 64;
+    static final String CANNOT_HIDE = "Telegram messages cannot be hidden by a bot: delete the message instead (a bot"
+            + " can delete a message for 48 hours; in a group only as an administrator allowed to delete messages)";
+    static final String PRIVATE_CHAT_BLOCK = "a Telegram bot cannot block a person in a private chat: only the"
+            + " person can block the bot; ignore their messages or close the ticket instead";
+    static final String CHAT_SENDER_BLOCK = "this message was sent on behalf of a channel or of the group itself,"
+            + " not by a person: the bot cannot ban it; ask a group administrator to remove it";
     private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,20}");
+    private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
 
     static TelegramCall of(OutboundAction action) {
         if (action instanceof OutboundAction.Reply r) {
@@ -35,7 +45,53 @@ record TelegramCall(String method, ObjectNode params, String chatId, String prob
                             .put("callback_query_id", id), null, null))
                     .orElseGet(() -> failed("only a button press (callback query) can be acknowledged on Telegram"));
         }
-        return failed("Telegram messages cannot be hidden by a bot");
+        if (action instanceof OutboundAction.Delete d) {
+            return deleteMessage(d);
+        }
+        if (action instanceof OutboundAction.Block b) {
+            return banChatMember(b);
+        }
+        return refused(CANNOT_HIDE);
+    }
+
+    /** {@code deleteMessage} of the message {@code itemId} names, in the chat {@code conversationId} names. */
+    private static TelegramCall deleteMessage(OutboundAction.Delete d) {
+        String chat = d.conversationId();
+        if (chat == null || !CHAT_ID.matcher(chat).matches()) {
+            return failed("no Telegram chat to delete the message from");
+        }
+        Optional<Long> messageId = TelegramIds.messageId(d.itemId());
+        if (messageId.isEmpty()) {
+            return failed("not a Telegram message: " + abbreviate(d.itemId()));
+        }
+        if (!d.itemId().startsWith(chat + ":")) {
+            return failed("message " + abbreviate(d.itemId()) + " is not in chat " + chat);
+        }
+        return new TelegramCall("deleteMessage", Json.MAPPER.createObjectNode().put("chat_id", Long.parseLong(chat))
+                .put("message_id", messageId.get()), null, null);
+    }
+
+    /** {@code banChatMember} in a group or supergroup; a private chat has nobody a bot can ban. */
+    private static TelegramCall banChatMember(OutboundAction.Block b) {
+        String chat = b.conversationId();
+        if (chat == null) {
+            return refused(PRIVATE_CHAT_BLOCK);
+        }
+        if (!CHAT_ID.matcher(chat).matches()) {
+            return failed("not a Telegram chat: " + abbreviate(chat));
+        }
+        if (!chat.startsWith("-")) {
+            return refused(PRIVATE_CHAT_BLOCK);
+        }
+        String user = b.userId();
+        if (user != null && CHAT_ID.matcher(user).matches() && user.startsWith("-")) {
+            return refused(CHAT_SENDER_BLOCK);
+        }
+        if (user == null || !USER_ID.matcher(user).matches()) {
+            return failed("not a Telegram user id: " + abbreviate(user));
+        }
+        return new TelegramCall("banChatMember", Json.MAPPER.createObjectNode().put("chat_id", Long.parseLong(chat))
+                .put("user_id", Long.parseLong(user)), null, null);
     }
 
     private static TelegramCall sendMessage(OutboundAction.Reply r) {
@@ -87,6 +143,14 @@ record TelegramCall(String method, ObjectNode params, String chatId, String prob
     }
 
     private static TelegramCall failed(String problem) {
-        return new TelegramCall(null, null, null, problem);
+        return new TelegramCall(null, null, null, new DeliveryResult.Failed(problem));
+    }
+
+    private static TelegramCall refused(String reason) {
+        return new TelegramCall(null, null, null, new DeliveryResult.NotSendable(reason));
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "(none)" : "'" + (s.length() <= 40 ? s : s.substring(0, 40) + "…") + "'";
     }
 }

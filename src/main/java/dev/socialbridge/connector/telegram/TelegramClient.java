@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one class that speaks HTTP to the Telegram Bot API: {@code POST {api}/bot<token>/<method>} with JSON
- * parameters (replies, button acknowledgements, {@code getFile}, {@code setWebhook}) and file downloads from
- * {@code {api}/file/bot<token>/<file_path>}. One attempt per call (the outbox owns retries); every expected
+ * parameters (replies, button acknowledgements, deletes, bans from a group, {@code getFile}, {@code setWebhook})
+ * and file downloads from {@code {api}/file/bot<token>/<file_path>}. What a bot cannot do (hide a message, block
+ * someone in a private chat) is refused without a call. One attempt per call (the outbox owns retries); every expected
  * remote failure is a {@link DeliveryResult}. The token travels in the URL path only: it never reaches logs,
  * results or {@link #toString()}. Thread-safe.
  */
@@ -62,8 +63,8 @@ final class TelegramClient implements PlatformClient {
             return new DeliveryResult.AccountInvalid("no Telegram bot named '" + action.accountId() + "' is configured");
         }
         TelegramCall call = TelegramCall.of(action);
-        if (call.problem() != null) {
-            return new DeliveryResult.Failed(call.problem());
+        if (call.refusal() != null) {
+            return call.refusal();
         }
         Answer answer = call(bot, call.method(), call.params());
         DeliveryResult result = answer.failure() != null ? answer.failure() : call.delivered(answer.result());

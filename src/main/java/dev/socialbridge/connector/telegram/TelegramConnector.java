@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Telegram bots: one webhook per bot on {@code /webhooks/telegram/<bot>}, private chats and group messages for
  * the bot to tickets, replies with {@code sendMessage}, button presses acknowledged with
- * {@code answerCallbackQuery}, customers' files downloaded for the ticket.
+ * {@code answerCallbackQuery}, messages deleted with {@code deleteMessage}, people banned from a group with
+ * {@code banChatMember}, customers' files downloaded for the ticket.
  */
 final class TelegramConnector implements Connector {
     private final TelegramBots bots;

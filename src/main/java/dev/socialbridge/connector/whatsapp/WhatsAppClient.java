@@ -15,11 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends replies through the WhatsApp Cloud API ({@code POST /{phone-number-id}/messages}, Bearer token), one attempt
- * per call. What WhatsApp refuses is a result, never an exception; a number whose token was rejected is refused
- * without HTTP until the process restarts with a new token. Reasons never hold the token. Thread-safe.
+ * Sends replies through the WhatsApp Cloud API ({@code POST /{phone-number-id}/messages}, Bearer token) and blocks
+ * customers ({@code POST /{phone-number-id}/block_users}), one attempt per call. What WhatsApp refuses is a result,
+ * never an exception; deleting or hiding a message is refused without HTTP (WhatsApp offers neither to the business).
+ * A number whose token was rejected is refused without HTTP until the process restarts with a new token. Reasons
+ * never hold the token. Thread-safe.
  */
 final class WhatsAppClient implements PlatformClient {
+    static final String CANNOT_DELETE_OR_HIDE = "WhatsApp messages cannot be deleted or hidden by the business: the"
+            + " message stays in the customer's chat; to stop them writing, block them (possible within 24 hours of"
+            + " their last message)";
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppClient.class);
 
     private final WhatsAppAccounts accounts;
@@ -35,41 +40,76 @@ final class WhatsAppClient implements PlatformClient {
     }
 
     /**
-     * @throws IllegalArgumentException for anything but a reply on WhatsApp (hiding, acknowledgements, other
-     *                                  platforms): the action policy never plans those
+     * Sends a reply, blocks a customer, or refuses a delete or hide ({@link DeliveryResult.NotSendable}, no HTTP).
+     *
+     * @throws IllegalArgumentException for an acknowledgement or an action on another platform: never planned here
      */
     @Override
     public DeliveryResult deliver(OutboundAction action) {
-        if (!(action instanceof OutboundAction.Reply reply) || action.platform() != Platform.WHATSAPP) {
-            throw new IllegalArgumentException("the WhatsApp client only sends replies on WhatsApp, not "
+        if (action.platform() != Platform.WHATSAPP || action instanceof OutboundAction.Acknowledge) {
+            throw new IllegalArgumentException("the WhatsApp client only sends replies and blocks on WhatsApp, not "
                     + action.getClass().getSimpleName() + " on " + action.platform());
         }
-        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(reply.accountId());
+        if (action instanceof OutboundAction.Delete || action instanceof OutboundAction.SetHidden) {
+            return new DeliveryResult.NotSendable(CANNOT_DELETE_OR_HIDE);
+        }
+        Optional<MetaAccountHealth.InvalidAccount> invalid = health.get(action.accountId());
         if (invalid.isPresent()) {
-            return new DeliveryResult.AccountInvalid("WhatsApp number " + reply.accountId() + " is marked invalid: "
+            return new DeliveryResult.AccountInvalid("WhatsApp number " + action.accountId() + " is marked invalid: "
                     + invalid.get().reason());
         }
-        Optional<WhatsAppAccount> account = accounts.find(reply.accountId());
+        Optional<WhatsAppAccount> account = accounts.find(action.accountId());
         if (account.isEmpty()) {
             return new DeliveryResult.AccountInvalid("no WhatsApp number configured with phone number id "
-                    + reply.accountId());
+                    + action.accountId());
         }
-        WhatsAppReplyBody body = WhatsAppReplyBody.of(reply, clock.instant());
-        DeliveryResult result = body.refusal() != null ? body.refusal() : send(account.get(), body.json());
-        LOG.debug("WhatsApp reply from {} -> {}", reply.accountId(), result);
+        DeliveryResult result;
+        if (action instanceof OutboundAction.Reply reply) {
+            WhatsAppReplyBody body = WhatsAppReplyBody.of(reply, clock.instant());
+            result = body.refusal() != null ? body.refusal() : send(account.get(), body.json());
+        } else {
+            WhatsAppBlock block = WhatsAppBlock.of((OutboundAction.Block) action);
+            result = block.refusal() != null ? block.refusal() : block(account.get(), block);
+        }
+        LOG.debug("WhatsApp {} from {} -> {}", action.getClass().getSimpleName(), action.accountId(), result);
         return result;
     }
 
     private DeliveryResult send(WhatsAppAccount account, String json) {
-        String describe = "POST /" + account.phoneNumberId() + "/messages";
-        HttpRequest request = graph.authorised(graph.uri(account.phoneNumberId() + "/messages"),
-                account.accessToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        WhatsAppGraph.Exchange exchange = graph.send(request, describe);
+        WhatsAppGraph.Exchange exchange = post(account, "messages", json);
         if (exchange.failure() != null) {
             return exchange.failure();
         }
         HttpResponse<String> response = exchange.response();
+        return classified(account, response);
+    }
+
+    /** A block: WhatsApp's per-user refusal first (it comes with HTTP 400), then the errors replies have. */
+    private DeliveryResult block(WhatsAppAccount account, WhatsAppBlock block) {
+        WhatsAppGraph.Exchange exchange = post(account, "block_users", block.json());
+        if (exchange.failure() != null) {
+            return exchange.failure();
+        }
+        HttpResponse<String> response = exchange.response();
+        DeliveryResult.NotSendable refused = WhatsAppBlock.refused(block.user(), response.body());
+        if (refused != null) {
+            return refused.redacted(account.accessToken());
+        }
+        DeliveryResult result = classified(account, response);
+        return result instanceof DeliveryResult.Delivered ? WhatsAppBlock.blocked(block.user(), response.body()) : result;
+    }
+
+    /** {@code POST /{phone-number-id}/{edge}} with a JSON body. */
+    private WhatsAppGraph.Exchange post(WhatsAppAccount account, String edge, String json) {
+        String path = account.phoneNumberId() + "/" + edge;
+        HttpRequest request = graph.authorised(graph.uri(path), account.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return graph.send(request, "POST /" + path);
+    }
+
+    /** The answer as a result (Cloud API error codes); a rejected token marks the number invalid. */
+    private DeliveryResult classified(WhatsAppAccount account, HttpResponse<String> response) {
         DeliveryResult result = WhatsAppGraphResponses.classify(response.statusCode(),
                 response.body(), response.headers()).redacted(account.accessToken());
         if (result instanceof DeliveryResult.AccountInvalid rejected) {

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * WhatsApp Cloud API: webhooks signed by the Meta app on {@code /webhooks/whatsapp} (and on {@code /webhooks/meta},
- * where the Meta connector routes them here), replies through {@code /{phone-number-id}/messages}, and downloads of
- * the customers' media.
+ * where the Meta connector routes them here), replies through {@code /{phone-number-id}/messages}, blocks through
+ * {@code /{phone-number-id}/block_users}, and downloads of the customers' media. Messages cannot be deleted or hidden.
  */
 final class WhatsAppConnector implements Connector {
     /** The only Meta {@code object} this connector's webhook takes. */

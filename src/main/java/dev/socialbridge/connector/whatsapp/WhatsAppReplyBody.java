@@ -30,9 +30,10 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
     static final int MAX_BUTTON_TITLE = 20;
     static final int MAX_BUTTON_BODY = 1024;
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
+    /** A customer's phone number (wa_id), as WhatsApp gives it and takes it. */
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
     /** Business-scoped user id: country code, optional {@code ENT} (parent id), alphanumeric id. */
-    private static final Pattern BSUID = Pattern.compile("[A-Z]{2}(\\.ENT)?\\.[A-Za-z0-9]{1,128}");
+    static final Pattern BSUID = Pattern.compile("[A-Z]{2}(\\.ENT)?\\.[A-Za-z0-9]{1,128}");
 
     static WhatsAppReplyBody of(OutboundAction.Reply reply, Instant now) {
         ReplyTo to = reply.to();
@@ -105,7 +106,7 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
         return new WhatsAppReplyBody(null, why);
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s == null ? "(none)" : "'" + (s.length() <= 40 ? s : s.substring(0, 40) + "…") + "'";
     }
 }

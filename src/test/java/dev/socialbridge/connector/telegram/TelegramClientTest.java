@@ -3,6 +3,7 @@ package dev.socialbridge.connector.telegram;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -34,6 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TelegramClientTest {
     private static final String SEND = "/bot" + TelegramFixtures.SHOP_TOKEN + "/sendMessage";
     private static final String CHAT = "5512340001";
+    private static final String GROUP = TelegramConnectorTest.GROUP_CHAT;
+    private static final String HELPDESK = "/bot" + TelegramFixtures.HELPDESK_TOKEN;
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance()
@@ -51,6 +54,19 @@ class TelegramClientTest {
     private static void answer(int status, String body) {
         api.stubFor(post(urlPathEqualTo(SEND)).atPriority(1)
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static void answer(String path, int status, String body) {
+        api.stubFor(post(urlPathEqualTo(path)).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static OutboundAction.Delete delete(String bot, String itemId, String chat) {
+        return new OutboundAction.Delete(Platform.TELEGRAM, bot, itemId, chat);
+    }
+
+    private static OutboundAction.Block block(String userId, String chat) {
+        return new OutboundAction.Block(Platform.TELEGRAM, TelegramFixtures.HELPDESK, userId, chat);
     }
 
     private static void assertNoToken(DeliveryResult r) {
@@ -174,11 +190,92 @@ class TelegramClientTest {
         assertInstanceOf(DeliveryResult.AccountInvalid.class, c.deliver(TelegramConnectorTest.reply("retired",
                 ReplyChannel.DM, InteractionKind.DM, CHAT + ":412", CHAT, OutboundMessage.text("x"))));
         DeliveryResult hide = c.deliver(new OutboundAction.SetHidden(Platform.TELEGRAM, "shop", CHAT + ":412", true));
-        assertEquals(new DeliveryResult.Failed("Telegram messages cannot be hidden by a bot"), hide);
+        assertEquals(new DeliveryResult.NotSendable("Telegram messages cannot be hidden by a bot: delete the message"
+                + " instead (a bot can delete a message for 48 hours; in a group only as an administrator allowed to"
+                + " delete messages)"), hide);
         assertInstanceOf(DeliveryResult.Failed.class, c.deliver(new OutboundAction.Acknowledge(Platform.TELEGRAM, "shop",
                 CHAT + ":412")));
         assertInstanceOf(DeliveryResult.Failed.class, c.deliver(TelegramConnectorTest.reply("shop", ReplyChannel.DM,
                 InteractionKind.DM, CHAT + ":412", CHAT, OutboundMessage.text("  "))));
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aGroupMessageIsDeletedInItsChat() {
+        DeliveryResult r = client().deliver(delete(TelegramFixtures.HELPDESK, GROUP + ":1183", GROUP));
+        assertEquals(new DeliveryResult.Delivered(null), r);
+        api.verify(1, postRequestedFor(urlPathEqualTo(HELPDESK + "/deleteMessage"))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(equalToJson("{\"chat_id\":-1001987654321,\"message_id\":1183}")));
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anEditedMessageInAPrivateChatIsDeletedByItsMessageId() {
+        assertInstanceOf(DeliveryResult.Delivered.class,
+                client().deliver(delete(TelegramFixtures.SHOP, CHAT + ":412:edit:1767611500", CHAT)));
+        api.verify(1, postRequestedFor(urlPathEqualTo(SEND.replace("sendMessage", "deleteMessage")))
+                .withRequestBody(equalToJson("{\"chat_id\":5512340001,\"message_id\":412}")));
+    }
+
+    @Test
+    void aMessageTelegramWillNotDeleteFailsLikeOtherBadRequestsWithTelegramsDescription() {
+        answer(HELPDESK + "/deleteMessage", 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message can't be deleted\"}");
+        DeliveryResult r = client().deliver(delete(TelegramFixtures.HELPDESK, GROUP + ":1183", GROUP));
+        assertEquals(new DeliveryResult.Failed("deleteMessage for bot helpdesk: 400 Bad Request: message can't be"
+                + " deleted"), r);
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"callback:2367512398412734811, 5512340001", "5512340001:412, NULL", "5512340001:412, chat",
+        "-1001987654321:1183, 5512340001", "NULL, 5512340001", "5512340001:abc, 5512340001"}, nullValues = "NULL")
+    void aDeleteNamingNoMessageOfTheChatFailsWithoutACall(String itemId, String chat) {
+        assertInstanceOf(DeliveryResult.Failed.class, client().deliver(delete(TelegramFixtures.SHOP, itemId, chat)));
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aPersonIsBannedFromAGroup() {
+        DeliveryResult r = client().deliver(block("5512340001", GROUP));
+        assertEquals(new DeliveryResult.Delivered(null), r);
+        api.verify(1, postRequestedFor(urlPathEqualTo(HELPDESK + "/banChatMember"))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(equalToJson("{\"chat_id\":-1001987654321,\"user_id\":5512340001}")));
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aBanTelegramRefusesFailsWithTelegramsDescription() {
+        answer(HELPDESK + "/banChatMember", 400, "{\"ok\":false,\"error_code\":400,\"description\":"
+                + "\"Bad Request: not enough rights to restrict/ban chat member\"}");
+        DeliveryResult r = client().deliver(block("5512340001", GROUP));
+        assertEquals(new DeliveryResult.Failed("banChatMember for bot helpdesk: 400 Bad Request: not enough rights to"
+                + " restrict/ban chat member"), r);
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"5512340001", "NULL"}, nullValues = "NULL")
+    void noOneCanBeBlockedInAPrivateChatAndNothingIsCalled(String chat) {
+        DeliveryResult r = client().deliver(block("5512340001", chat));
+        assertEquals(new DeliveryResult.NotSendable("a Telegram bot cannot block a person in a private chat: only the"
+                + " person can block the bot; ignore their messages or close the ticket instead"), r);
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aChannelSpeakingInAGroupCannotBeBannedAndNothingIsCalled() {
+        DeliveryResult r = client().deliver(block("-1001555000111", GROUP));
+        assertEquals(new DeliveryResult.NotSendable("this message was sent on behalf of a channel or of the group"
+                + " itself, not by a person: the bot cannot ban it; ask a group administrator to remove it"), r);
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"NULL, -1001987654321", "camille_m, -1001987654321", "5512340001, -100x"},
+        nullValues = "NULL")
+    void anInvalidUserOrChatIdFailsWithoutACall(String userId, String chat) {
+        assertInstanceOf(DeliveryResult.Failed.class, client().deliver(block(userId, chat)));
         api.verify(0, anyRequestedFor(anyUrl()));
     }
 

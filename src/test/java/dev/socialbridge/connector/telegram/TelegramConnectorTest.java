@@ -98,6 +98,16 @@ class TelegramConnectorTest extends ConnectorContractTest {
                         TelegramFixtures.SHOP, "callback:2367512398412734811"),
                         postRequestedFor(urlPathEqualTo(shopPath + "/answerCallbackQuery"))
                                 .withRequestBody(equalToJson("{\"callback_query_id\":\"2367512398412734811\"}")),
+                        DeliveryResult.Delivered.class),
+                new OutboundCase("group message deleted", new OutboundAction.Delete(Platform.TELEGRAM,
+                        TelegramFixtures.HELPDESK, GROUP_CHAT + ":1183", GROUP_CHAT),
+                        postRequestedFor(urlPathEqualTo(helpdeskPath + "/deleteMessage"))
+                                .withRequestBody(equalToJson("{\"chat_id\":-1001987654321,\"message_id\":1183}")),
+                        DeliveryResult.Delivered.class),
+                new OutboundCase("person banned from the group", new OutboundAction.Block(Platform.TELEGRAM,
+                        TelegramFixtures.HELPDESK, "5512340001", GROUP_CHAT),
+                        postRequestedFor(urlPathEqualTo(helpdeskPath + "/banChatMember"))
+                                .withRequestBody(equalToJson("{\"chat_id\":-1001987654321,\"user_id\":5512340001}")),
                         DeliveryResult.Delivered.class));
     }
 

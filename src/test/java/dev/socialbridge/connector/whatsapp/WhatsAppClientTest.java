@@ -1,7 +1,11 @@
 package dev.socialbridge.connector.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -35,9 +39,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Replies through the Cloud API: the 24 h window, templates, buttons, BSUID recipients and each error code. */
+/**
+ * Replies through the Cloud API: the 24 h window, templates, buttons, BSUID recipients and each error code; blocks
+ * through the Block Users API; deletes and hides refused.
+ */
 class WhatsAppClientTest {
     static final String MESSAGES = "/v25.0/" + WhatsAppFixtures.SHOP + "/messages";
+    static final String BLOCK_USERS = "/v25.0/" + WhatsAppFixtures.SHOP + "/block_users";
     static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
     static final String SENT_ID = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI2RDM5QTcwNjlEMUMwQjFDNzgA";
 
@@ -235,10 +243,138 @@ class WhatsAppClientTest {
         }
     }
 
+    /** Blocking a customer: {@code POST /{phone-number-id}/block_users}. */
+    @Nested
+    class Blocks {
+        private static final String BLOCKED = "{\"messaging_product\":\"whatsapp\",\"block_users\":{\"added_users\":"
+                + "[{\"input\":\"16505551234\",\"wa_id\":\"16505550000\"}]}}";
+
+        private DeliveryResult block(String userId, String conversationId) {
+            return client.deliver(new OutboundAction.Block(Platform.WHATSAPP, WhatsAppFixtures.SHOP, userId,
+                    conversationId));
+        }
+
+        private void answerBlock(int status, String body) {
+            graph.stubFor(post(urlPathEqualTo(BLOCK_USERS)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json").withBody(body)));
+        }
+
+        /** What WhatsApp answers when it blocked nobody: the per-user errors and error 139100. */
+        private String failedUsers(int code, String message, String details) {
+            return "{\"messaging_product\":\"whatsapp\",\"block_users\":{\"failed_users\":[{\"input\":\""
+                    + WhatsAppFixtures.CUSTOMER + "\",\"wa_id\":\"" + WhatsAppFixtures.CUSTOMER + "\",\"errors\":[{"
+                    + "\"message\":\"" + message + "\",\"code\":" + code + ",\"error_data\":{\"details\":\"" + details
+                    + "\"}}]}]},\"error\":{\"message\":\"(#139100) Failed to block/unblock users\",\"type\":"
+                    + "\"OAuthException\",\"code\":139100,\"error_data\":{\"details\":\"Failed to block some users, see"
+                    + " the block_users response list for details\"},\"fbtrace_id\":\"AbCdEfGh\"}}";
+        }
+
+        @Test
+        void aCustomerIsBlockedWithTheNumbersTokenAndIdentifiedByTheWaIdWhatsAppReturns() {
+            answerBlock(200, BLOCKED);
+            DeliveryResult r = block(WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER);
+            assertEquals(new DeliveryResult.Delivered("16505550000"), r);
+            graph.verify(1, postRequestedFor(urlPathEqualTo(BLOCK_USERS))
+                    .withHeader("Authorization", equalTo("Bearer " + WhatsAppFixtures.SHOP_TOKEN))
+                    .withHeader("Content-Type", containing("application/json"))
+                    .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"block_users\":"
+                            + "[{\"user\":\"16505551234\"}]}", false, false)));
+            assertEquals(1, graph.findAll(anyRequestedFor(anyUrl())).size());
+            assertFalse(graph.findAll(anyRequestedFor(anyUrl())).get(0).getUrl().contains("token"));
+        }
+
+        @Test
+        void aCustomerWithAUsernameIsBlockedByThePhoneNumberOfTheConversation() {
+            answerBlock(200, BLOCKED);
+            assertInstanceOf(DeliveryResult.Delivered.class, block(WhatsAppFixtures.BSUID, WhatsAppFixtures.CUSTOMER));
+            graph.verify(1, postRequestedFor(urlPathEqualTo(BLOCK_USERS)).withRequestBody(equalToJson(
+                    "{\"messaging_product\":\"whatsapp\",\"block_users\":[{\"user\":\"16505551234\"}]}")));
+        }
+
+        @Test
+        void aCustomerWhoDidNotWriteInTheLast24HoursIsNotSendableWithWhatsAppsReason() {
+            answerBlock(400, failedUsers(131047, "Re-engagement required", "User has not messaged in the last 24 hours"));
+            DeliveryResult.NotSendable n = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    block(WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER));
+            assertEquals("WhatsApp only blocks people who messaged this number in the last 24 hours: block them right"
+                    + " after their next message, or ignore their messages (WhatsApp did not block 16505551234:"
+                    + " Re-engagement required: User has not messaged in the last 24 hours [error 131047])", n.reason());
+        }
+
+        @Test
+        void aFailedUserInAnyAnswerIsNotSendableWithWhatsAppsMessageAndDetails() {
+            String body = failedUsers(139103, "Invalid user", "The user cannot be blocked");
+            answerBlock(200, body.substring(0, body.indexOf(",\"error\":")) + "}");
+            DeliveryResult.NotSendable n = assertInstanceOf(DeliveryResult.NotSendable.class,
+                    block(WhatsAppFixtures.CUSTOMER, null));
+            assertEquals("WhatsApp did not block 16505551234: Invalid user: The user cannot be blocked [error 139103]",
+                    n.reason());
+        }
+
+        @Test
+        void aRejectedTokenInvalidatesTheNumberAsForRepliesAndIsNeverQuoted() {
+            answerBlock(401, "{\"error\":{\"message\":\"Error validating access token: "
+                    + WhatsAppFixtures.SHOP_TOKEN + "\",\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"X\"}}");
+            DeliveryResult.AccountInvalid first = assertInstanceOf(DeliveryResult.AccountInvalid.class,
+                    block(WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER));
+            assertTrue(first.reason().contains("access token was rejected"), first.reason());
+            assertFalse(first.reason().contains(WhatsAppFixtures.SHOP_TOKEN), first.reason());
+            DeliveryResult.AccountInvalid second = assertInstanceOf(DeliveryResult.AccountInvalid.class,
+                    block(WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER));
+            assertTrue(second.reason().contains("is marked invalid"), second.reason());
+            assertEquals(1, graph.findAll(anyRequestedFor(anyUrl())).size(), "no second call");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"429, 130429, Retry", "400, 80007, Retry", "500, 131000, Retry", "503, 0, Retry",
+                    "400, 100, Failed", "400, 139101, Failed"})
+        void otherErrorsAreClassifiedAsForReplies(int status, int code, String expected) {
+            graph.stubFor(post(urlPathEqualTo(BLOCK_USERS)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Retry-After", "30").withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"(#" + code + ") Refused\",\"type\":\"OAuthException\",\"code\":"
+                            + code + ",\"error_data\":{\"details\":\"the details\"},\"fbtrace_id\":\"Tr4ce\"}}")));
+            DeliveryResult r = block(WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER);
+            assertEquals(expected, r.getClass().getSimpleName(), r.toString());
+            assertTrue(r.reason().contains("error " + code) && r.reason().contains("fbtrace_id Tr4ce"), r.reason());
+            if (r instanceof DeliveryResult.Retry retry) {
+                assertEquals(Duration.ofSeconds(30), retry.retryAfter());
+            }
+        }
+
+        @Test
+        void aCustomerKnownOnlyByUsernameCannotBeBlockedAndNothingIsCalled() {
+            DeliveryResult r = block(WhatsAppFixtures.BSUID, WhatsAppFixtures.BSUID);
+            assertEquals(new DeliveryResult.NotSendable("this customer is known to WhatsApp by username only (no phone"
+                    + " number) and WhatsApp blocks phone numbers only: ignore their messages or close the ticket"
+                    + " instead"), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @ParameterizedTest
+        @CsvSource(value = {"../../me, NULL", "NULL, NULL", "'', 16505551234/block"}, nullValues = "NULL")
+        void anInvalidUserFailsWithoutACall(String userId, String conversationId) {
+            DeliveryResult.Failed f = assertInstanceOf(DeliveryResult.Failed.class, block(userId, conversationId));
+            assertTrue(f.reason().startsWith("invalid WhatsApp user"), f.reason());
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @Test
+        void anUnknownNumberCannotBlockAndNothingIsCalled() {
+            DeliveryResult r = client.deliver(new OutboundAction.Block(Platform.WHATSAPP, "555",
+                    WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER));
+            assertEquals(new DeliveryResult.AccountInvalid("no WhatsApp number configured with phone number id 555"), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+    }
+
     /** Deliveries refused without calling WhatsApp. */
     // nested like the others: a top-level test run after the nested classes finds the static WireMock stopped
     @Nested
     class Refusals {
+        private static final String CANNOT = "WhatsApp messages cannot be deleted or hidden by the business: the"
+                + " message stays in the customer's chat; to stop them writing, block them (possible within 24 hours"
+                + " of their last message)";
+
         @Test
         void anUnknownNumberIsAnInvalidAccount() {
             OutboundAction.Reply r = WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW, WhatsAppFixtures.text("x"));
@@ -248,9 +384,27 @@ class WhatsAppClientTest {
         }
 
         @Test
-        void hidingIsAProgrammingError() {
+        void deletingACustomersMessageIsNotSendableWithoutACall() {
+            DeliveryResult r = client.deliver(new OutboundAction.Delete(Platform.WHATSAPP, WhatsAppFixtures.SHOP,
+                    WhatsAppFixtures.CUSTOMER_MESSAGE, WhatsAppFixtures.CUSTOMER));
+            assertEquals(new DeliveryResult.NotSendable(CANNOT), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @Test
+        void hidingIsNotSendableWithoutACall() {
+            DeliveryResult r = client.deliver(new OutboundAction.SetHidden(Platform.WHATSAPP, WhatsAppFixtures.SHOP,
+                    "wamid.X", true));
+            assertEquals(new DeliveryResult.NotSendable(CANNOT), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @Test
+        void anAcknowledgementOrAnotherPlatformIsAProgrammingError() {
             assertThrows(IllegalArgumentException.class, () -> client.deliver(
-                    new OutboundAction.SetHidden(Platform.WHATSAPP, WhatsAppFixtures.SHOP, "wamid.X", true)));
+                    new OutboundAction.Acknowledge(Platform.WHATSAPP, WhatsAppFixtures.SHOP, "wamid.X")));
+            assertThrows(IllegalArgumentException.class, () -> client.deliver(new OutboundAction.Block(
+                    Platform.TELEGRAM, WhatsAppFixtures.SHOP, WhatsAppFixtures.CUSTOMER, null)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.socialbridge.connector.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -20,6 +21,7 @@ import dev.socialbridge.connector.spi.ConnectorContext;
 import dev.socialbridge.connector.spi.ConnectorFactory;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.MediaFetcher;
+import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.ParsedItem;
 import dev.socialbridge.connector.spi.WebhookIngress;
 import dev.socialbridge.connector.spi.WebhookRejection;
@@ -102,6 +104,13 @@ class WhatsAppConnectorTest extends ConnectorContractTest {
                         postRequestedFor(urlPathEqualTo(path))
                                 .withRequestBody(matchingJsonPath("$.template.name", equalTo("order_follow_up")))
                                 .withRequestBody(matchingJsonPath("$.template.language.code", equalTo("fr"))),
+                        DeliveryResult.Delivered.class),
+                new OutboundCase("block a customer", new OutboundAction.Block(Platform.WHATSAPP, WhatsAppFixtures.SHOP,
+                        WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER),
+                        postRequestedFor(urlPathEqualTo("/v25.0/" + WhatsAppFixtures.SHOP + "/block_users"))
+                                .withHeader("Authorization", equalTo("Bearer " + WhatsAppFixtures.SHOP_TOKEN))
+                                .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"block_users\":"
+                                        + "[{\"user\":\"" + WhatsAppFixtures.CUSTOMER + "\"}]}")),
                         DeliveryResult.Delivered.class));
     }
 
