@@ -34,6 +34,11 @@ public final class FieldKeys {
     public static final String LEAD_SCORE = "lead_score";
     public static final String AUTOMATION_STATUS = "automation_status";
     public static final String MODERATION_STATUS = "moderation_status";
+    /**
+     * Prefix of the transaction fields that record a ticket field per customer message: {@code message_intent}
+     * keeps, on each message's transaction, the {@code intent} the ticket had from that message.
+     */
+    public static final String MESSAGE_FIELD_PREFIX = "message_";
     public static final String MODERATION_REASON = "moderation_reason";
     /** User field: the contact's social identity, e.g. {@code instagram:@jane}. */
     public static final String SOCIAL_PROFILE = "social_profile";

@@ -60,8 +60,8 @@ public final class HostCommandHandler implements OutboxHandler {
         TicketRef ticket;
         if (existing.isPresent()) {
             ticket = existing.get();
-            host.appendCustomerMessage(ticket, cmd.messageId(), text, files.files());
             Map<String, String> latest = latestMessageFields(cmd.fields());
+            host.appendCustomerMessage(ticket, cmd.messageId(), text, files.files(), latest);
             if (!latest.isEmpty()) {
                 host.updateTicket(ticket, TicketUpdate.fields(latest));
             }

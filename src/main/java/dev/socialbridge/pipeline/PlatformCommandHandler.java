@@ -206,6 +206,12 @@ public final class PlatformCommandHandler implements OutboxHandler {
         if (action instanceof OutboundAction.Acknowledge) {
             return "Acknowledging the customer's message";
         }
+        if (action instanceof OutboundAction.Delete) {
+            return "Deleting the comment";
+        }
+        if (action instanceof OutboundAction.Block) {
+            return "Blocking the author";
+        }
         return ((OutboundAction.SetHidden) action).hidden() ? "Hiding the comment" : "Unhiding the comment";
     }
 

@@ -75,6 +75,15 @@ class AgentRepliesIT {
                 .withRequestBody(containing(text)));
     }
 
+    /** How many of the ticket's transactions have {@code value} in the transaction field {@code key}. */
+    private static int transactionsWith(TicketRef t, String key, String value) {
+        com.fasterxml.jackson.databind.node.ArrayNode query = dev.socialbridge.support.Json.MAPPER.createArrayNode();
+        query.addObject().put("field", "CustomField.{" + descriptor.field(key).orElseThrow().label() + "}").put("value", value);
+        query.addObject().put("field", "ObjectType").put("value", "RT::Ticket");
+        query.addObject().put("field", "ObjectId").put("value", t.id());
+        return agent.post("/transactions?per_page=100", query).path("total").asInt();
+    }
+
     private static String history(TicketRef t) {
         return RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content&per_page=100").toString();
     }
@@ -114,6 +123,8 @@ class AgentRepliesIT {
         ServerHarness.await("the second message on the ticket", WAIT, () -> history(t).contains("pour le remboursement"));
         ServerHarness.await("the ticket's language follows the latest message", WAIT,
                 () -> "fr".equals(rt.readFields(t).get("language")));
+        assertEquals(1, transactionsWith(t, "message_language", "fr"), "the French message keeps its language");
+        assertEquals(1, transactionsWith(t, "message_language", "en"), "the first, English message keeps its own");
         Thread.sleep(1500);
         assertEquals(2, dmsContaining(customer).size(), "no automated reply once a person owns the thread");
 

@@ -33,7 +33,8 @@ class ShippedDescriptorTest {
     @Test
     void declaresTheUserProfileAndTransactionMessageIdFields() {
         assertEquals(List.of("social_profile"), keys(FieldDef.APPLIES_TO_USER));
-        assertEquals(List.of("social_message_id"), keys(FieldDef.APPLIES_TO_TRANSACTION));
+        assertEquals(List.of("social_message_id", "message_intent", "message_sentiment", "message_language"),
+                keys(FieldDef.APPLIES_TO_TRANSACTION));
     }
 
     @Test
@@ -52,7 +53,8 @@ class ShippedDescriptorTest {
         assertEquals(List.of("fr", "en", "other"), values("language"));
         assertEquals(List.of("automated", "escalated", "human", "handed_off", "opted_out"),
                 values("automation_status"));
-        assertEquals(List.of("visible", "hidden", "unhide_requested", "unhidden"), values("moderation_status"));
+        assertEquals(List.of("visible", "hidden", "unhide_requested", "unhidden", "hide_requested", "delete_requested",
+                "deleted", "block_requested", "blocked", "request_failed"), values("moderation_status"));
     }
 
     @Test

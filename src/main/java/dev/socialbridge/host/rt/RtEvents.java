@@ -108,7 +108,8 @@ final class RtEvents {
     private boolean isCustomerMessage(long id) {
         JsonNode txn = client.get("/transaction/" + id);
         for (JsonNode cf : txn.path("CustomFields")) {
-            if (messageIdField.label().map(cf.path("name").asText()::equals).orElse(false)
+            if (messageIdField.label(dev.socialbridge.descriptor.FieldKeys.SOCIAL_MESSAGE_ID)
+                    .map(cf.path("name").asText()::equals).orElse(false)
                     && cf.path("values").size() > 0) {
                 return true;
             }

@@ -54,7 +54,7 @@ public final class RtHostAdapter implements HostAdapter {
         if (botTickets == null) {
             tickets.addNote(ticket, "Automated reply sent to the customer:\n" + text);
         } else {
-            botTickets.appendCustomerMessage(ticket, messageId, text, List.of());
+            botTickets.appendCustomerMessage(ticket, messageId, text, List.of(), Map.of());
         }
     }
 
@@ -140,7 +140,13 @@ public final class RtHostAdapter implements HostAdapter {
 
     @Override
     public void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments) {
-        tickets.appendCustomerMessage(ticket, messageId, text, attachments);
+        tickets.appendCustomerMessage(ticket, messageId, text, attachments, Map.of());
+    }
+
+    @Override
+    public void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments,
+                                      Map<String, String> messageFields) {
+        tickets.appendCustomerMessage(ticket, messageId, text, attachments, messageFields);
     }
 
     @Override

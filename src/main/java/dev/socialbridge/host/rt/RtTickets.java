@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Customer messages after the first are posted as correspondence by the API user (REST2 cannot
  * act as the contact); the content is left as the customer wrote it, and the per-message id is stored
- * in the {@code social_message_id} transaction field, which marks the transaction as a customer message.
+ * in the {@code social_message_id} transaction field, which marks the transaction as a customer message, with the
+ * message's own classification in the {@code message_*} transaction fields.
  */
 final class RtTickets {
     static final int MAX_SUBJECT_BYTES = 200;
@@ -37,14 +38,14 @@ final class RtTickets {
     private final RtClient client;
     private final Descriptor descriptor;
     private final RtFieldCodec codec;
-    private final RtTransactionField messageIdField;
+    private final RtTransactionField txnFields;
     private final Clock clock;
 
-    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField messageIdField, Clock clock) {
+    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField txnFields, Clock clock) {
         this.client = client;
         this.descriptor = descriptor;
         this.codec = new RtFieldCodec(descriptor);
-        this.messageIdField = messageIdField;
+        this.txnFields = txnFields;
         this.clock = clock;
     }
 
@@ -113,28 +114,55 @@ final class RtTickets {
         body.put("Requestor", requestor(request.contactId()));
         attach(body, request.attachments());
         body.set("CustomFields", codec.toCustomFields(request.fields()));
+        // POST /ticket ignores TxnCustomFields; RT::Ticket::Create reads these keys for the Create transaction
+        Map<String, String> txn = new java.util.LinkedHashMap<>(messageFields(request.fields()));
         if (request.firstMessageId() != null) {
-            // POST /ticket ignores TxnCustomFields; RT::Ticket::Create reads this key for the Create transaction
-            messageIdField.appliedId().ifPresent(cfId ->
-                    body.put("Object-RT::Transaction--CustomField-" + cfId, request.firstMessageId()));
+            txn.put(FieldKeys.SOCIAL_MESSAGE_ID, request.firstMessageId());
         }
+        txn.forEach((key, value) -> txnFields.appliedId(key).ifPresent(cfId ->
+                body.put("Object-RT::Transaction--CustomField-" + cfId, value)));
         return body;
     }
 
-    void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments) {
+    /**
+     * @param fields descriptor keys of ticket fields describing this message: each {@code message_<key>} transaction
+     *               field the descriptor declares and RT has applied records its value on the message's transaction
+     */
+    void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments,
+                               Map<String, String> fields) {
         ObjectNode body = RtClient.JSON.createObjectNode()
                 .put("Content", text == null ? "" : text)
                 .put("ContentType", "text/plain");
         attach(body, attachments);
-        Optional<String> label = messageIdField.appliedId().flatMap(id -> messageIdField.label());
+        ObjectNode txn = RtClient.JSON.createObjectNode();
+        Optional<String> label = txnFields.appliedId(FieldKeys.SOCIAL_MESSAGE_ID)
+                .flatMap(id -> txnFields.label(FieldKeys.SOCIAL_MESSAGE_ID));
         if (messageId != null && label.isPresent()) {
             if (alreadyRecorded(ticket, label.get(), messageId)) {
                 LOG.debug("message already on RT ticket {}", ticket.id());
                 return;
             }
-            body.putObject("TxnCustomFields").put(label.get(), messageId);
+            txn.put(label.get(), messageId);
+        }
+        messageFields(fields).forEach((key, value) -> txnFields.appliedId(key)
+                .flatMap(id -> txnFields.label(key)).ifPresent(l -> txn.put(l, value)));
+        if (!txn.isEmpty()) {
+            body.set("TxnCustomFields", txn);
         }
         client.post("/ticket/" + ticket.id() + "/correspond", body);
+    }
+
+    /** {@code message_<key>} → value for each ticket field value given. */
+    private static Map<String, String> messageFields(Map<String, String> fields) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (fields != null) {
+            fields.forEach((key, value) -> {
+                if (value != null && !value.isBlank() && !key.startsWith(FieldKeys.MESSAGE_FIELD_PREFIX)) {
+                    out.put(FieldKeys.MESSAGE_FIELD_PREFIX + key, value);
+                }
+            });
+        }
+        return out;
     }
 
     /** REST2's {@code Attachments}: file name, MIME type and base64 content per file. */

@@ -48,6 +48,16 @@ public interface HostAdapter extends AutoCloseable {
      */
     void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments);
 
+    /**
+     * {@link #appendCustomerMessage(TicketRef, String, String, List)}, recording with the message what describes it
+     * ({@code messageFields}: descriptor keys of ticket fields, e.g. intent, sentiment, language) where the host can
+     * keep fields per message; by default they are not recorded.
+     */
+    default void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments,
+                                       Map<String, String> messageFields) {
+        appendCustomerMessage(ticket, messageId, text, attachments);
+    }
+
     /** {@link #appendCustomerMessage(TicketRef, String, String, List)} without attachments. */
     default void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
         appendCustomerMessage(ticket, messageId, text, List.of());

@@ -41,6 +41,10 @@ class RtTicketsTest {
             List.of(new FieldDef("thread_key", "Social Thread Key", "text", "ticket", List.of(), true, null),
                     new FieldDef("first_touch_at", "First Touch At", "datetime", "ticket", List.of(), false, null),
                     new FieldDef("social_message_id", "Social Message ID (txn)", "text", "transaction", List.of(),
+                            false, null),
+                    new FieldDef("message_intent", "Social Message Intent (txn)", "text", "transaction", List.of(),
+                            false, null),
+                    new FieldDef("message_language", "Social Message Language (txn)", "text", "transaction", List.of(),
                             false, null)),
             List.of(new QueueDef("hot_leads", "Social Hot Leads", null, 80, new QueueDef.Sla(15, 30))),
             List.of());
@@ -128,7 +132,7 @@ class RtTicketsTest {
                         + "{\"field\":\"ObjectType\",\"value\":\"RT::Ticket\"},{\"field\":\"ObjectId\",\"value\":\"42\"}]"))
                 .willReturn(okJson("{\"total\":1,\"items\":[{\"id\":\"56\"}]}")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again", List.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again", List.of(), Map.of());
 
         rt.verify(0, postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")));
     }
@@ -140,11 +144,28 @@ class RtTicketsTest {
         rt.stubFor(post("/REST/2.0/ticket/42/correspond")
                 .willReturn(aResponse().withStatus(201).withBody("[\"Correspondence added\"]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "Any discount?", List.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "Any discount?", List.of(), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
                 "{\"Content\":\"Any discount?\",\"ContentType\":\"text/plain\","
                         + "\"TxnCustomFields\":{\"Social Message ID (txn)\":\"m-2\"}}")));
+    }
+
+    @Test
+    void recordsTheMessagesOwnClassificationInItsTransactionWhereTheFieldsAreApplied() {
+        rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3,\"TicketTransactionCustomFields\":["
+                + "{\"id\":\"13\",\"name\":\"Social Message ID (txn)\"},{\"id\":\"14\",\"name\":\"Social Message Intent (txn)\"},"
+                + "{\"id\":\"15\",\"name\":\"Social Message Language (txn)\"}]}")));
+        rt.stubFor(post("/REST/2.0/transactions?per_page=1").willReturn(okJson("{\"total\":0,\"items\":[]}")));
+        rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
+
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-3", "Remboursez-moi", List.of(),
+                Map.of("intent", "refund_cancel", "language", "fr", "sentiment", "negative"));
+
+        rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
+                "{\"Content\":\"Remboursez-moi\",\"ContentType\":\"text/plain\",\"TxnCustomFields\":{"
+                        + "\"Social Message ID (txn)\":\"m-3\",\"Social Message Intent (txn)\":\"refund_cancel\","
+                        + "\"Social Message Language (txn)\":\"fr\"}}")));
     }
 
     @Test
@@ -153,7 +174,7 @@ class RtTicketsTest {
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
         tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "[image] photo.jpg", List.of(
-                new HostAttachment("photo.jpg", "image/jpeg", new byte[] {1, 2, 3})));
+                new HostAttachment("photo.jpg", "image/jpeg", new byte[] {1, 2, 3})), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
                 "{\"Content\":\"[image] photo.jpg\",\"ContentType\":\"text/plain\",\"Attachments\":[{\"FileName\":"
@@ -165,7 +186,7 @@ class RtTicketsTest {
         rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "hello", List.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "hello", List.of(), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond"))
                 .withRequestBody(equalToJson("{\"Content\":\"hello\",\"ContentType\":\"text/plain\"}")));
