@@ -28,6 +28,8 @@ import dev.socialbridge.pipeline.AuthorAudienceStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
 import dev.socialbridge.pipeline.InteractionProcessor;
 import dev.socialbridge.pipeline.ModerationStore;
+import dev.socialbridge.pipeline.SatisfactionSurvey;
+import dev.socialbridge.pipeline.SurveyFlow;
 import dev.socialbridge.pipeline.PlatformCommandHandler;
 import dev.socialbridge.pipeline.SentMessageStore;
 import dev.socialbridge.pipeline.ThreadStore;
@@ -99,11 +101,15 @@ public final class SocialBridgeServer implements AutoCloseable {
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
-        this.agentReplies = new AgentReplyWatcher(host, new HumanReplyStore(db), threads, outbox, moderation, audit,
+        HumanReplyStore humanReplies = new HumanReplyStore(db);
+        SurveyFlow surveys = new SurveyFlow(new SatisfactionSurvey(
+                java.util.Set.copyOf(config.automation().surveyQueues().orElse(List.of())), config.automation().surveyNps(),
+                config.automation().disclosure()), humanReplies, threads, outbox, audit);
+        this.agentReplies = new AgentReplyWatcher(host, humanReplies, threads, outbox, moderation, audit, surveys,
                 config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
-                descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), journal.meter(), () -> {
+                descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -148,6 +154,12 @@ public final class SocialBridgeServer implements AutoCloseable {
         HostAdapterFactory factory = Components.hostFactory(loaded, problems).orElse(null);
         problems.addAll(ServeRequirements.check(loaded));
         problems.addAll(automationProblems);
+        if (descriptor != null) {
+            loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
+                    .filter(q -> descriptor.queue(q).isEmpty())
+                    .forEach(q -> problems.add("socialbridge.automation.survey-queues: '" + q + "' is not a queue of the"
+                            + " descriptor (" + String.join(", ", descriptor.queues().stream().map(d -> d.key()).toList()) + ")"));
+        }
         Automation built = null;
         if (automation != null) {
             try {

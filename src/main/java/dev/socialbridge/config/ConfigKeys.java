@@ -58,7 +58,7 @@ public final class ConfigKeys {
             boolean optional = type == Optional.class;
             if (optional) {
                 Type arg = ((ParameterizedType) m.getGenericReturnType()).getActualTypeArguments()[0];
-                type = (Class<?>) arg;
+                type = arg instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) arg;
             }
             if (type.isInterface() && type.getEnclosingClass() == SocialBridgeConfig.class) {
                 walk(type, name + ".", out);

@@ -126,7 +126,7 @@ public final class ConfigLoader {
         Map<String, String> fallback = new java.util.HashMap<>();
         for (ConfigKeys.Key key : ConfigKeys.all()) {
             Optional<String> value = raw.getOptionalValue(key.name(), String.class);
-            if (value.isEmpty() || key.type() == String.class) {
+            if (value.isEmpty() || key.type() == String.class || key.type() == List.class) {
                 continue;
             }
             try {

@@ -188,6 +188,16 @@ public interface SocialBridgeConfig {
         @WithName("human-takeover") @WithDefault("true")
         boolean humanTakeover();
 
+        /** Queues whose resolved conversations get the satisfaction survey. */
+        @Doc("queues (descriptor keys, comma-separated, e.g. `support,general`) whose resolved conversations get a satisfaction survey by DM: a CSAT question (1-5), then NPS when `survey-nps` is true; answers go to the ticket's Social CSAT / Social NPS; unset: no survey")
+        @WithName("survey-queues")
+        Optional<java.util.List<@Pattern(regexp = "[a-z0-9_]+", message = "must be a queue key such as support") String>> surveyQueues();
+
+        /** Ask the NPS question after the CSAT answer. */
+        @Doc("after the CSAT answer, ask how likely the customer is to recommend the brand (NPS, 0-10)")
+        @WithName("survey-nps") @WithDefault("false")
+        boolean surveyNps();
+
         /** Time zone of the business hours. */
         @Doc("time zone of the business hours")
         @WithName("business-zone") @WithDefault("Europe/Paris")

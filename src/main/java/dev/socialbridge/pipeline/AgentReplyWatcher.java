@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * reply on a social ticket queues one platform reply, in the same store transaction as the new cursor position
  * (exactly once: a crash before the commit reads the same replies again, the outbox dedupe key absorbs a replay).
  * A reply marks the thread as owned by a person; a closed ticket releases it. Internal comments are never read.
- * An agent's moderation request (hide, unhide, delete, block) is queued the same way ({@link AgentModeration}).
+ * An agent's moderation request (hide, unhide, delete, block) is queued the same way ({@link AgentModeration}), and
+ * so is the satisfaction survey of a resolved conversation ({@link SurveyFlow}).
  *
  * <p>On a comment thread the reply goes under the customer's latest comment, or privately (comment-to-DM) when the
  * ticket's {@value #REPLY_MODE_FIELD} field says {@code private}; on a conversation it is a message in it.
@@ -41,11 +42,12 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private final OutboxStore outbox;
     private final Runnable onEnqueued;
     private final AgentModeration moderation;
+    private final SurveyFlow surveys;
     private long position = -1;
 
     public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
-                             ModerationStore moderationStore, AuditStore audit, java.time.Duration interval,
-                             Runnable onEnqueued) {
+                             ModerationStore moderationStore, AuditStore audit, SurveyFlow surveys,
+                             java.time.Duration interval, Runnable onEnqueued) {
         super("agent-replies", interval.toMillis());
         this.host = host;
         this.store = store;
@@ -53,6 +55,7 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
         this.moderation = new AgentModeration(store, moderationStore, outbox, audit);
+        this.surveys = surveys;
     }
 
     public AgentReplyWatcher start() {
@@ -105,8 +108,9 @@ public final class AgentReplyWatcher extends BackgroundWorker {
             if (thread == null) {
                 continue;   // not a social ticket
             }
-            if (e instanceof HostEvent.TicketClosed) {
+            if (e instanceof HostEvent.TicketClosed closed) {
                 store.release(c, thread);
+                surveys.onClosed(c, closed, thread, fields.get(e.ticket().id()));
             } else if (e instanceof HostEvent.AgentReply reply && queue(c, reply, thread, fields.get(e.ticket().id()))) {
                 queued++;
             } else if (e instanceof HostEvent.ModerationRequested request) {

@@ -60,13 +60,16 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final Connectors connectors;
     private final SentMessageStore sent;
     private final boolean humanTakeover;
+    private final SurveyFlow surveys;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
-                                boolean humanTakeover, dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
+                                boolean humanTakeover, SurveyFlow surveys, dev.socialbridge.inbox.IngestMeter meter,
+                                Runnable onEnqueued) {
         super("pipeline", 500);
+        this.surveys = surveys;
         this.humanTakeover = humanTakeover;
         this.connectors = connectors;
         this.sent = sent;
@@ -164,6 +167,11 @@ public final class InteractionProcessor extends BackgroundWorker {
         Interaction in = i;
         Classification c = classifier.apply(in.text());
         inbox.database().inTransaction(conn -> {
+            if (surveys.takeAnswer(conn, in, item.dedupeKey(), now)) {
+                threads.touch(conn, in.threadKey(), in.occurredAt());
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "satisfaction survey answer");
+                return null;
+            }
             ThreadState t = threads.thread(conn, in.threadKey());
             String authorKey = in.platform().id() + ":" + in.author().id();
             AutomationStep.AuthorFacts facts = new AutomationStep.AuthorFacts(threads.optedOutAt(conn, authorKey),

@@ -165,6 +165,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
                             + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " as "
                             + r.channel().auditName().replace('_', ' ')
                             + (d.remoteId() != null ? " (platform message id " + d.remoteId() + ")" : "") + ".");
+                } else if (SurveyFlow.isSurveyMessage(item.dedupeKey())) {
+                    // a comment, not correspondence: the survey must not reopen the resolved ticket
+                    noteOnTicket(item, thread, "Satisfaction survey sent to the customer: " + r.message().text());
                 } else {
                     recordOnTicket(item, thread, "sent:" + action.platform().id() + ":"
                             + (d.remoteId() != null ? d.remoteId() : "outbox-" + item.id()), r.message().text());

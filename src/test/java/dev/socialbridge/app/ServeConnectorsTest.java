@@ -66,4 +66,15 @@ class ServeConnectorsTest {
                 + "socialbridge.whatsapp.accounts.main.access-token=t\n", problems));
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.meta.app-secret: is required")), problems.toString());
     }
+
+    @Test
+    void aSurveyQueueTheDescriptorDoesNotHaveIsNamedWithItsValue() throws IOException {
+        List<String> problems = new ArrayList<>();
+        assertNull(build("socialbridge.telegram.bots.shop.token=7012345678:AAH3kZ2xQy7VtR9pLmN4bC6dE8fG0hJ1kLsW\n"
+                + "socialbridge.telegram.bots.shop.secret-token=shop-secret\n"
+                + "socialbridge.automation.survey-queues=support,suport\n", problems));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("socialbridge.automation.survey-queues: 'suport' is not a queue of the descriptor ("),
+                problems.get(0));
+    }
 }
