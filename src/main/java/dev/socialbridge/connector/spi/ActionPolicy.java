@@ -27,6 +27,15 @@ public interface ActionPolicy {
     /** Why {@code interaction} cannot be hidden, or empty when it can. */
     Optional<String> hideRefusal(Interaction interaction);
 
+    /**
+     * Why a file of {@code mimeType} cannot be sent over {@code channel} in a thread whose latest customer item is of
+     * {@code kind}, or empty when it can ({@link OutboundMessage#media}). By default no file can be sent.
+     */
+    default Optional<String> mediaRefusal(Platform platform, dev.socialbridge.interaction.InteractionKind kind,
+                                          ReplyChannel channel, String mimeType) {
+        return Optional.of(platform.id() + " replies take text only here");
+    }
+
     /** How many quick-reply buttons a message may offer on {@code platform} (0: none). */
     default int maxQuickReplies(Platform platform) {
         return 0;
