@@ -36,6 +36,8 @@ import dev.socialbridge.pipeline.ThreadStore;
 import dev.socialbridge.resources.AdminAuthFilter;
 import dev.socialbridge.resources.AdminResource;
 import dev.socialbridge.resources.HealthResource;
+import dev.socialbridge.resources.MediaResource;
+import dev.socialbridge.media.MediaLinks;
 import dev.socialbridge.resources.ReadinessCheck;
 import dev.socialbridge.resources.WebhookHandler;
 import dev.socialbridge.store.Database;
@@ -76,6 +78,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final OutboxDispatcher hostDispatcher;
     private final OutboxDispatcher platformDispatcher;
     private final AgentReplyWatcher agentReplies;
+    private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
     private final URI baseUri;
 
@@ -105,8 +108,10 @@ public final class SocialBridgeServer implements AutoCloseable {
         SurveyFlow surveys = new SurveyFlow(new SatisfactionSurvey(
                 java.util.Set.copyOf(config.automation().surveyQueues().orElse(List.of())), config.automation().surveyNps(),
                 config.automation().disclosure()), humanReplies, threads, outbox, audit);
+        this.mediaLinks = config.media().publicUrl().flatMap(url -> config.admin().token().map(token ->
+                new MediaLinks(java.net.URI.create(url), token.reveal(), config.media().linkTtl(), java.time.Clock.systemUTC())));
         this.agentReplies = new AgentReplyWatcher(host, humanReplies, threads, outbox, moderation, audit, surveys,
-                config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
+                connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, journal.meter(), () -> {
@@ -126,6 +131,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
                 .register(new HealthResource(readiness(accountStatus)))
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
+                .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);

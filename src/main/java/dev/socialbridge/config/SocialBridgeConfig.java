@@ -127,6 +127,16 @@ public interface SocialBridgeConfig {
         @Doc("largest attachment downloaded from a platform for the host ticket (bytes)")
         @WithName("max-bytes") @WithDefault("10485760") @Min(1024)
         long maxBytes();
+
+        /** The plugin's public base URL, for links the platforms download agents' files from. */
+        @Doc("public base URL of this plugin (where platforms post webhooks, e.g. `https://social.example.com`): platforms download agents' attachments from signed links under it; without it (or without an admin token) attachments are not sent and the ticket says so")
+        @WithName("public-url")
+        Optional<@Pattern(regexp = "https?://[^\\s/]+(/\\S*)?", message = "must be an http(s) URL such as https://social.example.com") String> publicUrl();
+
+        /** How long a link to an agent's file stays valid. */
+        @Doc("how long a link to an agent's attachment stays valid")
+        @WithName("link-ttl") @WithDefault("PT24H")
+        Duration linkTtl();
     }
 
     interface Pipeline {

@@ -244,6 +244,13 @@ public final class Connectors implements AutoCloseable {
         }
 
         @Override
+        public Optional<String> mediaRefusal(Platform platform, dev.socialbridge.interaction.InteractionKind kind,
+                                             ReplyChannel channel, String mimeType) {
+            Connector c = byPlatform.get(platform);
+            return c == null ? Optional.of(missing(platform)) : c.actionPolicy().mediaRefusal(platform, kind, channel, mimeType);
+        }
+
+        @Override
         public int maxQuickReplies(Platform platform) {
             Connector c = byPlatform.get(platform);
             return c == null ? 0 : c.actionPolicy().maxQuickReplies(platform);

@@ -7,6 +7,11 @@ import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostEvent;
 import dev.socialbridge.host.spi.HostEvents;
 import dev.socialbridge.host.spi.HostException;
+import dev.socialbridge.host.spi.HostFile;
+import dev.socialbridge.host.spi.TicketUpdate;
+import dev.socialbridge.outbox.OutboxCommand;
+import java.util.ArrayList;
+import java.util.List;
 import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.support.BackgroundWorker;
@@ -26,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * An agent's moderation request (hide, unhide, delete, block) is queued the same way ({@link AgentModeration}), and
  * so is the satisfaction survey of a resolved conversation ({@link SurveyFlow}).
  *
+ * <p>Each file the agent attached goes as its own message after the text, where the platform takes files there, as a
+ * signed link the platform downloads it from ({@link dev.socialbridge.media.MediaLinks}); the ticket says which
+ * were not sent and why.
+ *
  * <p>On a comment thread the reply goes under the customer's latest comment, or privately (comment-to-DM) when the
  * ticket's {@value #REPLY_MODE_FIELD} field says {@code private}; on a conversation it is a message in it.
  */
@@ -43,11 +52,15 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private final Runnable onEnqueued;
     private final AgentModeration moderation;
     private final SurveyFlow surveys;
+    private final dev.socialbridge.connector.spi.ActionPolicy policy;
+    private final Optional<dev.socialbridge.media.MediaLinks> mediaLinks;
     private long position = -1;
 
     public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
                              ModerationStore moderationStore, AuditStore audit, SurveyFlow surveys,
-                             java.time.Duration interval, Runnable onEnqueued) {
+                             dev.socialbridge.connector.spi.ActionPolicy policy,
+                             Optional<dev.socialbridge.media.MediaLinks> mediaLinks, java.time.Duration interval,
+                             Runnable onEnqueued) {
         super("agent-replies", interval.toMillis());
         this.host = host;
         this.store = store;
@@ -56,6 +69,8 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         this.onEnqueued = onEnqueued;
         this.moderation = new AgentModeration(store, moderationStore, outbox, audit);
         this.surveys = surveys;
+        this.policy = policy;
+        this.mediaLinks = mediaLinks;
     }
 
     public AgentReplyWatcher start() {
@@ -132,18 +147,42 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private boolean queue(Connection c, HostEvent.AgentReply reply, String thread, Map<String, String> fields)
             throws SQLException {
         Optional<HumanReplyStore.ReplyTarget> target = store.byThread(c, thread);
-        if (target.isEmpty() || reply.text().isBlank()) {
+        if (target.isEmpty() || reply.text().isBlank() && reply.files().isEmpty()) {
             return false;   // a thread this store does not know (another installation's), or an empty reply
         }
         HumanReplyStore.ReplyTarget t = target.get();
-        ReplyChannel channel = !t.lastKind().isPublic() ? ReplyChannel.DM
-                : "private".equals(fields.get(REPLY_MODE_FIELD)) ? ReplyChannel.PRIVATE : ReplyChannel.PUBLIC;
-        OutboundAction action = new OutboundAction.Reply(t.platform(), t.accountId(), channel.on(t.lastKind()),
-                new ReplyTo(t.lastKind(), t.threadKey(), t.lastItemId(), null, t.lastPostId(), t.conversationId(),
-                        t.authorId(), t.customerMessageAt()),
-                OutboundMessage.byAgent(reply.text(), reply.author()));
-        outbox.enqueue(c, PlatformCommandHandler.command("agent:" + reply.position(), t.threadKey() + "|platform",
-                action), Instant.now());
+        ReplyChannel channel = (!t.lastKind().isPublic() ? ReplyChannel.DM
+                : "private".equals(fields.get(REPLY_MODE_FIELD)) ? ReplyChannel.PRIVATE : ReplyChannel.PUBLIC).on(t.lastKind());
+        ReplyTo to = new ReplyTo(t.lastKind(), t.threadKey(), t.lastItemId(), null, t.lastPostId(), t.conversationId(),
+                t.authorId(), t.customerMessageAt());
+        Instant now = Instant.now();
+        String lane = t.threadKey() + "|platform";
+        if (!reply.text().isBlank()) {
+            outbox.enqueue(c, PlatformCommandHandler.command("agent:" + reply.position(), lane, new OutboundAction.Reply(
+                    t.platform(), t.accountId(), channel, to, OutboundMessage.byAgent(reply.text(), reply.author()))), now);
+        }
+        int n = 0;
+        List<String> notSent = new ArrayList<>();
+        for (HostFile file : reply.files()) {
+            Optional<String> refusal = mediaLinks.isEmpty()
+                    ? Optional.of("attachments need socialbridge.media.public-url (and an admin token) to be sent")
+                    : policy.mediaRefusal(t.platform(), t.lastKind(), channel, file.mimeType());
+            if (refusal.isPresent()) {
+                notSent.add(file.fileName() + ": " + refusal.get());
+                continue;
+            }
+            OutboundMessage.MediaLink link = new OutboundMessage.MediaLink(
+                    mediaLinks.get().link(file.id(), file.fileName()), file.mimeType(), file.fileName());
+            outbox.enqueue(c, PlatformCommandHandler.command("agent:" + reply.position() + ":file" + n++, lane,
+                    new OutboundAction.Reply(t.platform(), t.accountId(), channel, to,
+                            OutboundMessage.fileByAgent(link, reply.author()))), now);
+        }
+        if (!notSent.isEmpty()) {
+            outbox.enqueue(c, new OutboxCommand("agent:" + reply.position() + ":files-not-sent", t.threadKey() + "|host",
+                    OutboxCommand.HOST, HostUpdateCommand.TYPE, new HostUpdateCommand(t.threadKey(),
+                    TicketUpdate.fields(Map.of()), "Attachment not sent on " + t.platform().id() + ": "
+                    + String.join("; ", notSent) + ".")), now);
+        }
         threads.markHuman(c, t.threadKey(), reply.at());
         threads.recordAgentReply(c, t.threadKey(), reply.at());
         return true;

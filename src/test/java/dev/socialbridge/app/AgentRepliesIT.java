@@ -294,4 +294,45 @@ class AgentRepliesIT {
         assertEquals(0, graph.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(".*" + run + ".*"))
                 .withRequestBody(containing("hide="))).size(), "no hide call for the conversation");
     }
+
+    @Test
+    void anAgentsAttachmentReachesTheCustomerAsAFileTheGraphApiDownloadsFromTheSignedLink() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', (byte) run.hashCode()};
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Voici le bon de retour " + run,
+                "ContentType", "text/plain", "Attachments", List.of(Map.of("FileName", "retour-" + run + ".png",
+                        "FileType", "image/png", "FileContent", java.util.Base64.getEncoder().encodeToString(png)))));
+
+        ServerHarness.await("the text and then the file at the Graph API", WAIT,
+                () -> dmsContaining("bon de retour " + run).size() == 1 && dmsContaining("retour-" + run + ".png").size() == 1);
+        JsonNode message = dev.socialbridge.support.Json.MAPPER.readTree(dmsContaining("retour-" + run + ".png").get(0)
+                .getBodyAsString()).path("message");
+        assertEquals("image", message.path("attachment").path("type").asText(), message.toString());
+        String url = message.path("attachment").path("payload").path("url").asText();
+        java.net.http.HttpResponse<byte[]> file = ServerHarness.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals("image/png", file.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(java.util.Arrays.equals(png, file.body()), "the platform downloads the agent's exact bytes");
+        java.net.http.HttpResponse<String> forged = ServerHarness.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url.replaceFirst("/media/([^/.]*)[^/]*/", "/media/$1.AAAA/"))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, forged.statusCode(), "a link whose signature does not match opens nothing");
+    }
+
+    @Test
+    void anAttachmentToACommentThreadIsNotSentAndTheTicketSaysWhy() throws Exception {
+        String run = ServerHarness.newRun();
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", run)).statusCode());
+        String commentId = "1789" + run + "000011";
+        TicketRef t = ticketFor("instagram:comment:" + ServerHarness.IG_ACCOUNT + ":" + commentId);
+        agent.post("/ticket/" + t.id() + "/correspond", Map.of("Content", "Merci ! " + run, "ContentType", "text/plain",
+                "Attachments", List.of(Map.of("FileName", "catalogue.pdf", "FileType", "application/pdf",
+                        "FileContent", java.util.Base64.getEncoder().encodeToString("%PDF-1.4".getBytes())))));
+        ServerHarness.await("the reason on the ticket", WAIT, () -> history(t).contains("Attachment not sent on instagram: catalogue.pdf"));
+        ServerHarness.await("the text still goes under the comment", WAIT, () -> graph.findAll(
+                postRequestedFor(urlPathEqualTo("/v25.0/" + commentId + "/replies"))).stream()
+                .anyMatch(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8).contains("Merci ! " + run)));
+    }
 }

@@ -53,6 +53,7 @@ final class ServerHarness implements AutoCloseable {
         StringBuilder p = new StringBuilder();
         p.append("socialbridge.http.port=").append(port).append('\n')
                 .append("socialbridge.http.host=127.0.0.1\n")
+                .append("socialbridge.media.public-url=http://127.0.0.1:").append(port).append('\n')
                 .append("socialbridge.store.jdbc-url=jdbc:h2:file:").append(dir.resolve("db")).append('\n')
                 .append("socialbridge.inbox.journal-dir=").append(dir.resolve("journal")).append('\n')
                 .append("socialbridge.descriptor.path=").append(descriptorFile).append('\n')

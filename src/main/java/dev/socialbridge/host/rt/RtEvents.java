@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.socialbridge.host.spi.HostEvent;
 import dev.socialbridge.host.spi.HostEvents;
+import dev.socialbridge.host.spi.HostFile;
 import dev.socialbridge.host.spi.TicketRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ final class RtEvents {
         if (ownUsers.contains(creator) || isCustomerMessage(id)) {
             return null;
         }
-        return new HostEvent.AgentReply(id, ticket, creator, text(id), at);
+        JsonNode parts = client.get("/transaction/" + id + "/attachments?fields=Content,ContentType,Filename&per_page=50");
+        return new HostEvent.AgentReply(id, ticket, creator, text(parts), files(parts), at);
     }
 
     /** A change of the moderation status field to {@code <action>_requested}, else null. */
@@ -117,9 +119,21 @@ final class RtEvents {
         return false;
     }
 
-    /** The reply's plain text: its text/plain parts, in order. */
-    private String text(long id) {
-        JsonNode parts = client.get("/transaction/" + id + "/attachments?fields=Content,ContentType,Filename&per_page=50");
+    /** The files of the reply: its parts with a file name, in order. */
+    private static List<HostFile> files(JsonNode parts) {
+        List<HostFile> out = new ArrayList<>();
+        for (JsonNode part : parts.path("items")) {
+            String name = part.path("Filename").asText("");
+            if (!name.isEmpty()) {
+                String type = part.path("ContentType").asText("");
+                out.add(new HostFile(part.path("id").asText(), name, type.isEmpty() ? "application/octet-stream" : type));
+            }
+        }
+        return out;
+    }
+
+    /** The reply's plain text: its text/plain parts without a file name, in order. */
+    private static String text(JsonNode parts) {
         StringBuilder b = new StringBuilder();
         for (JsonNode part : parts.path("items")) {
             if ("text/plain".equals(part.path("ContentType").asText()) && part.path("Filename").asText("").isEmpty()) {

@@ -59,6 +59,16 @@ public final class RtHostAdapter implements HostAdapter {
     }
 
     @Override
+    public java.util.Optional<dev.socialbridge.host.spi.HostAttachment> downloadFile(String id) {
+        if (!id.matches("\\d{1,18}")) {
+            return java.util.Optional.empty();
+        }
+        return client.find("/attachment/" + id).map(a -> new dev.socialbridge.host.spi.HostAttachment(
+                a.path("Filename").asText("file"), a.path("ContentType").asText("application/octet-stream"),
+                java.util.Base64.getMimeDecoder().decode(a.path("Content").asText(""))));
+    }
+
+    @Override
     public HostEvents eventsAfter(long position, int limit) {
         return events().after(position, limit);
     }

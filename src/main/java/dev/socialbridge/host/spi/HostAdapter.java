@@ -92,6 +92,11 @@ public interface HostAdapter extends AutoCloseable {
     /** The position of the host's latest record: where a first read starts, so that history is not replayed. */
     long latestPosition();
 
+    /** The content of a file an agent attached ({@link HostFile#id()}), if the host still has it. */
+    default Optional<HostAttachment> downloadFile(String id) {
+        return Optional.empty();
+    }
+
     /** Reads the current descriptor-keyed field values of a ticket. */
     Map<String, String> readFields(TicketRef ticket);
 

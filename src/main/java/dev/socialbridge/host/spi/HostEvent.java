@@ -19,8 +19,14 @@ public sealed interface HostEvent {
      *
      * @param author the agent's host login
      * @param text   the reply as the agent wrote it (plain text)
+     * @param files  the files the agent attached, in order
      */
-    record AgentReply(long position, TicketRef ticket, String author, String text, Instant at) implements HostEvent { }
+    record AgentReply(long position, TicketRef ticket, String author, String text, java.util.List<HostFile> files,
+                      Instant at) implements HostEvent {
+        public AgentReply {
+            files = files == null ? java.util.List.of() : java.util.List.copyOf(files);
+        }
+    }
 
     /**
      * An agent asked for a moderation action on the ticket's thread by setting its moderation status field to
