@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialbridge.connector.spi.OutboundAction;
+import dev.socialbridge.connector.spi.OutboundMessage;
 import dev.socialbridge.connector.spi.ReplyTo;
 import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.interaction.ReplyChannel;
@@ -99,8 +100,16 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
             throw unsupported(action);
         }
         requireMessaging(action);
-        String text = r.message().text();
+        OutboundMessage message = r.message();
+        String text = message.text();
         ReplyTo to = r.to();
+        if (message.isMedia()) {
+            java.util.Optional<String> refusal = MetaActionPolicy.mediaRefusalOf(platform, to.kind(), r.channel(),
+                    message.media().mimeType());
+            if (refusal.isPresent()) {
+                return refused(refusal.get());   // the policy refuses it before it is queued: should not happen
+            }
+        }
         if (r.channel() == ReplyChannel.PUBLIC && to.kind() == InteractionKind.MENTION) {
             if (platform != Platform.INSTAGRAM) {
                 throw unsupported(action);
@@ -116,7 +125,7 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
             return form(to.itemId(), edge, "message", text, true);
         }
         if (r.channel() == ReplyChannel.PRIVATE && to.kind().isPublic()) {
-            return message(account, "comment_id", to.itemId(), null, text);
+            return message(account, "comment_id", to.itemId(), null, null, message);
         }
         if (to.kind().isPublic()) {
             return failed("a DM cannot be started from a " + to.kind().id() + ": use a private reply");
@@ -125,32 +134,17 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
         java.time.Duration age = to.customerMessageAt() == null ? java.time.Duration.ZERO
                 : java.time.Duration.between(to.customerMessageAt(), now);
         if (age.compareTo(STANDARD_WINDOW) <= 0) {
-            return message(account, "id", recipient, "RESPONSE", text);
+            return message(account, "id", recipient, "RESPONSE", null, message);
         }
-        if (!r.message().fromAgent()) {
+        if (!message.fromAgent()) {
             return refused("outside the 24 h messaging window (the customer last wrote " + hours(age)
                     + " ago): automated messages are not allowed; a person can still answer for 7 days");
         }
         if (age.compareTo(HUMAN_AGENT_WINDOW) <= 0) {
-            return humanAgentMessage(account, recipient, text);
+            return message(account, "id", recipient, "MESSAGE_TAG", "HUMAN_AGENT", message);
         }
         return refused("more than 7 days since the customer last wrote (" + hours(age) + " ago): " + platform.id()
                 + " allows no reply; wait for the customer to write again");
-    }
-
-    /** A person's reply between 24 h and 7 days after the customer's last message ({@code HUMAN_AGENT} tag). */
-    private static MetaGraphCall humanAgentMessage(MetaAccount account, String recipient, String text) {
-        MetaGraphCall call = message(account, "id", recipient, "MESSAGE_TAG", text);
-        if (call.problem() != null) {
-            return call;
-        }
-        try {
-            ObjectNode body = (ObjectNode) JSON.readTree(call.body());
-            body.put("tag", "HUMAN_AGENT");
-            return new MetaGraphCall(call.path(), true, JSON.writeValueAsString(body), null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a message body", e);
-        }
     }
 
     private static MetaGraphCall refused(String reason) {
@@ -226,28 +220,70 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
         return new MetaGraphCall(accountId + "/mentions", false, body, null);
     }
 
+    /**
+     * A Send API call {@code POST /{page-or-ig-messaging-node}/messages}: <code>"message":{"text":...}</code>, or for a
+     * file <code>"message":{"attachment":{"type":"image|video|audio|file","payload":{"url":...,"is_reusable":false}}}</code>
+     * (Meta downloads the file from the URL).
+     *
+     * @param messagingType {@code RESPONSE}, {@code MESSAGE_TAG}, or null (private replies)
+     * @param tag           the message tag with {@code MESSAGE_TAG} ({@code HUMAN_AGENT}), else null
+     */
     private static MetaGraphCall message(MetaAccount account, String recipientKey, String recipient,
-                                         String messagingType, String text) {
+                                         String messagingType, String tag, OutboundMessage message) {
         if (!isId(recipient)) {
             return failed("invalid recipient " + recipientKey + " " + abbreviate(recipient));
         }
         if (!isId(account.messagingNodeId())) {
             return failed("invalid page id " + abbreviate(account.messagingNodeId()));
         }
-        if (text == null || text.isBlank()) {
-            return failed("empty message text");
-        }
         ObjectNode body = JSON.createObjectNode();
         body.putObject("recipient").put(recipientKey, recipient);
         if (messagingType != null) {
             body.put("messaging_type", messagingType);
         }
-        body.putObject("message").put("text", text);
+        if (message.isMedia()) {
+            OutboundMessage.MediaLink media = message.media();
+            String problem = urlProblem(media.url());
+            if (problem != null) {
+                return failed(problem);
+            }
+            body.putObject("message").putObject("attachment")
+                    .put("type", MetaActionPolicy.attachmentType(media.mimeType()))
+                    .putObject("payload").put("url", media.url()).put("is_reusable", false);
+        } else {
+            String text = message.text();
+            if (text == null || text.isBlank()) {
+                return failed("empty message text");
+            }
+            body.putObject("message").put("text", text);
+        }
+        if (tag != null) {
+            body.put("tag", tag);
+        }
         try {
             return new MetaGraphCall(account.messagingNodeId() + "/messages", true, JSON.writeValueAsString(body), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a message body", e);
         }
+    }
+
+    /**
+     * Why Meta could not download a file from {@code url}, or null: it must be an absolute http(s) URL with a host.
+     * The reason does not quote the URL, a signed link that must not outlive its purpose in tickets and logs.
+     */
+    private static String urlProblem(String url) {
+        java.net.URI uri;
+        try {
+            uri = url == null || url.isBlank() ? null : new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri == null || !uri.isAbsolute() || uri.isOpaque() || !("https".equals(scheme) || "http".equals(scheme))
+                || uri.getHost() == null || uri.getHost().isEmpty()) {
+            return "the file's link is not an absolute http(s) URL that Meta can download from";
+        }
+        return null;
     }
 
     private static void requireMessaging(OutboundAction action) {

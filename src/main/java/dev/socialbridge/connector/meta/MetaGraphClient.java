@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
- * DMs, replies to @mentions, hide/unhide and deletion of comments, blocking Messenger users, and lookups of
+ * DMs (text, or one file as a Send API attachment Meta downloads from its URL), replies to @mentions, hide/unhide and deletion of comments, blocking Messenger users, and lookups of
  * an @mention's text and author and of an author's follower count; one attempt per call (the outbox owns
  * retries). Thread-safe. Tokens travel as the
  * {@code access_token} form field (form POSTs) or query parameter (JSON {@code /messages} calls, DELETEs) and

@@ -97,6 +97,16 @@ class MetaConnectorTest extends ConnectorContractTest {
                         postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
                                 .withRequestBody(matchingJsonPath("$.recipient.id", equalTo("7010000000000001"))),
                         DeliveryResult.Delivered.class),
+                new OutboundCase("messenger image dm", new OutboundAction.Reply(Platform.MESSENGER, PAGE, ReplyChannel.DM,
+                        new ReplyTo(InteractionKind.DM, "t", "m_2", null, null, "7010000000000001", "7010000000000001",
+                                Instant.now()), OutboundMessage.fileByAgent(new OutboundMessage.MediaLink(
+                                "https://rt.example.com/socialbridge/files/9/1?sig=x", "image/jpeg", "photo.jpg"), "sam")),
+                        postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                                .withQueryParam("access_token", equalTo("page-token"))
+                                .withRequestBody(matchingJsonPath("$.message.attachment.type", equalTo("image")))
+                                .withRequestBody(matchingJsonPath("$.message.attachment.payload.url",
+                                        equalTo("https://rt.example.com/socialbridge/files/9/1?sig=x"))),
+                        DeliveryResult.Delivered.class),
                 new OutboundCase("reply under a mention", reply(Platform.INSTAGRAM, IG, ReplyChannel.PUBLIC,
                         InteractionKind.MENTION, "17890000000000099", "17910000000000077", null, "Merci !"),
                         postRequestedFor(urlPathEqualTo("/v25.0/" + IG + "/mentions"))
@@ -136,6 +146,20 @@ class MetaConnectorTest extends ConnectorContractTest {
         assertTrue(policy.replyRefusal(mention, ReplyChannel.PRIVATE).orElseThrow().contains("publicly"));
         assertTrue(policy.hideRefusal(mention).isPresent());
         assertTrue(policy.hideRefusal(interaction(Platform.FACEBOOK, InteractionKind.COMMENT)).isEmpty());
+    }
+
+    @Test
+    void filesGoInConversationsButNotUnderComments() {
+        ActionPolicy policy = connector().actionPolicy();
+        assertTrue(policy.mediaRefusal(Platform.MESSENGER, InteractionKind.DM, ReplyChannel.DM, "application/pdf").isEmpty());
+        assertTrue(policy.mediaRefusal(Platform.INSTAGRAM, InteractionKind.STORY_REPLY, ReplyChannel.DM, "image/jpeg")
+                .isEmpty());
+        assertEquals("Instagram messages take images, videos and audio, not application/pdf", policy.mediaRefusal(
+                Platform.INSTAGRAM, InteractionKind.DM, ReplyChannel.DM, "application/pdf").orElseThrow());
+        assertTrue(policy.mediaRefusal(Platform.FACEBOOK, InteractionKind.COMMENT, ReplyChannel.PUBLIC, "image/jpeg")
+                .orElseThrow().startsWith("a comment reply takes text only"));
+        assertTrue(policy.mediaRefusal(Platform.INSTAGRAM, InteractionKind.COMMENT, ReplyChannel.PRIVATE, "image/jpeg")
+                .orElseThrow().startsWith("a private reply to a comment takes text only"));
     }
 
     @Test

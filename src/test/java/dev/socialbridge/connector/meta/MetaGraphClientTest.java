@@ -721,4 +721,177 @@ class MetaGraphClientTest {
             graph.verify(0, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN)));
         }
     }
+
+    @Nested
+    class Media {
+        private static final String FILES = "https://rt.example.com/socialbridge/files/42/7?exp=1796000000&sig=Zm9vYmFy";
+        private static final String DELIVERED_ID = "m_QXR0YWNobWVudF9zY3J1YmJlZF8wMDAwMDAwMDAwMDAwMjAx";
+
+        private OutboundAction fileDm(Platform platform, String account, String recipient, Duration age,
+                                      OutboundMessage message) {
+            return new OutboundAction.Reply(platform, account, ReplyChannel.DM, new ReplyTo(InteractionKind.DM, "t",
+                    "m1", null, null, recipient, recipient, Instant.now().minus(age)), message);
+        }
+
+        private OutboundMessage file(String url, String mimeType, String name) {
+            return OutboundMessage.fileByAgent(new OutboundMessage.MediaLink(url, mimeType, name), "sam");
+        }
+
+        private String attachmentBody(String recipient, String messagingType, String type, String url, String tag) {
+            return "{\"recipient\":{\"id\":\"" + recipient + "\"},\"messaging_type\":\"" + messagingType + "\","
+                    + "\"message\":{\"attachment\":{\"type\":\"" + type + "\",\"payload\":{\"url\":\"" + url
+                    + "\",\"is_reusable\":false}}}" + (tag == null ? "" : ",\"tag\":\"" + tag + "\"") + "}";
+        }
+
+        /** The one request WireMock received, after checking that there was exactly one. */
+        private com.github.tomakehurst.wiremock.verification.LoggedRequest onlyRequest() {
+            graph.verify(1, anyRequestedFor(anyUrl()));
+            return graph.getAllServeEvents().get(0).getRequest();
+        }
+
+        @Test
+        void messengerImageIsAnAttachmentTheRecipientGetsByUrl() {
+            DeliveryResult r = client.deliver(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofMinutes(5),
+                    file(FILES, "image/jpeg", "receipt.jpg")));
+            assertEquals(new DeliveryResult.Delivered(DELIVERED_ID), r);
+            var request = onlyRequest();
+            assertEquals("POST", request.getMethod().getName());
+            assertEquals("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN, request.getUrl());
+            assertTrue(request.getHeader("Content-Type").contains("application/json"), request.getHeader("Content-Type"));
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withQueryParam("access_token", equalTo(PAGE_TOKEN))
+                    .withRequestBody(equalToJson(attachmentBody(PSID, "RESPONSE", "image", FILES, null))));
+            assertFalse(request.getBodyAsString().contains(PAGE_TOKEN), request.getBodyAsString());
+            assertFalse(request.getBodyAsString().contains("\"text\""), request.getBodyAsString());
+        }
+
+        @Test
+        void messengerPdfGoesAsAFile() {
+            DeliveryResult r = client.deliver(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofHours(2),
+                    file(FILES, "application/pdf", "invoice-2026-118.pdf")));
+            assertEquals(new DeliveryResult.Delivered(DELIVERED_ID), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN))
+                    .withRequestBody(equalToJson(attachmentBody(PSID, "RESPONSE", "file", FILES, null))));
+        }
+
+        @Test
+        void instagramVideoGoesThroughTheLinkedPageWithTheInstagramToken() {
+            DeliveryResult r = client.deliver(fileDm(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, Duration.ofHours(1),
+                    file(FILES, "video/mp4", "unboxing.mp4")));
+            assertEquals(new DeliveryResult.Delivered(DELIVERED_ID), r);
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withQueryParam("access_token", equalTo(IG_TOKEN))
+                    .withRequestBody(equalToJson(attachmentBody(IGSID, "RESPONSE", "video", FILES, null))));
+        }
+
+        @Test
+        void anAgentsFile25HoursLaterGoesWithTheHumanAgentTag() {
+            graph.stubFor(post(urlPathEqualTo("/v25.0/" + PAGE + "/messages")).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                            "$[?(@.tag == 'HUMAN_AGENT')]"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_human_file\"}")));
+            DeliveryResult r = client.deliver(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofHours(25),
+                    file(FILES, "image/png", "screenshot.png")));
+            assertEquals(new DeliveryResult.Delivered("m_human_file"), r);
+            graph.verify(1, postRequestedFor(urlEqualTo("/v25.0/" + PAGE + "/messages?access_token=" + PAGE_TOKEN))
+                    .withRequestBody(equalToJson(attachmentBody(PSID, "MESSAGE_TAG", "image", FILES, "HUMAN_AGENT"))));
+            graph.verify(1, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void automationSendsNoFileAfter24Hours() {
+            OutboundMessage automated = new OutboundMessage("", List.of(), null, null,
+                    new OutboundMessage.MediaLink(FILES, "image/png", "a.png"));
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class, client.deliver(
+                    fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofHours(25), automated)));
+            assertTrue(r.reason().startsWith("outside the 24 h messaging window"), r.reason());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void nothingIsSentAfter7Days() {
+            DeliveryResult.NotSendable r = assertInstanceOf(DeliveryResult.NotSendable.class, client.deliver(
+                    fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofDays(8), file(FILES, "image/png", "a.png"))));
+            assertEquals("more than 7 days since the customer last wrote (8 days ago): messenger allows no reply;"
+                    + " wait for the customer to write again", r.reason());
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void aFileUnderACommentIsNotSendableWithThePolicysReasonAndNoCall() {
+            OutboundMessage pdf = file(FILES, "application/pdf", "a.pdf");
+            for (Platform platform : List.of(Platform.INSTAGRAM, Platform.FACEBOOK)) {
+                String account = platform == Platform.INSTAGRAM ? IG_ACCOUNT : PAGE;
+                String comment = platform == Platform.INSTAGRAM ? IG_COMMENT : FB_COMMENT;
+                for (ReplyChannel channel : List.of(ReplyChannel.PUBLIC, ReplyChannel.PRIVATE)) {
+                    DeliveryResult r = client.deliver(new OutboundAction.Reply(platform, account, channel,
+                            new ReplyTo(InteractionKind.COMMENT, "t", comment, null, null, null, "author", Instant.now()),
+                            pdf));
+                    String expected = channel == ReplyChannel.PUBLIC
+                            ? "a comment reply takes text only: send a private reply, then the file in the conversation"
+                                    + " once the customer answers"
+                            : "a private reply to a comment takes text only (the Messenger/Instagram private-reply API"
+                                    + " sends one text message): send the file in the conversation once the customer answers";
+                    assertEquals(new DeliveryResult.NotSendable(expected), r, platform + " " + channel);
+                    assertEquals(new MetaActionPolicy().mediaRefusal(platform, InteractionKind.COMMENT, channel,
+                            "application/pdf").orElseThrow(), r.reason());
+                }
+            }
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void anInstagramPdfReachingTheClientIsNotSendableWithoutACall() {
+            DeliveryResult r = client.deliver(fileDm(Platform.INSTAGRAM, IG_ACCOUNT, IGSID, Duration.ofMinutes(1),
+                    file(FILES, "application/pdf", "a.pdf")));
+            assertEquals(new DeliveryResult.NotSendable(
+                    "Instagram messages take images, videos and audio, not application/pdf"), r);
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/socialbridge/files/42/7?sig=abc", "files/42", "ftp://rt.example.com/f.pdf",
+                "file:///etc/passwd", "javascript:alert(1)", "https://", "https:///nohost", "https://rt.example.com/a b",
+                "mailto:support@example.com", " "})
+        void aLinkMetaCannotDownloadFailsWithoutACall(String url) {
+            DeliveryResult r = client.deliver(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofMinutes(1),
+                    file(url, "image/png", "a.png")));
+            assertEquals(new DeliveryResult.Failed(
+                    "the file's link is not an absolute http(s) URL that Meta can download from"), r);
+            graph.verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        @Test
+        void aPlainHttpLinkIsAccepted() {
+            String http = "http://127.0.0.1:8080/socialbridge/files/42/7?sig=abc";
+            assertEquals(new DeliveryResult.Delivered(DELIVERED_ID), client.deliver(fileDm(Platform.MESSENGER, PAGE, PSID,
+                    Duration.ofMinutes(1), file(http, "audio/mpeg", "voice.mp3"))));
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + PAGE + "/messages"))
+                    .withRequestBody(equalToJson(attachmentBody(PSID, "RESPONSE", "audio", http, null))));
+        }
+
+        @Test
+        void aGraphErrorOnAFileIsClassifiedAndNeverQuotesTheToken() {
+            graph.stubFor(post(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"(#100) Upload attachment failure for " + PAGE_TOKEN
+                            + "\",\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":2018047}}")));
+            DeliveryResult.Failed r = assertInstanceOf(DeliveryResult.Failed.class, client.deliver(
+                    fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofMinutes(1), file(FILES, "image/png", "a.png"))));
+            assertTrue(r.reason().contains("subcode=2018047"), r.reason());
+            assertFalse(r.reason().contains(PAGE_TOKEN), r.reason());
+        }
+
+        @Test
+        void theCallDescribesItselfAsTheSendApiCallWithoutTheToken() {
+            MetaAccount page = new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN);
+            MetaGraphCall call = MetaGraphCall.of(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofMinutes(1),
+                    file(FILES, "image/png", "a.png")), page);
+            assertEquals("POST /" + PAGE + "/messages", call.describe());
+            assertTrue(call.json());
+            assertNull(call.problem());
+            assertFalse(call.body().contains(PAGE_TOKEN), call.body());
+        }
+    }
 }
