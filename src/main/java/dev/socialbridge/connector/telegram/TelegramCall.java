@@ -6,13 +6,18 @@ import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.OutboundMessage;
 import dev.socialbridge.support.Json;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One Bot API call derived from an {@link OutboundAction}: {@code sendMessage} for a reply (into the chat, as a
- * reply to the customer's message when it is one, with an inline keyboard for quick replies),
+ * reply to the customer's message when it is one, with an inline keyboard for quick replies), {@code sendPhoto},
+ * {@code sendVideo}, {@code sendAudio} or {@code sendDocument} for a file (its URL, which Telegram downloads itself:
+ * up to 5 MB for a photo, 20 MB for other files; addressed as a text reply),
  * {@code answerCallbackQuery} for an acknowledgement, {@code deleteMessage} for a delete, {@code banChatMember} for
  * a block in a group. No token here: the client puts it in the URL.
  *
@@ -34,6 +39,7 @@ record TelegramCall(String method, ObjectNode params, String chatId, DeliveryRes
             + " not by a person: the bot cannot ban it; ask a group administrator to remove it";
     private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,20}");
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
+    static final String BAD_FILE_LINK = "the file's link is not an absolute http(s) URL Telegram could download";
 
     static TelegramCall of(OutboundAction action) {
         if (action instanceof OutboundAction.Reply r) {
@@ -100,20 +106,69 @@ record TelegramCall(String method, ObjectNode params, String chatId, DeliveryRes
             return failed("no Telegram chat to send the reply into");
         }
         OutboundMessage message = r.message();
+        if (message.isMedia()) {
+            return sendMedia(r, chat, message.media());
+        }
         if (message.text().isBlank()) {
             return failed("empty message text");
         }
         ObjectNode p = Json.MAPPER.createObjectNode().put("chat_id", Long.parseLong(chat)).put("text", message.text());
+        return new TelegramCall("sendMessage", addressed(p, r), chat, null);
+    }
+
+    /** {@code sendPhoto}, {@code sendVideo}, {@code sendAudio} or {@code sendDocument} of the file's URL. */
+    private static TelegramCall sendMedia(OutboundAction.Reply r, String chat, OutboundMessage.MediaLink media) {
+        if (!isDownloadLink(media.url())) {
+            return failed(BAD_FILE_LINK);
+        }
+        String field = mediaField(media.mimeType());
+        ObjectNode p = Json.MAPPER.createObjectNode().put("chat_id", Long.parseLong(chat)).put(field, media.url());
+        String method = "send" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        return new TelegramCall(method, addressed(p, r), chat, null);
+    }
+
+    /** A message's reply to the customer's message (when it is one) and its inline keyboard, as every send has. */
+    private static ObjectNode addressed(ObjectNode p, OutboundAction.Reply r) {
         Optional<Long> repliedTo = TelegramIds.messageId(r.to().itemId());
         repliedTo.ifPresent(id -> p.putObject("reply_parameters").put("message_id", id)
                 .put("allow_sending_without_reply", true));
-        if (!message.quickReplies().isEmpty()) {
+        if (!r.message().quickReplies().isEmpty()) {
             var rows = p.putObject("reply_markup").putArray("inline_keyboard");
-            for (String label : message.quickReplies()) {
+            for (String label : r.message().quickReplies()) {
                 rows.addArray().addObject().put("text", label).put("callback_data", callbackData(label));
             }
         }
-        return new TelegramCall("sendMessage", p, chat, null);
+        return p;
+    }
+
+    /**
+     * The Bot API parameter (and method suffix) of a file: {@code photo} for images but GIF, {@code video},
+     * {@code audio} for MP3 and M4A (what Telegram plays as music), else {@code document}, which takes any type.
+     * Parameters ({@code ; codecs=opus}) and case do not matter.
+     */
+    static String mediaField(String mimeType) {
+        String mime = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
+        int semicolon = mime.indexOf(';');
+        mime = (semicolon < 0 ? mime : mime.substring(0, semicolon)).strip();
+        if (mime.startsWith("image/") && !mime.equals("image/gif")) {
+            return "photo";
+        }
+        if (mime.startsWith("video/")) {
+            return "video";
+        }
+        return mime.equals("audio/mpeg") || mime.equals("audio/mp4") ? "audio" : "document";
+    }
+
+    /** Whether {@code url} is an absolute http or https URL with a host. */
+    static boolean isDownloadLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return uri.isAbsolute() && !uri.isOpaque() && uri.getHost() != null
+                    && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The label, cut to {@value #MAX_CALLBACK_DATA_BYTES} UTF-8 bytes without splitting a character. */

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one class that speaks HTTP to the Telegram Bot API: {@code POST {api}/bot<token>/<method>} with JSON
- * parameters (replies, button acknowledgements, deletes, bans from a group, {@code getFile}, {@code setWebhook})
- * and file downloads from {@code {api}/file/bot<token>/<file_path>}. What a bot cannot do (hide a message, block
- * someone in a private chat) is refused without a call. One attempt per call (the outbox owns retries); every expected
- * remote failure is a {@link DeliveryResult}. The token travels in the URL path only: it never reaches logs,
- * results or {@link #toString()}. Thread-safe.
+ * parameters (replies, files sent by URL, button acknowledgements, deletes, bans from a group, {@code getFile},
+ * {@code setWebhook}) and file downloads from {@code {api}/file/bot<token>/<file_path>}. What a bot cannot do (hide a
+ * message, block someone in a private chat) is refused without a call. One attempt per call (the outbox owns
+ * retries); every expected remote failure is a {@link DeliveryResult}. The token travels in the URL path only: it
+ * never reaches logs, results or {@link #toString()}. Thread-safe.
  */
 final class TelegramClient implements PlatformClient {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramClient.class);

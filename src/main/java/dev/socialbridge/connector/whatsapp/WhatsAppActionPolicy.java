@@ -2,6 +2,7 @@ package dev.socialbridge.connector.whatsapp;
 
 import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.interaction.InteractionKind;
 import dev.socialbridge.interaction.Platform;
 import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.TextLimit;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * What WhatsApp lets automation do: answer in the customer's conversation (a text of at most 4096 characters, up
- * to 3 reply buttons); nothing is public and nothing can be hidden.
+ * to 3 reply buttons, or a file of any type: image, video, audio or document); nothing is public and nothing can be
+ * hidden. Whether the 24 h customer-service window is open is for delivery to tell, not this pure policy.
  */
 final class WhatsAppActionPolicy implements ActionPolicy {
     static final int MAX_TEXT = 4096;
@@ -20,6 +22,17 @@ final class WhatsAppActionPolicy implements ActionPolicy {
         if (interaction.kind().isPublic()) {
             return Optional.of("WhatsApp has no public " + interaction.kind().id().replace('_', ' ')
                     + ": only the customer's conversation can be answered");
+        }
+        return Optional.empty();
+    }
+
+    /** A file of any type goes in the customer's conversation (what is not an image, video or audio is a document). */
+    @Override
+    public Optional<String> mediaRefusal(Platform platform, InteractionKind kind, ReplyChannel channel,
+                                         String mimeType) {
+        if (kind != null && kind.isPublic()) {
+            return Optional.of("WhatsApp has no public " + kind.id().replace('_', ' ')
+                    + ": files go in the customer's conversation only");
         }
         return Optional.empty();
     }

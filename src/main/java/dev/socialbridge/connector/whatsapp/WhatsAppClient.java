@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends replies through the WhatsApp Cloud API ({@code POST /{phone-number-id}/messages}, Bearer token) and blocks
- * customers ({@code POST /{phone-number-id}/block_users}), one attempt per call. What WhatsApp refuses is a result,
- * never an exception; deleting or hiding a message is refused without HTTP (WhatsApp offers neither to the business).
+ * Sends replies (texts, and files WhatsApp downloads from their link) through the WhatsApp Cloud API
+ * ({@code POST /{phone-number-id}/messages}, Bearer token) and blocks customers
+ * ({@code POST /{phone-number-id}/block_users}), one attempt per call. What WhatsApp refuses is a result, never an
+ * exception; deleting or hiding a message is refused without HTTP (WhatsApp offers neither to the business).
  * A number whose token was rejected is refused without HTTP until the process restarts with a new token. Reasons
  * never hold the token. Thread-safe.
  */

@@ -7,18 +7,23 @@ import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.OutboundMessage;
 import dev.socialbridge.connector.spi.ReplyTo;
 import dev.socialbridge.support.Json;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The {@code POST /{phone-number-id}/messages} body of a reply, following WhatsApp's 24 h customer-service window:
  * inside it a text (quoting the customer's message), or reply buttons when the message offers quick replies; outside
- * it only the approved template the rule names, else the reply is refused. A phone number goes in {@code to}, a
- * business-scoped user id (username customers without a phone) in {@code recipient}.
+ * it only the approved template the rule names, else the reply is refused. A file ({@link OutboundMessage#media()})
+ * is an {@code image}, {@code video}, {@code audio} or {@code document} message whose {@code link} WhatsApp downloads,
+ * quoting the customer's message like a text, and only inside the window (a template cannot carry it). A phone
+ * number goes in {@code to}, a business-scoped user id (username customers without a phone) in {@code recipient}.
  *
  * @param json    the body, or null when {@code refusal} says why there is none
  * @param refusal why the reply cannot be sent, or null
@@ -27,6 +32,10 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
     static final Duration WINDOW = Duration.ofHours(24);
     static final String OUTSIDE_WINDOW = "outside WhatsApp's 24 h customer-service window: only an approved template"
             + " can be sent (set outsideWindow on the rule) — or wait for the customer to write";
+    static final String OUTSIDE_WINDOW_FILE = "outside WhatsApp's 24 h customer-service window: a file cannot be"
+            + " sent, only an approved template (set outsideWindow on a rule) — wait for the customer to write, then"
+            + " send the file again";
+    static final String BAD_FILE_LINK = "the file's link is not an absolute http(s) URL WhatsApp could download";
     static final int MAX_BUTTON_TITLE = 20;
     static final int MAX_BUTTON_BODY = 1024;
 
@@ -46,6 +55,9 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual").put(phone ? "to" : "recipient", recipient);
         OutboundMessage message = reply.message();
+        if (message.isMedia()) {
+            return media(body, message.media(), to, now);
+        }
         if (!insideWindow(to.customerMessageAt(), now)) {
             return message.template() != null ? built(template(body, message.template()))
                     : refused(new DeliveryResult.NotSendable(OUTSIDE_WINDOW));
@@ -59,10 +71,64 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
         } else {
             body.put("type", "text").putObject("text").put("preview_url", false).put("body", message.text());
         }
+        quote(body, to);
+        return built(body);
+    }
+
+    /**
+     * A file WhatsApp downloads from its link: checked first (a bad link is a bug no waiting fixes), then the window
+     * (outside it nothing but a template can go, and a template would not carry the file).
+     */
+    private static WhatsAppReplyBody media(ObjectNode body, OutboundMessage.MediaLink media, ReplyTo to, Instant now) {
+        if (!isDownloadLink(media.url())) {
+            return refused(new DeliveryResult.Failed(BAD_FILE_LINK));
+        }
+        if (!insideWindow(to.customerMessageAt(), now)) {
+            return refused(new DeliveryResult.NotSendable(OUTSIDE_WINDOW_FILE));
+        }
+        String type = mediaType(media.mimeType());
+        ObjectNode file = body.put("type", type).putObject(type).put("link", media.url());
+        if ("document".equals(type) && media.fileName() != null && !media.fileName().isBlank()) {
+            file.put("filename", media.fileName().strip());
+        }
+        quote(body, to);
+        return built(body);
+    }
+
+    /**
+     * The WhatsApp message type of a file: {@code image} (JPEG, PNG), {@code video} (MP4, 3GPP), {@code audio} (AAC,
+     * MP4, MPEG, AMR, OGG), else {@code document}, which takes any type. Parameters ({@code ; codecs=opus}) and case
+     * do not matter.
+     */
+    static String mediaType(String mimeType) {
+        String mime = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
+        int semicolon = mime.indexOf(';');
+        mime = (semicolon < 0 ? mime : mime.substring(0, semicolon)).strip();
+        return switch (mime) {
+            case "image/jpeg", "image/png" -> "image";
+            case "video/mp4", "video/3gpp" -> "video";
+            case "audio/aac", "audio/mp4", "audio/mpeg", "audio/amr", "audio/ogg" -> "audio";
+            default -> "document";
+        };
+    }
+
+    /** Whether {@code url} is an absolute http or https URL with a host. */
+    static boolean isDownloadLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return uri.isAbsolute() && !uri.isOpaque() && uri.getHost() != null
+                    && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Answers the customer's message, as WhatsApp shows a reply. */
+    private static void quote(ObjectNode body, ReplyTo to) {
         if (to.itemId() != null && !to.itemId().isBlank()) {
             body.putObject("context").put("message_id", to.itemId());
         }
-        return built(body);
     }
 
     static boolean insideWindow(Instant customerMessageAt, Instant now) {

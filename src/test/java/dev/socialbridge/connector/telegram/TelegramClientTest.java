@@ -37,6 +37,9 @@ class TelegramClientTest {
     private static final String CHAT = "5512340001";
     private static final String GROUP = TelegramConnectorTest.GROUP_CHAT;
     private static final String HELPDESK = "/bot" + TelegramFixtures.HELPDESK_TOKEN;
+    private static final String SHOP = "/bot" + TelegramFixtures.SHOP_TOKEN;
+    private static final String LINK = "https://bridge.example.com/socialbridge/files/7f3a9c?exp=1788256800&sig=Zm9vYmFy";
+    private static final String BAD_LINK = "the file's link is not an absolute http(s) URL Telegram could download";
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance()
@@ -109,6 +112,91 @@ class TelegramClientTest {
                 "callback:2367512398412734811", CHAT, OutboundMessage.text("Parfait")));
         api.verify(postRequestedFor(urlPathEqualTo(SEND))
                 .withRequestBody(equalToJson("{\"chat_id\":5512340001,\"text\":\"Parfait\"}")));
+    }
+
+    /** A file an agent sends from the helpdesk: Telegram downloads it from the link. */
+    static OutboundMessage file(String url, String mimeType) {
+        return OutboundMessage.fileByAgent(new OutboundMessage.MediaLink(url, mimeType, "piece-jointe"), "lea.support");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"image/jpeg, sendPhoto, photo, 4712", "image/png, sendPhoto, photo, 4712",
+                "image/webp, sendPhoto, photo, 4712", "'IMAGE/JPEG; q=1', sendPhoto, photo, 4712",
+                "image/gif, sendDocument, document, 4715", "video/mp4, sendVideo, video, 4713",
+                "video/quicktime, sendVideo, video, 4713", "audio/mpeg, sendAudio, audio, 4714",
+                "audio/mp4, sendAudio, audio, 4714", "audio/ogg, sendDocument, document, 4715",
+                "audio/wav, sendDocument, document, 4715", "application/pdf, sendDocument, document, 4715",
+                "text/csv, sendDocument, document, 4715"})
+    void aFileIsSentByUrlWithTheMethodOfItsTypeQuotingTheCustomersMessage(String mimeType, String method, String field,
+                                                                         long sentId) {
+        DeliveryResult r = client().deliver(dm(file(LINK, mimeType)));
+        assertEquals(new DeliveryResult.Delivered(CHAT + ":" + sentId), r);
+        api.verify(1, postRequestedFor(urlPathEqualTo(SHOP + "/" + method))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(equalToJson("{\"chat_id\":5512340001,\"" + field + "\":\"" + LINK + "\","
+                        + "\"reply_parameters\":{\"message_id\":412,\"allow_sending_without_reply\":true}}")));
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aFileInAGroupAnswersTheMessageThereAndIsIdentifiedInTheGroup() {
+        DeliveryResult r = client().deliver(TelegramConnectorTest.reply(TelegramFixtures.HELPDESK, ReplyChannel.PUBLIC,
+                InteractionKind.GROUP_MESSAGE, GROUP + ":1183", GROUP, file("http://127.0.0.1:8080/f/1", "image/png")));
+        assertEquals(new DeliveryResult.Delivered(GROUP + ":4712"), r);
+        api.verify(1, postRequestedFor(urlPathEqualTo(HELPDESK + "/sendPhoto")).withRequestBody(equalToJson(
+                "{\"chat_id\":-1001987654321,\"photo\":\"http://127.0.0.1:8080/f/1\",\"reply_parameters\":"
+                        + "{\"message_id\":1183,\"allow_sending_without_reply\":true}}")));
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aFileAfterAButtonPressQuotesNothing() {
+        DeliveryResult r = client().deliver(TelegramConnectorTest.reply("shop", ReplyChannel.DM, InteractionKind.POSTBACK,
+                "callback:2367512398412734811", CHAT, file(LINK, "application/pdf")));
+        assertEquals(new DeliveryResult.Delivered(CHAT + ":4715"), r);
+        api.verify(1, postRequestedFor(urlPathEqualTo(SHOP + "/sendDocument")).withRequestBody(equalToJson(
+                "{\"chat_id\":5512340001,\"document\":\"" + LINK + "\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/socialbridge/files/7f3a9c", "bridge.example.com/files/7f3a9c",
+        "ftp://bridge.example.com/files/7f3a9c", "file:///etc/passwd", "https:///files/7f3a9c",
+        "https://bridge example.com/files", "attach://file0", "javascript:alert(1)"})
+    void aLinkThatIsNotAnAbsoluteHttpUrlFailsWithoutACall(String url) {
+        DeliveryResult r = client().deliver(dm(file(url, "image/jpeg")));
+        assertEquals(new DeliveryResult.Failed(BAD_LINK), r);
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "400 | Bad Request: wrong type of the web page content | Failed | sendPhoto for bot shop: 400 Bad Request: wrong"
+            + " type of the web page content",
+        "400 | Bad Request: failed to get HTTP URL content | Failed | sendPhoto for bot shop: 400 Bad Request: failed"
+            + " to get HTTP URL content",
+        "400 | Bad Request: file is too big | NotSendable | sendPhoto for bot shop: 400 Bad Request: file is too big",
+        "400 | Bad Request: chat not found | NotSendable | sendPhoto for bot shop: 400 Bad Request: chat not found",
+        "403 | Forbidden: bot was blocked by the user | Unreachable | Forbidden: bot was blocked by the user",
+        "500 | Internal Server Error | Retry | sendPhoto for bot shop: 500 Internal Server Error"})
+    void errorsAreClassifiedAsForMessages(int status, String description, String expected, String reason) {
+        String body = "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"" + description + "\"}";
+        answer(SHOP + "/sendPhoto", status, body);
+        answer(status, body);
+        DeliveryResult r = client().deliver(dm(file(LINK, "image/jpeg")));
+        assertEquals(expected, r.getClass().getSimpleName(), r.toString());
+        assertEquals(reason, r.reason());
+        DeliveryResult asText = client().deliver(dm(OutboundMessage.text("x")));
+        assertEquals(r.getClass(), asText.getClass(), "a file fails as a message would");
+        assertEquals(reason.replace("sendPhoto", "sendMessage"), asText.reason());
+    }
+
+    @Test
+    void aRateLimitOnAFileIsRetriedAfterTelegramsRetryAfter() {
+        answer(SHOP + "/sendVideo", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests:"
+                + " retry after 17\",\"parameters\":{\"retry_after\":17}}");
+        DeliveryResult r = client().deliver(dm(file(LINK, "video/mp4")));
+        assertEquals(new DeliveryResult.Retry("Telegram rate limit, sendVideo for bot shop: 429 Too Many Requests:"
+                + " retry after 17", Duration.ofSeconds(17)), r);
     }
 
     @Test

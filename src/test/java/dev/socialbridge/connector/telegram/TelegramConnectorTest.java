@@ -32,13 +32,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Telegram connector against the connector contract, plus what only Telegram does. */
 class TelegramConnectorTest extends ConnectorContractTest {
     static final String PRIVATE_CHAT = "5512340001";
     static final String GROUP_CHAT = "-1001987654321";
+    static final String FILE_LINK = "https://bridge.example.com/socialbridge/files/7f3a9c?exp=1788256800&sig=Zm9vYmFy";
 
     @Override
     protected String id() {
@@ -94,6 +98,20 @@ class TelegramConnectorTest extends ConnectorContractTest {
                                 .withRequestBody(matchingJsonPath("$.reply_markup.inline_keyboard[1][0].callback_data",
                                         equalTo("Pour mon équipe"))),
                         DeliveryResult.Delivered.class),
+                new OutboundCase("photo in a private chat", reply(TelegramFixtures.SHOP, ReplyChannel.DM,
+                        InteractionKind.DM, PRIVATE_CHAT + ":412", PRIVATE_CHAT, OutboundMessage.fileByAgent(
+                                new OutboundMessage.MediaLink(FILE_LINK, "image/jpeg", "colis.jpg"), "lea.support")),
+                        postRequestedFor(urlPathEqualTo(shopPath + "/sendPhoto")).withRequestBody(equalToJson(
+                                "{\"chat_id\":5512340001,\"photo\":\"" + FILE_LINK + "\",\"reply_parameters\":"
+                                        + "{\"message_id\":412,\"allow_sending_without_reply\":true}}")),
+                        DeliveryResult.Delivered.class),
+                new OutboundCase("document in a group", reply(TelegramFixtures.HELPDESK, ReplyChannel.PUBLIC,
+                        InteractionKind.GROUP_MESSAGE, GROUP_CHAT + ":1183", GROUP_CHAT, OutboundMessage.fileByAgent(
+                                new OutboundMessage.MediaLink(FILE_LINK, "application/pdf", "facture.pdf"), "lea.support")),
+                        postRequestedFor(urlPathEqualTo(helpdeskPath + "/sendDocument")).withRequestBody(equalToJson(
+                                "{\"chat_id\":-1001987654321,\"document\":\"" + FILE_LINK + "\",\"reply_parameters\":"
+                                        + "{\"message_id\":1183,\"allow_sending_without_reply\":true}}")),
+                        DeliveryResult.Delivered.class),
                 new OutboundCase("button press acknowledged", new OutboundAction.Acknowledge(Platform.TELEGRAM,
                         TelegramFixtures.SHOP, "callback:2367512398412734811"),
                         postRequestedFor(urlPathEqualTo(shopPath + "/answerCallbackQuery"))
@@ -139,6 +157,40 @@ class TelegramConnectorTest extends ConnectorContractTest {
                 policy.replyRefusal(group, ReplyChannel.DM).orElseThrow());
         Interaction dm = interaction(InteractionKind.DM, PRIVATE_CHAT + ":412");
         assertTrue(policy.replyRefusal(dm, ReplyChannel.PUBLIC.on(dm.kind())).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        "DM, DM, image/jpeg, NULL",
+        "DM, DM, application/zip, NULL",
+        "POSTBACK, DM, video/mp4, NULL",
+        "GROUP_MESSAGE, PUBLIC, image/png, NULL",
+        "GROUP_MESSAGE, PUBLIC, application/pdf, NULL",
+        "GROUP_MESSAGE, PRIVATE, audio/mpeg, Telegram has no private reply",
+        "GROUP_MESSAGE, DM, image/png, a bot cannot open a private chat with a group member"}, nullValues = "NULL")
+    void filesOfAnyTypeGoInPrivateChatsAndAsAGroupReply(InteractionKind kind, ReplyChannel channel, String mimeType,
+                                                        String refusal) {
+        assertEquals(Optional.ofNullable(refusal),
+                connector().actionPolicy().mediaRefusal(Platform.TELEGRAM, kind, channel.on(kind), mimeType));
+    }
+
+    @Test
+    void filesGoWhereverTextGoes() {
+        ActionPolicy policy = connector().actionPolicy();
+        for (InteractionKind kind : InteractionKind.values()) {
+            for (ReplyChannel channel : ReplyChannel.values()) {
+                assertEquals(policy.replyRefusal(interaction(kind, "x"), channel),
+                        policy.mediaRefusal(Platform.TELEGRAM, kind, channel, "application/pdf"), kind + " " + channel);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"image/jpeg, photo", "image/png, photo", "image/webp, photo", "' Image/PNG ; x=1', photo",
+                "image/gif, document", "video/mp4, video", "video/webm, video", "audio/mpeg, audio", "audio/mp4, audio",
+                "audio/ogg, document", "audio/aac, document", "application/pdf, document", "'', document"})
+    void aFilesMimeTypeNamesItsBotApiMethod(String mimeType, String field) {
+        assertEquals(field, TelegramCall.mediaField(mimeType));
     }
 
     @Test

@@ -32,15 +32,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replies through the Cloud API: the 24 h window, templates, buttons, BSUID recipients and each error code; blocks
+ * Replies through the Cloud API: the 24 h window, templates, buttons, files by link, BSUID recipients and each error
+ * code; blocks
  * through the Block Users API; deletes and hides refused.
  */
 class WhatsAppClientTest {
@@ -240,6 +243,136 @@ class WhatsAppClientTest {
                     WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, NOW.minus(Duration.ofDays(3)),
                             WhatsAppFixtures.withTemplate("x", "no_such_template", "fr"))));
             assertTrue(f.reason().contains("outsideWindow name and language"), f.reason());
+        }
+    }
+
+    /** Files an agent attached: a message WhatsApp downloads from the link, by type. */
+    @Nested
+    class Files {
+        private static final String OUTSIDE = "outside WhatsApp's 24 h customer-service window: a file cannot be sent,"
+                + " only an approved template (set outsideWindow on a rule) — wait for the customer to write, then send"
+                + " the file again";
+        private static final String BAD_LINK = "the file's link is not an absolute http(s) URL WhatsApp could download";
+
+        /** The whole body of a file message to the customer, quoting their message. */
+        private String expectedBody(String type, String media) {
+            return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\""
+                    + WhatsAppFixtures.CUSTOMER + "\",\"type\":\"" + type + "\",\"" + type + "\":" + media
+                    + ",\"context\":{\"message_id\":\"" + WhatsAppFixtures.CUSTOMER_MESSAGE + "\"}}";
+        }
+
+        private void assertSentOnce(String json) {
+            graph.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
+                    .withHeader("Authorization", equalTo("Bearer " + WhatsAppFixtures.SHOP_TOKEN))
+                    .withHeader("Content-Type", containing("application/json"))
+                    .withRequestBody(equalToJson(json, false, false)));
+            assertEquals(1, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"image/jpeg, image", "image/png, image", "video/mp4, video", "video/3gpp, video",
+                    "audio/aac, audio", "audio/mp4, audio", "audio/mpeg, audio", "audio/amr, audio", "audio/ogg, audio",
+                    "'audio/ogg; codecs=opus', audio", "IMAGE/PNG, image"})
+        void anImageVideoOrAudioIsSentByLinkQuotingTheCustomersMessage(String mimeType, String type) {
+            sent();
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, mimeType, "piece.bin"));
+            assertEquals(new DeliveryResult.Delivered(SENT_ID), r);
+            assertSentOnce(expectedBody(type, "{\"link\":\"" + WhatsAppFixtures.FILE_LINK + "\"}"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"application/pdf", "image/gif", "image/webp", "video/quicktime", "audio/wav",
+            "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+        void anyOtherTypeIsADocumentWithItsFileName(String mimeType) {
+            sent();
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, mimeType,
+                    "facture 2026-0142.pdf"));
+            assertEquals(new DeliveryResult.Delivered(SENT_ID), r);
+            assertSentOnce(expectedBody("document", "{\"link\":\"" + WhatsAppFixtures.FILE_LINK
+                    + "\",\"filename\":\"facture 2026-0142.pdf\"}"));
+        }
+
+        @Test
+        void aDocumentWithoutANameHasNoFileName() {
+            sent();
+            replyInWindow(WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "application/pdf", null));
+            assertSentOnce(expectedBody("document", "{\"link\":\"" + WhatsAppFixtures.FILE_LINK + "\"}"));
+        }
+
+        @Test
+        void aCustomerKnownOnlyByBusinessScopedIdGetsTheFileAsRecipient() {
+            sent();
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.BSUID, NOW.minusSeconds(60),
+                    WhatsAppFixtures.file("http://127.0.0.1:8080/files/1", "image/png", "a.png")));
+            assertEquals(new DeliveryResult.Delivered(SENT_ID), r);
+            assertSentOnce("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"recipient\":\""
+                    + WhatsAppFixtures.BSUID + "\",\"type\":\"image\",\"image\":{\"link\":"
+                    + "\"http://127.0.0.1:8080/files/1\"},\"context\":{\"message_id\":\""
+                    + WhatsAppFixtures.CUSTOMER_MESSAGE + "\"}}");
+        }
+
+        @Test
+        void outsideTheWindowAFileIsNotSendableAndNothingIsCalled() {
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER,
+                    NOW.minus(Duration.ofHours(24)).minusSeconds(1),
+                    WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "image/jpeg", "photo.jpg")));
+            assertEquals(new DeliveryResult.NotSendable(OUTSIDE), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @Test
+        void aTemplateNeverReplacesAFileOutsideTheWindow() {
+            OutboundMessage withTemplate = new OutboundMessage("", List.of(),
+                    new OutboundMessage.PlatformTemplate("order_follow_up", "fr"), WhatsAppFixtures.AGENT,
+                    new OutboundMessage.MediaLink(WhatsAppFixtures.FILE_LINK, "application/pdf", "facture.pdf"));
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER,
+                    NOW.minus(Duration.ofDays(3)), withTemplate));
+            assertEquals(new DeliveryResult.NotSendable(OUTSIDE), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @Test
+        void withoutTheCustomersMessageTimeTheWindowIsClosed() {
+            DeliveryResult r = client.deliver(WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, null,
+                    WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "image/jpeg", "photo.jpg")));
+            assertEquals(new DeliveryResult.NotSendable(OUTSIDE), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "/socialbridge/files/7f3a9c", "bridge.example.com/files/7f3a9c",
+            "ftp://bridge.example.com/files/7f3a9c", "file:///etc/passwd", "https:///files/7f3a9c",
+            "https://bridge example.com/files", "mailto:lea@example.com", "javascript:alert(1)"})
+        void aLinkThatIsNotAnAbsoluteHttpUrlFailsWithoutACall(String url) {
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.file(url, "image/jpeg", "photo.jpg"));
+            assertEquals(new DeliveryResult.Failed(BAD_LINK), r);
+            assertEquals(0, graph.findAll(anyRequestedFor(anyUrl())).size());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"400, 131047, NotSendable", "400, 131051, NotSendable", "400, 131053, Failed",
+                    "400, 100, Failed", "429, 130429, Retry", "500, 131000, Retry", "401, 190, AccountInvalid"})
+        void errorsAreClassifiedAsForTexts(int status, int code, String expected) {
+            answer(status, "{\"error\":{\"message\":\"(#" + code + ") Refused\",\"type\":\"OAuthException\","
+                    + "\"code\":" + code + ",\"error_data\":{\"details\":\"the details\"},\"fbtrace_id\":\"Tr4ce\"}}");
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "image/jpeg", "a.jpg"));
+            DeliveryResult asText = replyInWindow(WhatsAppFixtures.text("Bonjour"));
+            assertEquals(expected, r.getClass().getSimpleName(), r.toString());
+            assertTrue(r.reason().contains("error " + code) && r.reason().contains("fbtrace_id Tr4ce"), r.reason());
+            if (!(r instanceof DeliveryResult.AccountInvalid)) {
+                assertEquals(asText, r, "a file fails as a text would");
+            }
+        }
+
+        @Test
+        void aMediaUploadErrorTellsTheAgentToCheckTheFile() {
+            answer(400, "{\"error\":{\"message\":\"(#131053) Media upload error\",\"type\":\"OAuthException\","
+                    + "\"code\":131053,\"error_data\":{\"details\":\"Unable to download the media from the link\"},"
+                    + "\"fbtrace_id\":\"Tr4ce\"}}");
+            DeliveryResult r = replyInWindow(WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "video/mp4", "v.mp4"));
+            assertEquals(new DeliveryResult.Failed("the media could not be uploaded: check its type and size ((#131053)"
+                    + " Media upload error: Unable to download the media from the link) [HTTP 400, error 131053,"
+                    + " fbtrace_id Tr4ce]"), r);
         }
     }
 

@@ -42,8 +42,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The WhatsApp connector against the connector contract, plus what only WhatsApp does. */
 class WhatsAppConnectorTest extends ConnectorContractTest {
@@ -105,6 +108,16 @@ class WhatsAppConnectorTest extends ConnectorContractTest {
                                 .withRequestBody(matchingJsonPath("$.template.name", equalTo("order_follow_up")))
                                 .withRequestBody(matchingJsonPath("$.template.language.code", equalTo("fr"))),
                         DeliveryResult.Delivered.class),
+                new OutboundCase("file inside the window", WhatsAppFixtures.reply(WhatsAppFixtures.CUSTOMER, recent,
+                        WhatsAppFixtures.file(WhatsAppFixtures.FILE_LINK, "application/pdf", "facture-2026-0142.pdf")),
+                        postRequestedFor(urlPathEqualTo(path))
+                                .withHeader("Authorization", equalTo("Bearer " + WhatsAppFixtures.SHOP_TOKEN))
+                                .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":"
+                                        + "\"individual\",\"to\":\"" + WhatsAppFixtures.CUSTOMER + "\",\"type\":"
+                                        + "\"document\",\"document\":{\"link\":\"" + WhatsAppFixtures.FILE_LINK
+                                        + "\",\"filename\":\"facture-2026-0142.pdf\"},\"context\":{\"message_id\":\""
+                                        + WhatsAppFixtures.CUSTOMER_MESSAGE + "\"}}")),
+                        DeliveryResult.Delivered.class),
                 new OutboundCase("block a customer", new OutboundAction.Block(Platform.WHATSAPP, WhatsAppFixtures.SHOP,
                         WhatsAppFixtures.CUSTOMER, WhatsAppFixtures.CUSTOMER),
                         postRequestedFor(urlPathEqualTo("/v25.0/" + WhatsAppFixtures.SHOP + "/block_users"))
@@ -129,6 +142,33 @@ class WhatsAppConnectorTest extends ConnectorContractTest {
         assertEquals("WhatsApp messages cannot be hidden", policy.hideRefusal(interaction(InteractionKind.DM)).orElseThrow());
         assertEquals(TextLimit.chars(4096), policy.textLimit(Platform.WHATSAPP, ReplyChannel.DM));
         assertEquals(3, policy.maxQuickReplies(Platform.WHATSAPP));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        "DM, DM, image/jpeg, NULL",
+        "DM, DM, application/pdf, NULL",
+        "POSTBACK, DM, video/mp4, NULL",
+        "MESSAGE_EDITED, DM, audio/ogg, NULL",
+        "DM, PUBLIC, image/png, NULL",
+        "COMMENT, PUBLIC, image/png, WhatsApp has no public comment: files go in the customer's conversation only",
+        "GROUP_MESSAGE, PUBLIC, application/pdf, WhatsApp has no public group message: files go in the customer's"
+            + " conversation only",
+        "MENTION, PRIVATE, video/mp4, WhatsApp has no public mention: files go in the customer's conversation only"},
+        nullValues = "NULL")
+    void filesOfAnyTypeGoInTheCustomersConversationOnly(InteractionKind kind, ReplyChannel channel, String mimeType,
+                                                         String refusal) {
+        assertEquals(Optional.ofNullable(refusal),
+                connector().actionPolicy().mediaRefusal(Platform.WHATSAPP, kind, channel, mimeType));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"image/jpeg, image", "image/png, image", "video/mp4, video", "video/3gpp, video", "audio/aac, audio",
+                "audio/mp4, audio", "audio/mpeg, audio", "audio/amr, audio", "audio/ogg, audio",
+                "' Audio/OGG ; codecs=opus', audio", "image/gif, document", "image/webp, document",
+                "video/webm, document", "audio/wav, document", "application/pdf, document", "'', document"})
+    void aFilesMimeTypeNamesItsWhatsAppMessageType(String mimeType, String type) {
+        assertEquals(type, WhatsAppReplyBody.mediaType(mimeType));
     }
 
     @Test

@@ -28,6 +28,9 @@ final class WhatsAppFixtures {
     static final String SANDBOX = "123456123";
     static final String CUSTOMER = "16505551234";
     static final String BSUID = "US.13491208655302741918";
+    static final String AGENT = "lea.support";
+    /** A signed link to a file of the plugin, as the host's outbox hands it over. */
+    static final String FILE_LINK = "https://bridge.example.com/socialbridge/files/7f3a9c?exp=1788256800&sig=Zm9vYmFy";
     static final String CUSTOMER_MESSAGE = "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMDAA=";
 
     private WhatsAppFixtures() {
@@ -81,6 +84,11 @@ final class WhatsAppFixtures {
 
     static OutboundMessage withButtons(String text, String... buttons) {
         return new OutboundMessage(text, List.of(buttons), null);
+    }
+
+    /** A file an agent sends: WhatsApp downloads it from {@code url}. */
+    static OutboundMessage file(String url, String mimeType, String fileName) {
+        return OutboundMessage.fileByAgent(new OutboundMessage.MediaLink(url, mimeType, fileName), AGENT);
     }
 
     static OutboundMessage withTemplate(String text, String name, String language) {
