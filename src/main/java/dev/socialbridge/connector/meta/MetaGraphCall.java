@@ -103,7 +103,7 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
         OutboundMessage message = r.message();
         String text = message.text();
         ReplyTo to = r.to();
-        if (message.isMedia()) {
+        if (message.carriesFile()) {
             java.util.Optional<String> refusal = MetaActionPolicy.mediaRefusalOf(platform, to.kind(), r.channel(),
                     message.media().mimeType());
             if (refusal.isPresent()) {
@@ -241,7 +241,7 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
         if (messagingType != null) {
             body.put("messaging_type", messagingType);
         }
-        if (message.isMedia()) {
+        if (message.carriesFile()) {
             OutboundMessage.MediaLink media = message.media();
             String problem = urlProblem(media.url());
             if (problem != null) {

@@ -47,8 +47,11 @@ public record OutboundMessage(String text, List<String> quickReplies, PlatformTe
         return new OutboundMessage("", List.of(), null, agent, Objects.requireNonNull(media, "media"));
     }
 
-    /** Whether this message is a file rather than text. */
-    public boolean isMedia() {
+    /**
+     * Whether this message is a file rather than text. (Not named {@code isMedia}: serialisers would read that as a
+     * second {@code media} property and overwrite the file with a boolean.)
+     */
+    public boolean carriesFile() {
         return media != null;
     }
 

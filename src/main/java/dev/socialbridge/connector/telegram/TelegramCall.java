@@ -106,7 +106,7 @@ record TelegramCall(String method, ObjectNode params, String chatId, DeliveryRes
             return failed("no Telegram chat to send the reply into");
         }
         OutboundMessage message = r.message();
-        if (message.isMedia()) {
+        if (message.carriesFile()) {
             return sendMedia(r, chat, message.media());
         }
         if (message.text().isBlank()) {

@@ -55,7 +55,7 @@ record WhatsAppReplyBody(String json, DeliveryResult refusal) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual").put(phone ? "to" : "recipient", recipient);
         OutboundMessage message = reply.message();
-        if (message.isMedia()) {
+        if (message.carriesFile()) {
             return media(body, message.media(), to, now);
         }
         if (!insideWindow(to.customerMessageAt(), now)) {
