@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 public abstract class BackgroundWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorker.class);
 
+    /** How long {@link #close()} waits for the round in hand before it interrupts it. */
+    static final long GRACE_MILLIS = 15_000;
+
     private final Thread thread;
     private final Object wake = new Object();
     private final long idleMillis;
@@ -51,7 +54,9 @@ public abstract class BackgroundWorker implements AutoCloseable {
             try {
                 if (!runOnce()) {
                     synchronized (wake) {
-                        wake.wait(idleMillis);
+                        if (running) {
+                            wake.wait(idleMillis);
+                        }
                     }
                 }
                 backoff = 100;
@@ -68,22 +73,36 @@ public abstract class BackgroundWorker implements AutoCloseable {
         }
     }
 
-    private static boolean sleep(long millis) {
+    /** Waits out a back-off, cut short by {@link #close()}; false when the worker is stopping. */
+    private boolean sleep(long millis) {
         try {
-            Thread.sleep(millis);
-            return true;
+            synchronized (wake) {
+                if (running) {
+                    wake.wait(millis);
+                }
+            }
+            return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
+    /**
+     * Stops after the item in hand: a delivery under way is let finish (up to {@link #GRACE_MILLIS}) so that its
+     * outcome is recorded. Interrupting it instead would abort a platform call the platform may already have
+     * acted on, and the retry after the restart would send the reply a second time.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake();
         try {
-            thread.join(5_000);
+            thread.join(GRACE_MILLIS);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

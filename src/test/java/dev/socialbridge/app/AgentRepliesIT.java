@@ -88,6 +88,17 @@ class AgentRepliesIT {
         return RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content&per_page=100").toString();
     }
 
+    /**
+     * Waits until the ticket's history holds every part: an outcome's field change and its note are two RT writes,
+     * so the note may land just after the field a test waited for.
+     */
+    private static void awaitHistory(TicketRef t, String... parts) throws InterruptedException {
+        ServerHarness.await("the ticket's history to contain " + List.of(parts), WAIT, () -> {
+            String h = history(t);
+            return java.util.Arrays.stream(parts).allMatch(h::contains);
+        });
+    }
+
     @Test
     void anAgentsReplyReachesTheCustomerOnceAndTheOutcomeIsWrittenOnTheTicket() throws Exception {
         String run = ServerHarness.newRun();
@@ -249,8 +260,7 @@ class AgentRepliesIT {
         ServerHarness.await("the hide call", WAIT, () -> hideCalls(commentId, true).size() == 1);
         ServerHarness.await("status hidden once the platform took it", WAIT,
                 () -> "hidden".equals(rt.readFields(t).get("moderation_status")));
-        assertTrue(history(t).contains("hidden on instagram") && history(t).contains("requested by social-agent-it, reason: spam"),
-                history(t));
+        awaitHistory(t, "hidden on instagram", "requested by social-agent-it, reason: spam");
 
         // the platform refuses the unhide: the ticket must not say it is unhidden
         graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v25.0/" + commentId))
@@ -261,8 +271,7 @@ class AgentRepliesIT {
         ServerHarness.await("the unhide call", WAIT, () -> hideCalls(commentId, false).size() == 1);
         ServerHarness.await("status request_failed with the platform's reason", WAIT,
                 () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
-        assertTrue(history(t).contains("Could not unhide on instagram") && history(t).contains("Cannot unhide this comment"),
-                history(t));
+        awaitHistory(t, "Could not unhide on instagram", "Cannot unhide this comment");
         assertEquals(0, history(t).split("unhidden on instagram", -1).length - 1, "never reported as unhidden");
     }
 
@@ -277,11 +286,11 @@ class AgentRepliesIT {
         ServerHarness.await("the delete call", WAIT, () -> graph.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo("/v25.0/" + commentId))).size() == 1);
         ServerHarness.await("status deleted", WAIT, () -> "deleted".equals(rt.readFields(t).get("moderation_status")));
-        assertTrue(history(t).contains("deleted on instagram") && history(t).contains("reason: scam"), history(t));
+        awaitHistory(t, "deleted on instagram", "reason: scam");
 
         moderate(t, "block_requested", "harassment");
         ServerHarness.await("status request_failed", WAIT, () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
-        assertTrue(history(t).contains("Could not block on instagram"), history(t));
+        awaitHistory(t, "Could not block on instagram");
     }
 
     @Test
@@ -290,7 +299,7 @@ class AgentRepliesIT {
         TicketRef t = dmThread(run);
         moderate(t, "hide_requested", "spam");
         ServerHarness.await("status request_failed", WAIT, () -> "request_failed".equals(rt.readFields(t).get("moderation_status")));
-        assertTrue(history(t).contains("only public comments can be hidden or deleted"), history(t));
+        awaitHistory(t, "only public comments can be hidden or deleted");
         assertEquals(0, graph.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(".*" + run + ".*"))
                 .withRequestBody(containing("hide="))).size(), "no hide call for the conversation");
     }
