@@ -61,7 +61,9 @@ public final class HostCommandHandler implements OutboxHandler {
         if (existing.isPresent()) {
             ticket = existing.get();
             Map<String, String> latest = latestMessageFields(cmd.fields());
-            host.appendCustomerMessage(ticket, cmd.messageId(), text, files.files(), latest);
+            // the author may be another person than the requestor (a second commenter in the thread)
+            String author = cmd.contact() == null ? null : host.upsertContact(cmd.contact());
+            host.appendCustomerMessage(ticket, author, cmd.messageId(), text, files.files(), latest);
             if (!latest.isEmpty()) {
                 host.updateTicket(ticket, TicketUpdate.fields(latest));
             }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RtApplyHelper {
     static final String SCRIPT = "rt-apply-cf.pl";
+    /** Grants the contacts' group and the queues' Requestor/Cc roles their rights. */
+    static final String GRANT_SCRIPT = "rt-grant-contacts.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -53,11 +55,55 @@ final class RtApplyHelper {
 
     /** {@code <socialbridge.home>/rt/rt-apply-cf.pl} in a bundle, {@code ./plugin/rt/rt-apply-cf.pl} in dev. */
     static Optional<Path> locateScript() {
+        return locate(SCRIPT);
+    }
+
+    /** A helper script of the bundle ({@code <socialbridge.home>/rt/}) or of the source tree ({@code ./plugin/rt/}). */
+    private static Optional<Path> locate(String name) {
         String home = System.getProperty("socialbridge.home");
         List<Path> candidates = home == null
-                ? List.of(Path.of("plugin", "rt", SCRIPT))
-                : List.of(Path.of(home, "rt", SCRIPT), Path.of("plugin", "rt", SCRIPT));
+                ? List.of(Path.of("plugin", "rt", name))
+                : List.of(Path.of(home, "rt", name), Path.of("plugin", "rt", name));
         return candidates.stream().filter(Files::isRegularFile).map(Path::toAbsolutePath).findFirst();
+    }
+
+    /** The arguments of {@value #GRANT_SCRIPT} for the contacts' group, the social queues and the plugin's fields. */
+    static List<String> grantArguments(String group, List<String> queues, List<String> ticketFields,
+                                       List<String> transactionFields) {
+        List<String> args = new java.util.ArrayList<>(List.of(group));
+        queues.forEach(q -> args.addAll(List.of("--queue", q)));
+        ticketFields.forEach(f -> args.addAll(List.of("--ticket-cf", f)));
+        transactionFields.forEach(f -> args.addAll(List.of("--txn-cf", f)));
+        return args;
+    }
+
+    /** The exact command an admin runs on the RT host to grant the contacts their rights. */
+    String grantCommand(List<String> arguments) {
+        String path = script.map(p -> p.resolveSibling(GRANT_SCRIPT).toString())
+                .orElse("<social-bridge bundle>/rt/" + GRANT_SCRIPT);
+        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
+        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
+        return b.toString();
+    }
+
+    /**
+     * Runs {@value #GRANT_SCRIPT}, or only checks with {@code check}; never throws. {@link Result#applied()}:
+     * everything is in place (now).
+     */
+    Result grant(List<String> arguments, boolean check) {
+        if (!canRun()) {
+            return new Result(false, "helper not available here");
+        }
+        Path grant = script.orElseThrow().resolveSibling(GRANT_SCRIPT);
+        if (!Files.isRegularFile(grant)) {
+            return new Result(false, GRANT_SCRIPT + " not found beside " + SCRIPT);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("perl", grant.toString()));
+        command.addAll(arguments);
+        if (check) {
+            command.add("--check");
+        }
+        return run(GRANT_SCRIPT, command);
     }
 
     /** Whether {@link #apply} may run here. */
@@ -88,20 +134,23 @@ final class RtApplyHelper {
         if (!canRun()) {
             return new Result(false, "apply helper not available here");
         }
+        return run(SCRIPT, List.of("perl", script.orElseThrow().toString(), fieldName, lookupType, "global"));
+    }
+
+    private Result run(String name, List<String> command) {
         Path log = null;
         try {
-            log = Files.createTempFile("rt-apply-cf", ".log");
-            ProcessBuilder builder = new ProcessBuilder("perl", script.orElseThrow().toString(), fieldName, lookupType,
-                    "global").redirectErrorStream(true).redirectOutput(log.toFile());
+            log = Files.createTempFile("rt-helper", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return new Result(false, SCRIPT + " timed out after " + TIMEOUT_SECONDS + " s");
+                return new Result(false, name + " timed out after " + TIMEOUT_SECONDS + " s");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8).trim();
-            LOG.info("{} '{}' {}: exit {}: {}", SCRIPT, fieldName, lookupType, process.exitValue(), output);
+            LOG.info("{} {}: exit {}: {}", name, command.subList(2, command.size()), process.exitValue(), output);
             return new Result(process.exitValue() == 0, output);
         } catch (IOException e) {
             return new Result(false, "cannot run perl: " + e.getMessage());

@@ -32,15 +32,32 @@ public final class RtClient {
     private final RtSettings settings;
     private final URI rest2;
     private final HttpClient http;
+    /** The {@code Authorization} header: a secret, never logged. */
+    private final String authorization;
 
     public RtClient(RtSettings settings) {
-        this.settings = settings;
-        this.rest2 = URI.create(settings.baseUrl() + "/REST/2.0");
-        this.http = HttpClient.newBuilder()
+        this(settings, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), settings.authorization());
+    }
+
+    private RtClient(RtSettings settings, HttpClient http, String authorization) {
+        this.settings = settings;
+        this.rest2 = URI.create(settings.baseUrl() + "/REST/2.0");
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    /**
+     * This client acting as another RT user (basic auth), sharing its connections: a contact writing its own
+     * messages.
+     */
+    RtClient asUser(String login, String password) {
+        String pair = login + ":" + password;
+        return new RtClient(settings, http,
+                "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** RT web root, e.g. {@code http://127.0.0.1:8089}. */
@@ -101,7 +118,7 @@ public final class RtClient {
     private HttpRequest request(String method, String path, Object body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(rest2 + path))
                 .timeout(timeout)
-                .header("Authorization", settings.authorization())
+                .header("Authorization", authorization)
                 .header("Accept", "application/json");
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();

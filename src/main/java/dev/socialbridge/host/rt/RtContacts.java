@@ -16,9 +16,12 @@ import java.util.Optional;
 final class RtContacts {
     private final RtClient client;
     private final Optional<String> profileLabel;
+    private final RtContactVoice voice;
 
-    RtContacts(RtClient client, Descriptor descriptor) {
+    /** @param voice gives new contacts a password and the contacts' group, so that they write their own messages */
+    RtContacts(RtClient client, Descriptor descriptor, RtContactVoice voice) {
         this.client = client;
+        this.voice = voice;
         this.profileLabel = descriptor.field(FieldKeys.SOCIAL_PROFILE)
                 .filter(f -> FieldDef.APPLIES_TO_USER.equals(f.appliesTo()))
                 .map(FieldDef::label);
@@ -38,19 +41,28 @@ final class RtContacts {
         String name = userName(contact);
         Optional<JsonNode> existing = client.find("/user/" + RtClient.segment(name));
         if (existing.isPresent()) {
-            return update(existing.get(), contact);
+            return remembered(update(existing.get(), contact), name);
         }
         RtResponse created = client.exchange("POST", "/user", createBody(name, contact));
         if (created.status() == 400 && created.message().contains("Name in use")) {
             // a concurrent upsert created it first
-            return update(client.get("/user/" + RtClient.segment(name)), contact);
+            return remembered(update(client.get("/user/" + RtClient.segment(name)), contact), name);
         }
         if (!created.ok()) {
             throw new HostException("RT refused to create user " + name + " (HTTP " + created.status() + ": "
                     + created.message() + ")", false);
         }
         String id = created.body().path("id").asText();
-        return id.matches("\\d+") ? id : client.get("/user/" + RtClient.segment(name)).path("id").asText();
+        id = id.matches("\\d+") ? id : client.get("/user/" + RtClient.segment(name)).path("id").asText();
+        if (voice.enabled()) {
+            voice.join(id);
+        }
+        return remembered(id, name);
+    }
+
+    private String remembered(String id, String login) {
+        voice.remember(id, login);
+        return id;
     }
 
     private ObjectNode createBody(String name, ContactUpsert contact) {
@@ -60,6 +72,10 @@ final class RtContacts {
                 .put("EmailAddress", "")
                 .put("Privileged", 0)
                 .put("Comments", "Social contact created by Social Bridge");
+        if (voice.enabled()) {
+            // REST2 sets a password only on creation: contacts created before keep writing through the API user
+            body.put("Password", voice.password(name));
+        }
         // RT ignores custom fields that are not applied to users, so this is safe either way
         profileLabel.ifPresent(label -> body.putObject("CustomFields").put(label, profile(contact)));
         return body;

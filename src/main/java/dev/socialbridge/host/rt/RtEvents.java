@@ -29,6 +29,8 @@ final class RtEvents {
     private final Set<String> ownUsers;
     private final RtFieldIds fieldIds;
     private final java.util.Optional<String> moderationLabel;
+    /** Logins known to be staff; others are asked again (a new agent may be made privileged meanwhile). */
+    private final Set<String> staff = new java.util.HashSet<>();
 
     /**
      * @param ownUsers        the logins of the plugin's API user and bot user (their transactions are the plugin's own)
@@ -87,7 +89,7 @@ final class RtEvents {
         if ("CustomField".equals(type)) {
             return moderationRequest(id, t, ticket, creator, at);   // the plugin never writes *_requested itself
         }
-        if (ownUsers.contains(creator) || isCustomerMessage(id)) {
+        if (ownUsers.contains(creator) || isCustomerMessage(id) || !isStaff(creator)) {
             return null;
         }
         JsonNode parts = client.get("/transaction/" + id + "/attachments?fields=Content,ContentType,Filename&per_page=50");
@@ -105,6 +107,26 @@ final class RtEvents {
                 .map(t.path("Field").asText()::equals).orElse(false);
         return moderationField && HostEvent.MODERATION_ACTIONS.contains(action)
                 ? new HostEvent.ModerationRequested(id, ticket, action, creator, at) : null;
+    }
+
+    /**
+     * Whether a person is RT staff (privileged): customers' own users are unprivileged, so a customer's message is
+     * never taken for an agent's reply, even when its message id field could not be written.
+     */
+    private boolean isStaff(String login) {
+        synchronized (staff) {
+            if (staff.contains(login)) {
+                return true;
+            }
+        }
+        boolean privileged = client.find("/user/" + RtClient.segment(login))
+                .map(u -> u.path("Privileged").asInt(0) == 1).orElse(false);
+        if (privileged) {
+            synchronized (staff) {
+                staff.add(login);
+            }
+        }
+        return privileged;
     }
 
     private boolean isCustomerMessage(long id) {

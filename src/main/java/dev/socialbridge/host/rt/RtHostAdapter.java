@@ -37,15 +37,16 @@ public final class RtHostAdapter implements HostAdapter {
         this.settings = settings;
         this.client = new RtClient(settings);
         this.provisioner = new RtProvisioner(client, RtApplyHelper.forSettings(settings, environment),
-                settings.apiUserRef().orElse("Nobody"));
+                settings.apiUserRef().orElse("Nobody"), settings.contactGroup());
         this.verifier = new RtVerifier(client, settings, provisioner);
-        this.contacts = new RtContacts(client, descriptor);
+        RtContactVoice voice = new RtContactVoice(client, settings);
+        this.contacts = new RtContacts(client, descriptor, voice);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
-        this.tickets = new RtTickets(client, descriptor, messageIdField, clock);
+        this.tickets = new RtTickets(client, descriptor, messageIdField, clock, voice);
         this.moderationLabel = descriptor.field(dev.socialbridge.descriptor.FieldKeys.MODERATION_STATUS)
                 .map(dev.socialbridge.descriptor.FieldDef::label);
         // the bot user writes through the same ticket operations; its messages carry their id in the same field
-        this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock))
+        this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock, null))
                 .orElse(null);
     }
 
@@ -54,7 +55,7 @@ public final class RtHostAdapter implements HostAdapter {
         if (botTickets == null) {
             tickets.addNote(ticket, "Automated reply sent to the customer:\n" + text);
         } else {
-            botTickets.appendCustomerMessage(ticket, messageId, text, List.of(), Map.of());
+            botTickets.appendCustomerMessage(ticket, null, messageId, text, List.of(), Map.of());
         }
     }
 
@@ -150,13 +151,13 @@ public final class RtHostAdapter implements HostAdapter {
 
     @Override
     public void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments) {
-        tickets.appendCustomerMessage(ticket, messageId, text, attachments, Map.of());
+        tickets.appendCustomerMessage(ticket, null, messageId, text, attachments, Map.of());
     }
 
     @Override
-    public void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments,
-                                      Map<String, String> messageFields) {
-        tickets.appendCustomerMessage(ticket, messageId, text, attachments, messageFields);
+    public void appendCustomerMessage(TicketRef ticket, String contactId, String messageId, String text,
+                                      List<HostAttachment> attachments, Map<String, String> messageFields) {
+        tickets.appendCustomerMessage(ticket, contactId, messageId, text, attachments, messageFields);
     }
 
     @Override

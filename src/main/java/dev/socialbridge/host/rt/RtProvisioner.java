@@ -15,15 +15,19 @@ import java.util.Optional;
  */
 final class RtProvisioner {
     private static final String QUEUE_KIND = "queue";
+    private static final String CONTACT_RIGHTS_KIND = "contact-rights";
 
     private final RtClient client;
     private final RtApplyHelper helper;
     private final String apiUserRef;
+    private final Optional<String> contactGroup;
 
-    RtProvisioner(RtClient client, RtApplyHelper helper, String apiUserRef) {
+    /** @param contactGroup the group whose members (the contacts' users) write their own messages, if any */
+    RtProvisioner(RtClient client, RtApplyHelper helper, String apiUserRef, Optional<String> contactGroup) {
         this.client = client;
         this.helper = helper;
         this.apiUserRef = apiUserRef;
+        this.contactGroup = contactGroup;
     }
 
     /** What {@link #install} would do; changes nothing. */
@@ -45,7 +49,47 @@ final class RtProvisioner {
         descriptor.queues().forEach(queue -> queue(ctx, queue));
         RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
         descriptor.fields().forEach(fields::provision);
+        contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
         return List.copyOf(ctx.findings);
+    }
+
+    /**
+     * The contacts' group and its rights on the social queues and the plugin's fields (the perl helper: REST2
+     * grants no rights). Without the helper here, the admin gets the command to run on the RT host.
+     */
+    private void contactRights(RtProvisioningContext ctx, Descriptor descriptor, String group) {
+        List<String> args = RtApplyHelper.grantArguments(group,
+                descriptor.queues().stream().map(QueueDef::label).toList(),
+                labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TICKET),
+                labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TRANSACTION));
+        String command = helper.grantCommand(args);
+        String key = "contacts";
+        if (!ctx.helper.canRun()) {
+            ctx.add(ctx.write
+                    ? RtFinding.conflict(CONTACT_RIGHTS_KIND, key, group, command,
+                            "REST2 cannot grant rights: customers' messages are written by the API user until this runs",
+                            "on the RT host run: " + command)
+                    : RtFinding.toCreate(CONTACT_RIGHTS_KIND, key, group, "run on the RT host: " + command,
+                            "rights of group '" + group + "' cannot be read over REST2"));
+            return;
+        }
+        RtApplyHelper.Result result = helper.grant(args, !ctx.write);
+        if (result.applied()) {
+            ctx.add(result.output().contains("ok:")
+                    ? RtFinding.created(CONTACT_RIGHTS_KIND, key, group, "granted with " + RtApplyHelper.GRANT_SCRIPT)
+                    : RtFinding.present(CONTACT_RIGHTS_KIND, key, group, "group and rights in place"));
+        } else if (!ctx.write && result.output().contains("missing:")) {
+            ctx.add(RtFinding.toCreate(CONTACT_RIGHTS_KIND, key, group, "would grant with " + RtApplyHelper.GRANT_SCRIPT,
+                    result.output().lines().filter(l -> l.startsWith("missing:")).count() + " right(s) missing"));
+        } else {
+            ctx.add(RtFinding.conflict(CONTACT_RIGHTS_KIND, key, group, command,
+                    RtApplyHelper.GRANT_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
+        }
+    }
+
+    private static List<String> labels(Descriptor descriptor, String appliesTo) {
+        return descriptor.fields().stream().filter(f -> appliesTo.equals(f.appliesTo()))
+                .map(dev.socialbridge.descriptor.FieldDef::label).toList();
     }
 
     private void queue(RtProvisioningContext ctx, QueueDef queue) {

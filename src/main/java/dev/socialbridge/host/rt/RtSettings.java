@@ -33,6 +33,10 @@ public final class RtSettings {
     public static final String APPLY_HELPER = "apply-helper";
     /** Auth token of the RT user that automated replies are recorded as. Secret, optional. */
     public static final String BOT_TOKEN = "bot-token";
+    /** Key the contacts' RT passwords are derived from. Secret, optional. */
+    public static final String CONTACT_KEY = "contact-key";
+    /** RT group of the contacts' users, holding their rights on the social queues; {@code none}: the API user writes. */
+    public static final String CONTACT_GROUP = "contact-group";
 
     /** Every setting of the RT host, declared once. */
     public static final List<SettingSpec> SPECS = List.of(
@@ -47,7 +51,14 @@ public final class RtSettings {
                     + " RT's perl API when RT is local; `off`: print the command").withDefault("auto"),
             SettingSpec.secret(BOT_TOKEN, "auth token of a dedicated RT user (e.g. social-bot) that automated replies are"
                     + " recorded as, so the ticket shows what the bot told the customer as correspondence; without it they"
-                    + " are recorded as comments"));
+                    + " are recorded as comments"),
+            SettingSpec.string(CONTACT_GROUP, "RT group of the users that stand for social contacts: `install` creates it"
+                    + " and grants it the right to write in the social queues (perl helper), so that each customer message"
+                    + " is written by the customer's own RT user; `none`: customer messages are written by the API user")
+                    .withDefault("Social Contacts"),
+            SettingSpec.secret(CONTACT_KEY, "key the contacts' RT passwords are derived from (HMAC-SHA256 per user name; the"
+                    + " passwords are never stored); default: derived from the API user's credential, so rotating that"
+                    + " token makes contacts created before write through the API user again"));
 
     private static final Pattern TOKEN_USER_ID = Pattern.compile("^\\d+-(\\d+)-");
 
@@ -58,6 +69,8 @@ public final class RtSettings {
     private final Duration timeout;
     private final boolean applyHelperAuto;
     private final String botToken;
+    private final String contactGroup;
+    private final String contactKey;
 
     private RtSettings(SettingValues settings) {
         this.baseUrl = URI.create(normalizeBaseUrl(settings.get(BASE_URL)));
@@ -67,6 +80,9 @@ public final class RtSettings {
         this.timeout = Duration.ofMillis(settings.getLong(TIMEOUT_MS));
         this.applyHelperAuto = !"off".equals(settings.get(APPLY_HELPER));
         this.botToken = settings.value(BOT_TOKEN).orElse(null);
+        this.contactGroup = Optional.ofNullable(settings.get(CONTACT_GROUP)).map(String::strip)
+                .filter(g -> !g.isEmpty() && !"none".equalsIgnoreCase(g)).orElse(null);
+        this.contactKey = settings.value(CONTACT_KEY).orElse(null);
     }
 
     private RtSettings(RtSettings other, String token) {
@@ -77,6 +93,19 @@ public final class RtSettings {
         this.timeout = other.timeout;
         this.applyHelperAuto = other.applyHelperAuto;
         this.botToken = null;
+        this.contactGroup = null;
+        this.contactKey = null;
+    }
+
+    /** The contacts' RT group, unless customer messages are written by the API user. */
+    Optional<String> contactGroup() {
+        return Optional.ofNullable(contactGroup);
+    }
+
+    /** Secret the contacts' passwords are derived from: the contact key, else the API user's credential. */
+    byte[] contactSecret() {
+        String secret = contactKey != null ? contactKey : "api-credential:" + authorization();
+        return secret.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The settings of the bot user (same RT, its own token), when a bot token is configured. */

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Ticket operations over REST2, keyed by the descriptor: queues by key, fields by key.
  *
- * <p>Customer messages after the first are posted as correspondence by the API user (REST2 cannot
- * act as the contact); the content is left as the customer wrote it, and the per-message id is stored
- * in the {@code social_message_id} transaction field, which marks the transaction as a customer message, with the
+ * <p>A customer's message is written by the customer's RT user where {@link RtContactVoice} can (the ticket's
+ * creation, then correspondence; another author in the thread becomes a Cc of the ticket first), else by the API
+ * user. The content is left as the customer wrote it, and the per-message id is stored in the
+ * {@code social_message_id} transaction field, which marks the transaction as a customer message, with the
  * message's own classification in the {@code message_*} transaction fields.
  */
 final class RtTickets {
@@ -40,13 +41,16 @@ final class RtTickets {
     private final RtFieldCodec codec;
     private final RtTransactionField txnFields;
     private final Clock clock;
+    private final RtContactVoice voice;
 
-    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField txnFields, Clock clock) {
+    /** @param voice lets contacts write their own messages; null: the client writes every message */
+    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField txnFields, Clock clock, RtContactVoice voice) {
         this.client = client;
         this.descriptor = descriptor;
         this.codec = new RtFieldCodec(descriptor);
         this.txnFields = txnFields;
         this.clock = clock;
+        this.voice = voice;
     }
 
     /** The ticket holding the thread; with several (a lost race), the lowest id wins. */
@@ -75,7 +79,20 @@ final class RtTickets {
         if (threadKey == null || threadKey.isBlank()) {
             throw new HostException("a ticket needs the " + FieldKeys.THREAD_KEY + " field", false);
         }
-        String id = client.post("/ticket", createBody(request)).path("id").asText();
+        ObjectNode body = createBody(request);
+        Optional<RtClient> customer = customer(request.contactId());
+        String id = null;
+        if (customer.isPresent()) {
+            try {
+                id = customer.get().post("/ticket", body).path("id").asText();
+            } catch (RtException e) {
+                refusedOrRethrow(request.contactId(), e);
+            }
+        }
+        boolean byCustomer = id != null;
+        if (id == null) {
+            id = client.post("/ticket", body).path("id").asText();
+        }
         JsonNode ticket = client.get("/ticket/" + id);
         if (threadKey.equals(codec.fromCustomFields(ticket.path("CustomFields")).get(FieldKeys.THREAD_KEY))) {
             if (ticket.path("Requestor").isEmpty()) {
@@ -83,7 +100,27 @@ final class RtTickets {
             }
             return ref(id);
         }
+        if (byCustomer && findByThread(threadKey).isEmpty()) {
+            // the customer could create the ticket but not set its fields: rights granted in part
+            LOG.warn("RT user {} created ticket {} without its fields: run install to grant group {} its rights",
+                    request.contactId(), id, voice.group().orElse("?"));
+            update(ref(id), TicketUpdate.fields(request.fields()));
+            return ref(id);
+        }
         return resolveLostRace(id, threadKey);
+    }
+
+    /** A client writing as the contact, if it may. */
+    private Optional<RtClient> customer(String contactId) {
+        return voice == null ? Optional.empty() : voice.clientFor(contactId);
+    }
+
+    /** RT refused the contact: remember it (the API user writes instead); a retryable failure propagates. */
+    private void refusedOrRethrow(String contactId, RtException e) {
+        if (e.retryable()) {
+            throw e;
+        }
+        voice.refused(contactId, e);
     }
 
     /**
@@ -128,8 +165,8 @@ final class RtTickets {
      * @param fields descriptor keys of ticket fields describing this message: each {@code message_<key>} transaction
      *               field the descriptor declares and RT has applied records its value on the message's transaction
      */
-    void appendCustomerMessage(TicketRef ticket, String messageId, String text, List<HostAttachment> attachments,
-                               Map<String, String> fields) {
+    void appendCustomerMessage(TicketRef ticket, String contactId, String messageId, String text,
+                               List<HostAttachment> attachments, Map<String, String> fields) {
         ObjectNode body = RtClient.JSON.createObjectNode()
                 .put("Content", text == null ? "" : text)
                 .put("ContentType", "text/plain");
@@ -149,7 +186,65 @@ final class RtTickets {
         if (!txn.isEmpty()) {
             body.set("TxnCustomFields", txn);
         }
-        client.post("/ticket/" + ticket.id() + "/correspond", body);
+        String path = "/ticket/" + ticket.id() + "/correspond";
+        Optional<RtClient> customer = customer(contactId);
+        if (customer.isPresent() && correspondAsCustomer(ticket, contactId, customer.get(), path, body)) {
+            return;
+        }
+        client.post(path, body);
+    }
+
+    /**
+     * Posts the message as the contact; another author in a thread (a second commenter) becomes a Cc of the ticket
+     * first, since only its Requestor and Cc may reply. False when RT refused the contact.
+     */
+    private boolean correspondAsCustomer(TicketRef ticket, String contactId, RtClient customer, String path,
+                                         ObjectNode body) {
+        try {
+            customer.post(path, body);
+            return true;
+        } catch (RtException e) {
+            if (e.retryable() || !deniedTo(e) || !addCc(ticket, contactId)) {
+                refusedOrRethrow(contactId, e);
+                return false;
+            }
+        }
+        try {
+            customer.post(path, body);
+            return true;
+        } catch (RtException e) {
+            refusedOrRethrow(contactId, e);
+            return false;
+        }
+    }
+
+    /** RT's refusal of a reply by someone who is not a watcher: 403, or REST2's 400 "Permission Denied". */
+    private static boolean deniedTo(RtException e) {
+        return e.status() == 403 || e.status() == 400 && String.valueOf(e.getMessage()).contains("Permission Denied");
+    }
+
+    /** Adds the contact to the ticket's Cc; false when it already was a watcher (the refusal is something else). */
+    private boolean addCc(TicketRef ticket, String contactId) {
+        Optional<String> login = voice.login(contactId);
+        if (login.isEmpty()) {
+            return false;
+        }
+        JsonNode current = client.get("/ticket/" + ticket.id());
+        List<String> cc = new java.util.ArrayList<>();
+        for (String role : List.of("Requestor", "Cc")) {
+            for (JsonNode watcher : current.path(role)) {   // REST2 names users by login
+                String name = watcher.path("id").asText();
+                if (name.equalsIgnoreCase(login.get())) {
+                    return false;
+                }
+                if ("Cc".equals(role)) {
+                    cc.add(name);
+                }
+            }
+        }
+        cc.add(login.get());
+        client.put("/ticket/" + ticket.id(), Map.of("Cc", cc));
+        return true;
     }
 
     /** {@code message_<key>} → value for each ticket field value given. */

@@ -58,6 +58,17 @@ public interface HostAdapter extends AutoCloseable {
         appendCustomerMessage(ticket, messageId, text, attachments);
     }
 
+    /**
+     * {@link #appendCustomerMessage(TicketRef, String, String, List, Map)} written by the contact who sent it
+     * ({@code contactId} from {@link #upsertContact}; in a comment thread it may be another person than the
+     * ticket's requestor), where the host can record a message's author; by default the adapter's own user
+     * writes it.
+     */
+    default void appendCustomerMessage(TicketRef ticket, String contactId, String messageId, String text,
+                                       List<HostAttachment> attachments, Map<String, String> messageFields) {
+        appendCustomerMessage(ticket, messageId, text, attachments, messageFields);
+    }
+
     /** {@link #appendCustomerMessage(TicketRef, String, String, List)} without attachments. */
     default void appendCustomerMessage(TicketRef ticket, String messageId, String text) {
         appendCustomerMessage(ticket, messageId, text, List.of());

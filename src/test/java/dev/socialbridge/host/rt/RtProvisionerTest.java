@@ -53,7 +53,25 @@ class RtProvisionerTest {
     private RtProvisioner provisioner() {
         RtClient client = new RtClient(RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc")));
         RtApplyHelper unavailableHelper = new RtApplyHelper(false, "127.0.0.1", Map.of(), Optional.of(Path.of(HELPER)));
-        return new RtProvisioner(client, unavailableHelper, "14");
+        return new RtProvisioner(client, unavailableHelper, "14", Optional.empty());
+    }
+
+    @Test
+    void withoutTheHelperHereInstallGivesTheCommandThatGrantsTheContactsTheirRights() {
+        rt.stubFor(get("/REST/2.0/queue/Social%20Support").willReturn(notFound()));
+        rt.stubFor(post(urlPathEqualTo("/REST/2.0/customfields")).willReturn(okJson("{\"total\":0,\"items\":[]}")));
+        RtClient client = new RtClient(RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc")));
+        RtApplyHelper unavailableHelper = new RtApplyHelper(false, "127.0.0.1", Map.of(), Optional.of(Path.of(HELPER)));
+        RtProvisioner provisioner = new RtProvisioner(client, unavailableHelper, "14", Optional.of("Social Contacts"));
+
+        List<Step> steps = steps(provisioner.inspect(DESCRIPTOR));
+
+        Step rights = steps.get(steps.size() - 1);
+        assertEquals("contact-rights contacts CREATE", summary(List.of(rights)).get(0));
+        assertTrue(rights.detail().endsWith("run on the RT host: perl /opt/social-bridge/rt/rt-grant-contacts.pl"
+                + " 'Social Contacts' --queue 'Social Support' --ticket-cf 'Social Channel' --ticket-cf"
+                + " 'Social Thread Key' --txn-cf 'Social Message ID (txn)'"), rights.detail());
+        assertOnlyReads();
     }
 
     @Test

@@ -115,8 +115,9 @@ class RtProvisioningIT {
         assertEquals(0, adapter.plan(descriptor).steps().stream().filter(s -> s.status() != Status.PRESENT).count());
     }
 
+    /** Queues, fields, select values, and the contacts' rights (group "Social Contacts" by default). */
     private static int expectedStepCount() {
-        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount();
+        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount() + 1;
     }
 
     private static int selectValueCount() {

@@ -17,6 +17,7 @@ import dev.socialbridge.host.spi.TicketUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,6 +111,37 @@ class RtTicketRoundTripIT {
                 TicketUpdate.fields(Map.of("lead_score", "not-a-number"))));
         assertFalse(rejected.retryable());
         assertTrue(rejected.getMessage().contains("Lead Score"), rejected.getMessage());
+    }
+
+    @Test
+    void customersWriteTheirOwnMessagesAndASecondCommenterBecomesACc() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String jane = adapter.upsertContact(new ContactUpsert("instagram", "jane-" + run, "jane_" + run, "Jane"));
+        String bob = adapter.upsertContact(new ContactUpsert("instagram", "bob-" + run, "bob_" + run, "Bob"));
+        long before = adapter.latestPosition();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("thread_key", "instagram:comment:" + run);
+        fields.put("intent", "question");
+
+        TicketRef ticket = adapter.createTicket(new TicketRequest("support", "Livraison ?", jane, "c1-" + run,
+                "Vous livrez en Belgique ?", null, null, fields));
+        adapter.appendCustomerMessage(ticket, jane, "c2-" + run, "Et en Suisse ?", List.of(), Map.of("intent", "question"));
+        adapter.appendCustomerMessage(ticket, bob, "c3-" + run, "Moi aussi je veux savoir", List.of(), Map.of());
+
+        assertEquals("instagram.jane-" + run, RtTestSupport.get("/ticket/" + ticket.id()).path("Creator").path("id").asText());
+        List<String> authors = new java.util.ArrayList<>();
+        for (JsonNode t : RtTestSupport.get("/ticket/" + ticket.id() + "/history?fields=Type,Creator&per_page=100").path("items")) {
+            if (List.of("Create", "Correspond").contains(t.path("Type").asText())) {
+                authors.add(t.path("Type").asText() + " " + t.path("Creator").path("id").asText());
+            }
+        }
+        assertEquals(List.of("Create instagram.jane-" + run, "Correspond instagram.jane-" + run,
+                "Correspond instagram.bob-" + run), authors);
+        JsonNode cc = RtTestSupport.get("/ticket/" + ticket.id()).path("Cc");
+        assertEquals("instagram.bob-" + run, cc.path(0).path("id").asText(), cc.toString());
+        assertTrue(adapter.eventsAfter(before, 100).events().stream()
+                .noneMatch(e -> e instanceof dev.socialbridge.host.spi.HostEvent.AgentReply),
+                "a customer's own message is never taken for an agent's reply");
     }
 
     private static String userField(JsonNode user, String label) {

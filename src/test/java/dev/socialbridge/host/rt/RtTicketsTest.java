@@ -59,7 +59,79 @@ class RtTicketsTest {
     private RtTickets tickets() {
         RtClient client = new RtClient(RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc")));
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
-        return new RtTickets(client, DESCRIPTOR, new RtTransactionField(client, DESCRIPTOR, System::nanoTime), clock);
+        return new RtTickets(client, DESCRIPTOR, new RtTransactionField(client, DESCRIPTOR, System::nanoTime), clock, null);
+    }
+
+    /** Tickets whose contact 39 ({@code instagram.1}) writes its own messages. */
+    private RtTickets ticketsWithVoice() {
+        RtSettings settings = RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc", "contact-key", "k"));
+        RtClient client = new RtClient(settings);
+        RtContactVoice voice = new RtContactVoice(client, settings);
+        voice.remember("39", "instagram.1");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
+        return new RtTickets(client, DESCRIPTOR, new RtTransactionField(client, DESCRIPTOR, System::nanoTime), clock, voice);
+    }
+
+    private static String contactAuthorization() {
+        RtSettings settings = RtSettings.from(Map.of("base-url", "http://x", "token", "1-14-abc", "contact-key", "k"));
+        String password = new RtContactVoice(null, settings).password("instagram.1");
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("instagram.1:" + password).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theCustomerCreatesItsOwnTicketWithItsDerivedPassword() {
+        stubTransactionFieldApplied();
+        rt.stubFor(post("/REST/2.0/ticket").withHeader("Authorization", equalTo(contactAuthorization()))
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"42\"}")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson(
+                "{\"id\":42,\"Requestor\":[{\"id\":\"instagram.1\"}],\"CustomFields\":[" + THREAD_FIELD + "]}")));
+
+        assertEquals("42", ticketsWithVoice().create(request()).id());
+
+        rt.verify(1, postRequestedFor(urlEqualTo("/REST/2.0/ticket")));
+        rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket")).withHeader("Authorization", equalTo(contactAuthorization())));
+    }
+
+    @Test
+    void aContactRtRefusesHasItsTicketCreatedByTheApiUserAndIsNotTriedAgain() {
+        stubTransactionFieldApplied();
+        rt.stubFor(post("/REST/2.0/ticket").withHeader("Authorization", equalTo(contactAuthorization()))
+                .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Authorization required\"}")));
+        rt.stubFor(post("/REST/2.0/ticket").withHeader("Authorization", equalTo("token 1-14-abc"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"42\"}")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson(
+                "{\"id\":42,\"Requestor\":[{\"id\":\"instagram.1\"}],\"CustomFields\":[" + THREAD_FIELD + "]}")));
+        RtTickets tickets = ticketsWithVoice();
+
+        assertEquals("42", tickets.create(request()).id());
+        assertEquals("42", tickets.create(request()).id());
+
+        rt.verify(1, postRequestedFor(urlEqualTo("/REST/2.0/ticket")).withHeader("Authorization", equalTo(contactAuthorization())));
+        rt.verify(2, postRequestedFor(urlEqualTo("/REST/2.0/ticket")).withHeader("Authorization", equalTo("token 1-14-abc")));
+    }
+
+    @Test
+    void anotherAuthorInTheThreadBecomesACcAndThenWritesItsMessage() {
+        rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
+        rt.stubFor(post("/REST/2.0/ticket/42/correspond").inScenario("cc").whenScenarioStateIs(
+                        com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .withHeader("Authorization", equalTo(contactAuthorization()))
+                .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Permission Denied\"}")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson(
+                "{\"id\":42,\"Requestor\":[{\"id\":\"instagram.9\"}],\"Cc\":[{\"id\":\"instagram.8\"}]}")));
+        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("{\"Cc\":[\"instagram.8\",\"instagram.1\"]}"))
+                .inScenario("cc").willSetStateTo("cc added").willReturn(okJson("[\"instagram.1 added as Cc\"]")));
+        rt.stubFor(post("/REST/2.0/ticket/42/correspond").inScenario("cc").whenScenarioStateIs("cc added")
+                .withHeader("Authorization", equalTo(contactAuthorization()))
+                .willReturn(aResponse().withStatus(201).withBody("[\"Correspondence added\"]")));
+
+        ticketsWithVoice().appendCustomerMessage(new TicketRef("42", "u"), "39", null, "Moi aussi !", List.of(), Map.of());
+
+        rt.verify(2, postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond"))
+                .withHeader("Authorization", equalTo(contactAuthorization())));
+        rt.verify(0, postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond"))
+                .withHeader("Authorization", equalTo("token 1-14-abc")));
     }
 
     private static void stubTransactionFieldApplied() {
@@ -132,7 +204,7 @@ class RtTicketsTest {
                         + "{\"field\":\"ObjectType\",\"value\":\"RT::Ticket\"},{\"field\":\"ObjectId\",\"value\":\"42\"}]"))
                 .willReturn(okJson("{\"total\":1,\"items\":[{\"id\":\"56\"}]}")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "again", List.of(), Map.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "m-2", "again", List.of(), Map.of());
 
         rt.verify(0, postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")));
     }
@@ -144,7 +216,7 @@ class RtTicketsTest {
         rt.stubFor(post("/REST/2.0/ticket/42/correspond")
                 .willReturn(aResponse().withStatus(201).withBody("[\"Correspondence added\"]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "Any discount?", List.of(), Map.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "m-2", "Any discount?", List.of(), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
                 "{\"Content\":\"Any discount?\",\"ContentType\":\"text/plain\","
@@ -159,7 +231,7 @@ class RtTicketsTest {
         rt.stubFor(post("/REST/2.0/transactions?per_page=1").willReturn(okJson("{\"total\":0,\"items\":[]}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-3", "Remboursez-moi", List.of(),
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "m-3", "Remboursez-moi", List.of(),
                 Map.of("intent", "refund_cancel", "language", "fr", "sentiment", "negative"));
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
@@ -173,7 +245,7 @@ class RtTicketsTest {
         rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "[image] photo.jpg", List.of(
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, null, "[image] photo.jpg", List.of(
                 new HostAttachment("photo.jpg", "image/jpeg", new byte[] {1, 2, 3})), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond")).withRequestBody(equalToJson(
@@ -186,7 +258,7 @@ class RtTicketsTest {
         rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").willReturn(aResponse().withStatus(201).withBody("[]")));
 
-        tickets().appendCustomerMessage(new TicketRef("42", "u"), "m-2", "hello", List.of(), Map.of());
+        tickets().appendCustomerMessage(new TicketRef("42", "u"), null, "m-2", "hello", List.of(), Map.of());
 
         rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket/42/correspond"))
                 .withRequestBody(equalToJson("{\"Content\":\"hello\",\"ContentType\":\"text/plain\"}")));

@@ -32,7 +32,7 @@ class RtVerifierTest {
         RtSettings settings = RtSettings.from(Map.of("base-url", rt.baseUrl(), "token", "1-14-abc"));
         RtClient client = new RtClient(settings);
         RtProvisioner provisioner = new RtProvisioner(client,
-                new RtApplyHelper(false, "127.0.0.1", Map.of(), Optional.empty()), "14");
+                new RtApplyHelper(false, "127.0.0.1", Map.of(), Optional.empty()), "14", Optional.empty());
         return new RtVerifier(client, settings, provisioner).verify(QUEUE_ONLY);
     }
 
