@@ -3,9 +3,11 @@
 # REST2 (RT 5.0.3) cannot do: it grants no rights. Social Bridge's installer runs it; admins run it
 # by hand on the RT host when the installer tells them to.
 #
-# Usage: perl rt-grant-contacts.pl "<group>" [--check] [--queue Q]... [--ticket-cf CF]... [--txn-cf CF]...
+# Usage: perl rt-grant-contacts.pl "<group>" [--check] [--admin USER] [--queue Q]... [--ticket-cf CF]...
+#            [--txn-cf CF]...
 #   --check       change nothing: print what is missing ("missing: ..."), exit 3 if anything is
 #   <group>       user-defined group holding the contacts' RT users (created if missing)
+#   --admin       the plugin's API user (name or id): may add contacts to the group (AdminGroupMembership)
 #   --queue       a social queue: the group may create tickets in it (CreateTicket, SeeQueue), and a
 #                 ticket's Requestor and Cc may see it and reply (ShowTicket, ReplyToTicket)
 #   --ticket-cf   a plugin ticket field the group may set when it creates a ticket
@@ -29,11 +31,11 @@ BEGIN { unshift @INC, ($ENV{RT_LIB} || '/usr/share/request-tracker5/lib'); }
 use Getopt::Long qw(GetOptionsFromArray);
 use RT;
 
-my (@queues, @ticket_cfs, @txn_cfs, $check);
+my (@queues, @ticket_cfs, @txn_cfs, $check, $admin);
 my @args = @ARGV;
 my $group_name = shift @args;
 GetOptionsFromArray(\@args, 'queue=s' => \@queues, 'ticket-cf=s' => \@ticket_cfs, 'txn-cf=s' => \@txn_cfs,
-    'check' => \$check) or usage();
+    'check' => \$check, 'admin=s' => \$admin) or usage();
 usage() if !defined $group_name || $group_name eq '' || @args;
 
 RT::LoadConfig();
@@ -51,6 +53,13 @@ if ($group->id) {
     my ($ok, $msg) = $group->CreateUserDefinedGroup(
         Name => $group_name, Description => 'Social Bridge: the RT users that stand for social contacts');
     if ($ok) { print "ok: created group $group_name\n" } else { die "FAILED: group $group_name: $msg\n" }
+}
+
+if (defined $admin) {
+    my $user = RT::User->new(RT->SystemUser);
+    $user->Load($admin);
+    if ($user->id) { grant($user->PrincipalObj, "user " . $user->Name, $group, "group $group_name", 'AdminGroupMembership') }
+    else { not_found("user \"$admin\"") }
 }
 
 for my $name (@queues) {
@@ -104,6 +113,6 @@ sub not_found {
 }
 
 sub usage {
-    print STDERR "usage: $0 \"<group>\" [--queue Q]... [--ticket-cf CF]... [--txn-cf CF]...\n";
+    print STDERR "usage: $0 \"<group>\" [--check] [--admin USER] [--queue Q]... [--ticket-cf CF]... [--txn-cf CF]...\n";
     exit 2;
 }

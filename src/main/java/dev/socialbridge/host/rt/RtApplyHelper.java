@@ -67,10 +67,16 @@ final class RtApplyHelper {
         return candidates.stream().filter(Files::isRegularFile).map(Path::toAbsolutePath).findFirst();
     }
 
-    /** The arguments of {@value #GRANT_SCRIPT} for the contacts' group, the social queues and the plugin's fields. */
-    static List<String> grantArguments(String group, List<String> queues, List<String> ticketFields,
+    /**
+     * The arguments of {@value #GRANT_SCRIPT} for the contacts' group (the API user may add members), the social
+     * queues and the plugin's fields.
+     */
+    static List<String> grantArguments(String group, String apiUser, List<String> queues, List<String> ticketFields,
                                        List<String> transactionFields) {
         List<String> args = new java.util.ArrayList<>(List.of(group));
+        if (apiUser != null && !"Nobody".equals(apiUser)) {   // Nobody: the API user could not be told from its token
+            args.addAll(List.of("--admin", apiUser));
+        }
         queues.forEach(q -> args.addAll(List.of("--queue", q)));
         ticketFields.forEach(f -> args.addAll(List.of("--ticket-cf", f)));
         transactionFields.forEach(f -> args.addAll(List.of("--txn-cf", f)));

@@ -58,7 +58,7 @@ final class RtProvisioner {
      * grants no rights). Without the helper here, the admin gets the command to run on the RT host.
      */
     private void contactRights(RtProvisioningContext ctx, Descriptor descriptor, String group) {
-        List<String> args = RtApplyHelper.grantArguments(group,
+        List<String> args = RtApplyHelper.grantArguments(group, apiUserRef,
                 descriptor.queues().stream().map(QueueDef::label).toList(),
                 labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TICKET),
                 labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TRANSACTION));

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Ticket operations over REST2, keyed by the descriptor: queues by key, fields by key.
  *
  * <p>A customer's message is written by the customer's RT user where {@link RtContactVoice} can (the ticket's
- * creation, then correspondence; another author in the thread becomes a Cc of the ticket first), else by the API
+ * creation, then correspondence; another author in the thread becomes a requestor first), else by the API
  * user. The content is left as the customer wrote it, and the per-message id is stored in the
  * {@code social_message_id} transaction field, which marks the transaction as a customer message, with the
  * message's own classification in the {@code message_*} transaction fields.
@@ -195,8 +195,8 @@ final class RtTickets {
     }
 
     /**
-     * Posts the message as the contact; another author in a thread (a second commenter) becomes a Cc of the ticket
-     * first, since only its Requestor and Cc may reply. False when RT refused the contact.
+     * Posts the message as the contact; another author in a thread (a second commenter) becomes a requestor of the
+     * ticket first, since only its watchers may reply. False when RT refused the contact.
      */
     private boolean correspondAsCustomer(TicketRef ticket, String contactId, RtClient customer, String path,
                                          ObjectNode body) {
@@ -204,7 +204,7 @@ final class RtTickets {
             customer.post(path, body);
             return true;
         } catch (RtException e) {
-            if (e.retryable() || !deniedTo(e) || !addCc(ticket, contactId)) {
+            if (e.retryable() || !deniedTo(e) || !addRequestor(ticket, contactId)) {
                 refusedOrRethrow(contactId, e);
                 return false;
             }
@@ -223,27 +223,31 @@ final class RtTickets {
         return e.status() == 403 || e.status() == 400 && String.valueOf(e.getMessage()).contains("Permission Denied");
     }
 
-    /** Adds the contact to the ticket's Cc; false when it already was a watcher (the refusal is something else). */
-    private boolean addCc(TicketRef ticket, String contactId) {
+    /**
+     * Adds the contact to the ticket's requestors; false when it already was a watcher (the refusal is something
+     * else). A requestor rather than a Cc: RT counts a requestor's message as the customer's, not as staff telling
+     * the customer ({@code Told}).
+     */
+    private boolean addRequestor(TicketRef ticket, String contactId) {
         Optional<String> login = voice.login(contactId);
         if (login.isEmpty()) {
             return false;
         }
         JsonNode current = client.get("/ticket/" + ticket.id());
-        List<String> cc = new java.util.ArrayList<>();
+        List<String> requestors = new java.util.ArrayList<>();
         for (String role : List.of("Requestor", "Cc")) {
-            for (JsonNode watcher : current.path(role)) {   // REST2 names users by login
+            for (JsonNode watcher : current.path(role)) {   // REST2 names users by login, groups by id
                 String name = watcher.path("id").asText();
                 if (name.equalsIgnoreCase(login.get())) {
                     return false;
                 }
-                if ("Cc".equals(role)) {
-                    cc.add(name);
+                if ("Requestor".equals(role)) {
+                    requestors.add(name);
                 }
             }
         }
-        cc.add(login.get());
-        client.put("/ticket/" + ticket.id(), Map.of("Cc", cc));
+        requestors.add(login.get());
+        client.put("/ticket/" + ticket.id(), Map.of("Requestor", requestors));
         return true;
     }
 

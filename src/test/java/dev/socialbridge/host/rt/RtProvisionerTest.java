@@ -69,7 +69,7 @@ class RtProvisionerTest {
         Step rights = steps.get(steps.size() - 1);
         assertEquals("contact-rights contacts CREATE", summary(List.of(rights)).get(0));
         assertTrue(rights.detail().endsWith("run on the RT host: perl /opt/social-bridge/rt/rt-grant-contacts.pl"
-                + " 'Social Contacts' --queue 'Social Support' --ticket-cf 'Social Channel' --ticket-cf"
+                + " 'Social Contacts' --admin 14 --queue 'Social Support' --ticket-cf 'Social Channel' --ticket-cf"
                 + " 'Social Thread Key' --txn-cf 'Social Message ID (txn)'"), rights.detail());
         assertOnlyReads();
     }

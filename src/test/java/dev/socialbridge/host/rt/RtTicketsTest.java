@@ -112,7 +112,7 @@ class RtTicketsTest {
     }
 
     @Test
-    void anotherAuthorInTheThreadBecomesACcAndThenWritesItsMessage() {
+    void anotherAuthorInTheThreadBecomesARequestorAndThenWritesItsMessage() {
         rt.stubFor(get("/REST/2.0/queue/Social%20Hot%20Leads").willReturn(okJson("{\"id\":3}")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").inScenario("cc").whenScenarioStateIs(
                         com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -120,8 +120,8 @@ class RtTicketsTest {
                 .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Permission Denied\"}")));
         rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson(
                 "{\"id\":42,\"Requestor\":[{\"id\":\"instagram.9\"}],\"Cc\":[{\"id\":\"instagram.8\"}]}")));
-        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("{\"Cc\":[\"instagram.8\",\"instagram.1\"]}"))
-                .inScenario("cc").willSetStateTo("cc added").willReturn(okJson("[\"instagram.1 added as Cc\"]")));
+        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("{\"Requestor\":[\"instagram.9\",\"instagram.1\"]}"))
+                .inScenario("cc").willSetStateTo("cc added").willReturn(okJson("[\"instagram.1 added as Requestor\"]")));
         rt.stubFor(post("/REST/2.0/ticket/42/correspond").inScenario("cc").whenScenarioStateIs("cc added")
                 .withHeader("Authorization", equalTo(contactAuthorization()))
                 .willReturn(aResponse().withStatus(201).withBody("[\"Correspondence added\"]")));
