@@ -76,4 +76,38 @@ final class Components {
     static HostAdapter host(LoadedConfig config, HostAdapterFactory factory, Descriptor descriptor) {
         return factory.create(hostSettings(config, factory), descriptor);
     }
+
+    /**
+     * The SLA policy from {@code socialbridge.sla.*}: business hours, holidays (dates and the iCalendar file), warning
+     * share, pause statuses. Appends a problem naming the key and value for each bad setting; null when any.
+     */
+    static dev.socialbridge.sla.SlaPolicy slaPolicy(SocialBridgeConfig config, List<String> problems) {
+        SocialBridgeConfig.Sla sla = config.sla();
+        int before = problems.size();
+        dev.socialbridge.sla.calendar.BusinessHours hours = null;
+        dev.socialbridge.sla.calendar.Holidays holidays = dev.socialbridge.sla.calendar.Holidays.none();
+        try {
+            hours = dev.socialbridge.sla.calendar.BusinessHours.parse("socialbridge.sla.hours", sla.hours());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            holidays = dev.socialbridge.sla.calendar.Holidays.parse("socialbridge.sla.holidays", sla.holidays().orElse(""));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (sla.holidaysFile().isPresent()) {
+            try {
+                holidays = dev.socialbridge.sla.calendar.Holidays.union(holidays, dev.socialbridge.sla.calendar.Holidays
+                        .fromICalendar("socialbridge.sla.holidays-file", java.nio.file.Path.of(sla.holidaysFile().get())));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new dev.socialbridge.sla.SlaPolicy(new dev.socialbridge.sla.calendar.BusinessCalendar(sla.zone(), hours, holidays),
+                sla.warnAtPercent(), java.util.Set.copyOf(sla.pauseStatuses()), sla.automatedRepliesCount());
+    }
 }

@@ -23,6 +23,8 @@ import dev.socialbridge.outbox.RetryPolicy;
 import dev.socialbridge.pipeline.AccountStatusStore;
 import dev.socialbridge.pipeline.AgentReplyWatcher;
 import dev.socialbridge.pipeline.HumanReplyStore;
+import dev.socialbridge.pipeline.SlaClocks;
+import dev.socialbridge.pipeline.SlaWatcher;
 import dev.socialbridge.pipeline.AuditStore;
 import dev.socialbridge.pipeline.AuthorAudienceStore;
 import dev.socialbridge.pipeline.HostCommandHandler;
@@ -78,12 +80,13 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final OutboxDispatcher hostDispatcher;
     private final OutboxDispatcher platformDispatcher;
     private final AgentReplyWatcher agentReplies;
+    private final SlaWatcher slaWatcher;
     private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
     private final URI baseUri;
 
     private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, Connectors connectors,
-                               Database db, Automation automation) {
+                               Database db, Automation automation, dev.socialbridge.sla.SlaPolicy slaPolicy) {
         this.config = loaded.typed();
         this.host = host;
         this.connectors = connectors;
@@ -100,8 +103,11 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
                 new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
                 config.outbox().pollInterval(), journal.meter());
+        dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
+        SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor);
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
-                new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db)),
+                new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db),
+                        slaClocks),
                 retry, config.outbox().pollInterval(), journal.meter());
         ModerationStore moderation = new ModerationStore(db);
         HumanReplyStore humanReplies = new HumanReplyStore(db);
@@ -110,11 +116,15 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.automation().disclosure()), humanReplies, threads, outbox, audit);
         this.mediaLinks = config.media().publicUrl().flatMap(url -> config.admin().token().map(token ->
                 new MediaLinks(java.net.URI.create(url), token.reveal(), config.media().linkTtl(), java.time.Clock.systemUTC())));
+        this.slaWatcher = new SlaWatcher(slaStore, outbox, threads, descriptor, slaPolicy, config.sla().zone(),
+                config.sla().checkInterval(), java.time.Clock.systemUTC());
         this.agentReplies = new AgentReplyWatcher(host, humanReplies, threads, outbox, moderation, audit, surveys,
-                connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(), platformDispatcher::wake);
+                slaClocks, connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(),
+                platformDispatcher::wake);
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
-                descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, journal.meter(), () -> {
+                descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
+                journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -160,6 +170,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         HostAdapterFactory factory = Components.hostFactory(loaded, problems).orElse(null);
         problems.addAll(ServeRequirements.check(loaded));
         problems.addAll(automationProblems);
+        dev.socialbridge.sla.SlaPolicy slaPolicy = Components.slaPolicy(loaded.typed(), problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
@@ -190,7 +201,7 @@ public final class SocialBridgeServer implements AutoCloseable {
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built);
+        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {
@@ -211,6 +222,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         hostDispatcher.start();
         platformDispatcher.start();
         agentReplies.start();
+        slaWatcher.start();
         try {
             http.start();
         } catch (IOException e) {
@@ -230,7 +242,7 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, drainer, processor, hostDispatcher,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, drainer, processor, hostDispatcher,
                 platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {

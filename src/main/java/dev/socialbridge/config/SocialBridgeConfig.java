@@ -37,6 +37,8 @@ public interface SocialBridgeConfig {
 
     Automation automation();
 
+    Sla sla();
+
     /** Path of the descriptor; empty = the one shipped in the bundle/jar. */
     @Doc("descriptor file; default: the bundled one")
     @WithName("descriptor.path")
@@ -225,5 +227,39 @@ public interface SocialBridgeConfig {
                 message = "must be a day range such as MON-FRI or a list such as MON,TUE,SAT")
         @Doc("opening days: a range or a list such as `MON,TUE,SAT`")
         String businessDays();
+    }
+
+    /** SLA clocks: the business calendar they count, warnings, pauses. */
+    interface Sla {
+        @Doc("time zone of the SLA business calendar")
+        @WithDefault("Europe/Paris")
+        java.time.ZoneId zone();
+
+        @Doc("business hours of SLA classes with `calendar: business`, per weekday with split shifts, e.g. `MON-FRI 09:00-12:30,13:30-18:00; SAT 10:00-13:00`; `24/7`: around the clock")
+        @WithDefault("24/7") @NotBlank
+        String hours();
+
+        @Doc("holidays (ISO dates, comma-separated, e.g. `2026-12-25,2027-01-01`): business clocks do not run on them")
+        Optional<String> holidays();
+
+        @Doc("iCalendar file (.ics) of more holidays (all-day events, yearly rules)")
+        @WithName("holidays-file")
+        Optional<String> holidaysFile();
+
+        @Doc("share of a clock's target (percent) at which the ticket gets a pre-breach warning")
+        @WithName("warn-at-percent") @WithDefault("75") @Min(1) @Max(99)
+        int warnAtPercent();
+
+        @Doc("host statuses in which the SLA clocks pause (waiting on the customer); the customer's next message resumes them")
+        @WithName("pause-statuses") @WithDefault("stalled")
+        java.util.List<@Pattern(regexp = "[a-z_]+", message = "must be a status such as stalled") String> pauseStatuses();
+
+        @Doc("automated replies count as a response for the SLA clocks (by default only a person's reply does)")
+        @WithName("automated-replies-count") @WithDefault("false")
+        boolean automatedRepliesCount();
+
+        @Doc("how often due warnings and breaches are looked for")
+        @WithName("check-interval") @WithDefault("PT15S")
+        Duration checkInterval();
     }
 }

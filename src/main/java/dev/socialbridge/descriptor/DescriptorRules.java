@@ -85,6 +85,10 @@ final class DescriptorRules {
                 problems.add("$.queues[" + i + "].sla.escalateAfterMinutes: must be >= firstResponseMinutes ("
                         + sla.firstResponseMinutes() + ")");
             }
+            String to = sla.escalation() == null ? null : sla.escalation().queue();
+            if (to != null && descriptor.queue(to).isEmpty()) {
+                problems.add("$.queues[" + i + "].sla.escalation.queue: '" + to + "' is not a queue key of this descriptor");
+            }
         }
         for (String key : QueueKeys.ALL) {
             if (descriptor.queue(key).isEmpty()) {

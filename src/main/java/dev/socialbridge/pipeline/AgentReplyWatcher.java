@@ -52,12 +52,14 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private final Runnable onEnqueued;
     private final AgentModeration moderation;
     private final SurveyFlow surveys;
+    /** An answer stops the response clock; statuses pause, resume and resolve. */
+    private final SlaClocks sla;
     private final dev.socialbridge.connector.spi.ActionPolicy policy;
     private final Optional<dev.socialbridge.media.MediaLinks> mediaLinks;
     private long position = -1;
 
     public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
-                             ModerationStore moderationStore, AuditStore audit, SurveyFlow surveys,
+                             ModerationStore moderationStore, AuditStore audit, SurveyFlow surveys, SlaClocks sla,
                              dev.socialbridge.connector.spi.ActionPolicy policy,
                              Optional<dev.socialbridge.media.MediaLinks> mediaLinks, java.time.Duration interval,
                              Runnable onEnqueued) {
@@ -69,6 +71,7 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         this.onEnqueued = onEnqueued;
         this.moderation = new AgentModeration(store, moderationStore, outbox, audit);
         this.surveys = surveys;
+        this.sla = sla;
         this.policy = policy;
         this.mediaLinks = mediaLinks;
     }
@@ -126,14 +129,30 @@ public final class AgentReplyWatcher extends BackgroundWorker {
             if (e instanceof HostEvent.TicketClosed closed) {
                 store.release(c, thread);
                 surveys.onClosed(c, closed, thread, fields.get(e.ticket().id()));
+                sla.status(c, thread, closed.status(), true, closed.at());
+            } else if (e instanceof HostEvent.StatusChanged changed) {
+                sla.status(c, thread, changed.status(), false, changed.at())
+                        .ifPresent(due -> queueDue(c, thread, "status:" + changed.position(), due));
             } else if (e instanceof HostEvent.AgentReply reply && queue(c, reply, thread, fields.get(e.ticket().id()))) {
                 queued++;
+                sla.answered(c, thread, reply.at(), true)
+                        .ifPresent(due -> queueDue(c, thread, "agent:" + reply.position(), due));
             } else if (e instanceof HostEvent.ModerationRequested request) {
                 queued += moderation.queue(c, request, thread, fields.get(e.ticket().id()));
             }
         }
         store.saveCursor(c, page.position());
         return queued;
+    }
+
+    /** The ticket's due date follows the SLA clocks (the next deadline). */
+    private void queueDue(Connection c, String thread, String key, Instant due) {
+        try {
+            outbox.enqueue(c, new OutboxCommand(key + ":due", thread + "|host", OutboxCommand.HOST, HostUpdateCommand.TYPE,
+                    new HostUpdateCommand(thread, new TicketUpdate(null, null, due, null, Map.of()), null)), Instant.now());
+        } catch (SQLException e) {
+            throw new dev.socialbridge.store.StoreException(e);
+        }
     }
 
     private Map<String, Map<String, String>> fieldsOf(HostEvents page) {

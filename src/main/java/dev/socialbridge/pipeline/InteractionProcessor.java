@@ -61,14 +61,16 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final SentMessageStore sent;
     private final boolean humanTakeover;
     private final SurveyFlow surveys;
+    private final SlaClocks sla;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
-                                boolean humanTakeover, SurveyFlow surveys, dev.socialbridge.inbox.IngestMeter meter,
-                                Runnable onEnqueued) {
+                                boolean humanTakeover, SurveyFlow surveys, SlaClocks sla,
+                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
+        this.sla = sla;
         this.surveys = surveys;
         this.humanTakeover = humanTakeover;
         this.connectors = connectors;
@@ -233,7 +235,9 @@ public final class InteractionProcessor extends BackgroundWorker {
         String queue = o.queueKey() != null ? o.queueKey() : t.queueKey() != null ? t.queueKey() : defaultQueue;
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = t.campaignTag() != null ? t.campaignTag() : campaignOf(i);
-        Instant due = t.slaDueAt() != null ? t.slaDueAt() : now.plus(Duration.ofMinutes(q.sla().firstResponseMinutes()));
+        // the clocks start at the customer's first message (platform time), in the queue's SLA class and calendar
+        Instant due = t.slaDueAt() != null ? t.slaDueAt() : sla.firstDue(q, t.isNew() ? i.occurredAt() : t.firstMessageAt());
+        boolean rerouted = !t.isNew() && t.queueKey() != null && o.queueKey() != null && !o.queueKey().equals(t.queueKey());
         String hostLane = i.threadKey() + "|host";
         String platformLane = i.threadKey() + "|platform";
         int n = 0;
@@ -267,19 +271,29 @@ public final class InteractionProcessor extends BackgroundWorker {
                     i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
                     HostMessageCommand.TYPE, msg), now);
-            if (!t.isNew() && t.queueKey() != null && o.queueKey() != null && !o.queueKey().equals(t.queueKey())) {
-                TicketUpdate up = new TicketUpdate(q.key(), o.priority() != null ? o.priority() : q.defaultPriority(),
-                        null, null, Map.of("automation_status", "escalated"));
-                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#escalate", hostLane, OutboxCommand.HOST,
-                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), up,
-                        "Escalated from " + t.queueKey() + " to " + q.key() + " by automation.")), now);
-            }
         }
         if (o.optOut()) {
             threads.recordOptOut(conn, authorKey, now, i.text());
         }
         threads.recordMessage(conn, i, t, o.ticket() ? q.key() : null, replies, campaign, o.ticket() ? due : null,
                 o.automationStatus());
+        if (o.ticket()) {
+            Optional<Instant> newDue = sla.customerMessage(conn, i.threadKey(), q, rerouted, i.occurredAt());
+            // a ticket created by this message already has its due date; an existing one is updated
+            Instant update = t.queueKey() != null ? newDue.orElse(null) : null;
+            if (rerouted) {
+                TicketUpdate up = new TicketUpdate(q.key(), o.priority() != null ? o.priority() : q.defaultPriority(),
+                        update, null, Map.of("automation_status", "escalated"));
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#escalate", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), up,
+                        "Escalated from " + t.queueKey() + " to " + q.key() + " by automation."
+                                + (update != null ? " SLA due date now " + update + "." : ""))), now);
+            } else if (update != null) {
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#due", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(),
+                        new TicketUpdate(null, null, update, null, Map.of()), null)), now);
+            }
+        }
         String scores = Json.write(c);
         for (AutomationOutcome.Audit a : o.audit()) {
             audit.insert(conn, new AuditStore.AuditRow(0, i.threadKey(), item.id(), a.ruleId(), a.templateId(), a.variant(),

@@ -48,7 +48,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private final PlatformLookups lookups;
 
     public PlatformCommandHandler(Connectors connectors, AccountStatusStore accounts, ThreadStore threads,
-                                  SentMessageStore sent, OutboxStore outbox, InboxStore inbox, AuthorAudienceStore audiences) {
+                                  SentMessageStore sent, OutboxStore outbox, InboxStore inbox, AuthorAudienceStore audiences,
+                                  SlaClocks sla) {
+        this.sla = sla;
         this.connectors = connectors;
         this.accounts = accounts;
         this.threads = threads;
@@ -58,6 +60,8 @@ public final class PlatformCommandHandler implements OutboxHandler {
     }
 
     /** The outbox command that carries {@code action} in {@code lane}. */
+    private final SlaClocks sla;
+
     public static OutboxCommand command(String dedupeKey, String lane, OutboundAction action) {
         String type = action instanceof OutboundAction.Reply ? REPLY
                 : action instanceof OutboundAction.Acknowledge ? ACKNOWLEDGE
@@ -147,6 +151,20 @@ public final class PlatformCommandHandler implements OutboxHandler {
         return result;
     }
 
+    /** An automated reply reached the customer: the SLA clocks hear of it (it stops one only when configured to). */
+    private void automatedAnswer(OutboxItem item, String thread) {
+        Instant now = Instant.now();
+        outbox.database().inTransaction(c -> {
+            Optional<Instant> due = sla.answered(c, thread, now, false);
+            if (due.isPresent()) {
+                outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#due", thread + "|host", OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(thread, new TicketUpdate(null, null, due.get(), null,
+                        Map.of()), null)), now);
+            }
+            return null;
+        });
+    }
+
     private void hostNote(OutboxItem item, String thread, TicketUpdate update, String note) {
         outbox.database().inTransaction(c -> {
             outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#outcome", thread + "|host", OutboxCommand.HOST,
@@ -160,6 +178,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
             sent.recordRemoteId(sentId, d.remoteId());
             if (thread != null && action instanceof OutboundAction.Reply r) {
                 threads.recordFirstResponse(thread, Instant.now());
+                if (!r.message().fromAgent()) {
+                    automatedAnswer(item, thread);
+                }
                 if (r.message().fromAgent()) {
                     noteOnTicket(item, thread, "Sent to the customer on " + action.platform().id() + " at "
                             + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " as "

@@ -101,6 +101,15 @@ public final class ThreadStore {
         }
     }
 
+    /** The thread's ticket moved to another queue (an SLA escalation). */
+    public void recordQueue(Connection c, String threadKey, String queueKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET queue_key = ? WHERE thread_key = ?")) {
+            ps.setString(1, queueKey);
+            ps.setString(2, threadKey);
+            ps.executeUpdate();
+        }
+    }
+
     public void recordTicket(String threadKey, String ticketId, String ticketUrl) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -49,7 +49,9 @@ class PlatformLookupsTest {
         audiences = new AuthorAudienceStore(db);
         accounts = new AccountStatusStore(db);
         handler = new PlatformCommandHandler(Connectors.of(List.of(client)), accounts, new ThreadStore(db),
-                new SentMessageStore(db), new OutboxStore(db), inbox, audiences);
+                new SentMessageStore(db), new OutboxStore(db), inbox, audiences,
+                new SlaClocks(new dev.socialbridge.sla.SlaStore(db), dev.socialbridge.sla.SlaPolicy.aroundTheClock(),
+                        dev.socialbridge.descriptor.DescriptorLoader.fromClasspath()));
     }
 
     @AfterEach

@@ -156,7 +156,8 @@ final class RtApplyHelper {
                 return new Result(false, name + " timed out after " + TIMEOUT_SECONDS + " s");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8).trim();
-            LOG.info("{} {}: exit {}: {}", name, command.subList(2, command.size()), process.exitValue(), output);
+            LOG.info("{} '{}': exit {}: {}", name, command.get(2), process.exitValue(),
+                    output.lines().filter(l -> !l.startsWith("already:")).limit(20).collect(java.util.stream.Collectors.joining("; ")));
             return new Result(process.exitValue() == 0, output);
         } catch (IOException e) {
             return new Result(false, "cannot run perl: " + e.getMessage());

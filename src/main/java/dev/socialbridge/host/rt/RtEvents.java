@@ -84,7 +84,8 @@ final class RtEvents {
         String type = t.path("Type").asText();
         if ("Status".equals(type)) {
             String status = t.path("NewValue").asText("");
-            return CLOSED.contains(status) ? new HostEvent.TicketClosed(id, ticket, status, at) : null;
+            return CLOSED.contains(status) ? new HostEvent.TicketClosed(id, ticket, status, at)
+                    : new HostEvent.StatusChanged(id, ticket, status, at);
         }
         if ("CustomField".equals(type)) {
             return moderationRequest(id, t, ticket, creator, at);   // the plugin never writes *_requested itself

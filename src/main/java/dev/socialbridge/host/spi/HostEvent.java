@@ -43,4 +43,10 @@ public sealed interface HostEvent {
 
     /** The ticket was resolved or otherwise closed ({@code status} as the host names it). */
     record TicketClosed(long position, TicketRef ticket, String status, Instant at) implements HostEvent { }
+
+    /**
+     * The ticket moved to a status that does not close it (e.g. {@code stalled}: waiting on the customer, which
+     * pauses the SLA clocks; {@code open} again).
+     */
+    record StatusChanged(long position, TicketRef ticket, String status, Instant at) implements HostEvent { }
 }
