@@ -1,5 +1,6 @@
 package dev.socialbridge.app;
 
+import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostException;
@@ -30,11 +31,16 @@ final class InstallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
-        Components.HostSetup setup = Components.prepare(common.load(), problems);   // bad config: exit 2 via Main
+        LoadedConfig config = common.load();   // bad config: exit 2 via Main
+        Components.HostSetup setup = Components.prepare(config, problems);
+        dev.socialbridge.sla.SlaPolicy sla = Components.slaPolicy(config.typed(), problems);
         if (!problems.isEmpty()) {
             return ConfigReport.print(err, problems);
         }
         Descriptor descriptor = setup.descriptor();
+        if (dryRun) {
+            SlaMatrixPrinter.print(out, sla, descriptor);
+        }
         try (HostAdapter host = setup.host()) {
             ProvisioningPlan plan = dryRun ? host.plan(descriptor) : host.install(descriptor);
             PlanPrinter.print(out, plan, dryRun);

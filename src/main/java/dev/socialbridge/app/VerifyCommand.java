@@ -35,9 +35,11 @@ final class VerifyCommand implements Callable<Integer> {
             connectors.close();
         }
         configProblems.addAll(Automation.problems(config));
+        dev.socialbridge.sla.SlaPolicy sla = Components.slaPolicy(config.typed(), configProblems);
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);
         }
+        SlaMatrixPrinter.print(out, sla, descriptor);
         List<HostProblem> problems = new ArrayList<>();
         try (HostAdapter host = setup.host()) {
             problems.addAll(host.verify(descriptor));

@@ -232,12 +232,12 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
                        AutomationOutcome o, String authorKey, Instant now) throws SQLException {
-        String queue = o.queueKey() != null ? o.queueKey() : t.queueKey() != null ? t.queueKey() : defaultQueue;
+        String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = t.campaignTag() != null ? t.campaignTag() : campaignOf(i);
         // the clocks start at the customer's first message (platform time), in the queue's SLA class and calendar
         Instant due = t.slaDueAt() != null ? t.slaDueAt() : sla.firstDue(q, t.isNew() ? i.occurredAt() : t.firstMessageAt());
-        boolean rerouted = !t.isNew() && t.queueKey() != null && o.queueKey() != null && !o.queueKey().equals(t.queueKey());
+        boolean rerouted = !t.isNew() && t.queueKey() != null && !q.key().equals(t.queueKey());
         String hostLane = i.threadKey() + "|host";
         String platformLane = i.threadKey() + "|platform";
         int n = 0;
@@ -299,6 +299,27 @@ public final class InteractionProcessor extends BackgroundWorker {
             audit.insert(conn, new AuditStore.AuditRow(0, i.threadKey(), item.id(), a.ruleId(), a.templateId(), a.variant(),
                     a.action(), a.outcome(), scores, a.detail(), now));
         }
+    }
+
+    /**
+     * The thread's queue after this message: the rules' choice, except that automation never moves a thread to a
+     * queue with a looser first-response target (a hot lead's next "merci" does not send it back to General); a
+     * person can.
+     */
+    private String routedQueue(ThreadState t, AutomationOutcome o) {
+        if (o.queueKey() == null) {
+            return t.queueKey() != null ? t.queueKey() : defaultQueue;
+        }
+        if (t.isNew() || t.queueKey() == null || o.queueKey().equals(t.queueKey())) {
+            return o.queueKey();
+        }
+        Optional<QueueDef> current = descriptor.queue(t.queueKey());
+        Optional<QueueDef> proposed = descriptor.queue(o.queueKey());
+        if (current.isPresent() && proposed.isPresent()
+                && proposed.get().sla().firstResponseMinutes() >= current.get().sla().firstResponseMinutes()) {
+            return t.queueKey();
+        }
+        return o.queueKey();
     }
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {

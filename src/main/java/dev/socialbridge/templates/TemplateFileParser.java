@@ -42,7 +42,7 @@ final class TemplateFileParser {
         }
         YamlNodes.rejectUnknownKeys(root, ROOT_KEYS, file + ": ", "key", problems);
         JsonNode list = root.path("templates");
-        if (!list.isObject() || list.isEmpty()) {
+        if (!list.isObject()) {   // empty is fine: rules that only route, tag or hide need no template
             problems.add(file + ": templates: expected a mapping of template id to template, found "
                     + (list.isMissingNode() ? "nothing" : YamlNodes.describe(list)));
         } else {

@@ -54,6 +54,16 @@ class TemplateCatalogTest {
         return c;
     }
 
+    @org.junit.jupiter.api.Test
+    void aPackWithoutTemplatesIsValidAndAMissingTemplatesKeyIsNamed() {
+        assertEquals(null, catalog("templates: {}\n").render("any", "fr", TextLimit.chars(100), "a",
+                TokenValues.of(Map.of(), "b"), false));
+        List<String> problems = new ArrayList<>();
+        JsonNode root = YamlNodes.read("t.yaml", new ByteArrayInputStream("disclosure: {}\n".getBytes(StandardCharsets.UTF_8)), problems);
+        TemplateCatalog.parse("t.yaml", root, problems);
+        assertEquals(List.of("t.yaml: templates: expected a mapping of template id to template, found nothing"), problems);
+    }
+
     private static String render(String id, String lang, Map<String, String> tokens) {
         RenderedText r = CATALOG.render(id, lang, TextLimit.chars(2000), "author",
                 TokenValues.of(tokens, "Maison Lune"), false);
