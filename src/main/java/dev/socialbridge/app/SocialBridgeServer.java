@@ -141,6 +141,8 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
                 .register(new HealthResource(readiness(accountStatus)))
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
+                .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
+                .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db)))
                 .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -91,7 +91,12 @@ final class DecisionBuilder {
                     "Je vous mets en relation avec un membre de l'équipe.", "Connecting you with a member of our team.");
         }
         if (gate.botTurnsHit() && escalateAt < 0) {
-            escalate(GUARD_BOT_TURNS, new Action.Escalate(Vocabulary.GENERAL, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.GENERAL), "bot_turns"));
+            // unresolved after N automated exchanges: a person from support takes over, and the customer is told
+            escalate(GUARD_BOT_TURNS, new Action.Escalate(Vocabulary.SUPPORT, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.SUPPORT), "bot_turns"));
+            if (!handoff) {
+                builtInReply(GUARD_BOT_TURNS, HANDOFF_TEMPLATE, gate.checkHandoffReply(),
+                        "Je vous mets en relation avec un membre de l'équipe.", "Connecting you with a member of our team.");
+            }
         }
         if (optOutMessage && ctx.facts.authorOptedOutAt() == null) {
             builtInReply(GUARD_OPT_OUT, OPT_OUT_TEMPLATE, null,

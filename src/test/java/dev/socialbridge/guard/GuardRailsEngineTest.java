@@ -182,12 +182,15 @@ class GuardRailsEngineTest {
         }
 
         @Test
-        void atTheMaximumWithoutRuleEscalationTheThreadGoesToGeneral() {
+        void unresolvedAfterTheMaximumTurnsAPersonFromSupportTakesOverAndTheCustomerIsTold() {
             AutomationEngine engine = Fixtures.engine("- {id: r, then: [{reply: ack}]}", SETTINGS);
 
             Decision d = engine.decide(Fixtures.comment("hi"), CLS, facts(3, 0, null), BUSINESS_HOURS);
 
-            assertEquals(List.of(new Action.Escalate("general", 30, "bot_turns")), d.actions());
+            assertEquals(new Action.Escalate("support", 60, "bot_turns"), d.actions().get(0));
+            assertEquals(2, d.actions().size(), d.actions()::toString);
+            assertTrue(d.actions().get(1) instanceof Action.Reply reply && "handoff".equals(reply.templateId()),
+                    d.actions()::toString);
             assertEquals("guard:bot_turns", d.audit().get(1).ruleId());
             assertEquals("escalated", d.automationStatus());
         }

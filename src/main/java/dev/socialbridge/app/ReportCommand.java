@@ -1,0 +1,87 @@
+package dev.socialbridge.app;
+
+import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.SocialBridgeConfig;
+import dev.socialbridge.kpi.KpiQuery;
+import dev.socialbridge.kpi.KpiReport;
+import dev.socialbridge.kpi.KpiStore;
+import dev.socialbridge.store.Database;
+import dev.socialbridge.support.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|none] [--format json|csv]}: reports from the store. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the operational store.",
+        subcommands = {ReportCommand.Kpis.class})
+final class ReportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.BAD_CONFIG;
+    }
+
+    /** {@code report kpis}: the service KPIs (docs/kpis.md) of the threads that started in [from, to). */
+    @Command(name = "kpis", mixinStandardHelpOptions = true,
+            description = "Service KPIs (response and resolution times, SLA compliance, escalation and automation rates)"
+                    + " of the threads whose first message is in [from, to).")
+    static final class Kpis implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Option(names = "--from", paramLabel = "ISO", description = "Start, inclusive: 2026-11-01T00:00:00Z or 2026-11-01 (UTC). Default: --to minus 7 days.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "ISO", description = "End, exclusive. Default: now.")
+        String to;
+
+        @Option(names = "--group", paramLabel = "queue|channel|none", description = "Group by queue (default), channel (platform) or none.")
+        String group;
+
+        @Option(names = "--format", paramLabel = "json|csv", description = "json (default) or csv.")
+        String format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            KpiQuery query;
+            String fmt = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+            try {
+                Instant fromAt = KpiQuery.parseInstant("--from", from);
+                Instant toAt = KpiQuery.parseInstant("--to", to);
+                KpiQuery.Group groupBy = KpiQuery.Group.of("--group", group);
+                if (!fmt.equals("json") && !fmt.equals("csv")) {
+                    throw new IllegalArgumentException("--format: '" + format + "' is not one of json, csv");
+                }
+                query = KpiQuery.withDefaults(fromAt, toAt, groupBy, Instant.now());
+            } catch (IllegalArgumentException e) {
+                // picocli prints the message and the usage; exit code 2
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            LoadedConfig config = common.load();   // problems: exit 2, printed by Main
+            SocialBridgeConfig.Store s = config.typed().store();
+            KpiReport report;
+            try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+                report = new KpiStore(db).report(query);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (fmt.equals("csv")) {
+                out.print(report.toCsv());
+            } else {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            }
+            out.flush();
+            return Main.OK;
+        }
+    }
+}
