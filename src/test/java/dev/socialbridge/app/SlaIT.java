@@ -183,4 +183,65 @@ class SlaIT {
         assertFalse(commentAt(stalled, "SLA") != null, "no warning or breach while waiting on the customer");
     }
 
+
+    @Test
+    void theKpisAgreeWithAHandCountFromRtsTransactions() throws Exception {
+        Instant from = Instant.now().minusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.util.List<TicketRef> tickets = new java.util.ArrayList<>();
+        java.util.List<Instant> written = new java.util.ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            String run = ServerHarness.newRun();
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            written.add(at);
+            tickets.add(ticketFor(dm(run, "Question " + n + " sur une commande", at, "")));
+        }
+        for (int n = 0; n < tickets.size(); n++) {
+            Thread.sleep(1_000L * n);
+            agent.post("/ticket/" + tickets.get(n).id() + "/correspond", Map.of("Content", "Réponse " + n, "ContentType", "text/plain"));
+        }
+        agent.put("/ticket/" + tickets.get(0).id(), Map.of("Status", "resolved"));
+
+        // the hand count: RT's own transactions, first staff correspondence and resolution, from the customer's message
+        java.util.List<Long> firstResponse = new java.util.ArrayList<>();
+        long resolution = -1;
+        for (int n = 0; n < tickets.size(); n++) {
+            Instant answered = null;
+            Instant resolvedAt = null;
+            for (JsonNode txn : RtTestSupport.get("/ticket/" + tickets.get(n).id()
+                    + "/history?fields=Type,Creator,Created,NewValue&per_page=100").path("items")) {
+                String type = txn.path("Type").asText();
+                if (answered == null && "Correspond".equals(type)
+                        && "social-agent-sla-it".equals(txn.path("Creator").path("id").asText())) {
+                    answered = Instant.parse(txn.path("Created").asText());
+                }
+                if ("Status".equals(type) && "resolved".equals(txn.path("NewValue").asText())) {
+                    resolvedAt = Instant.parse(txn.path("Created").asText());
+                }
+            }
+            firstResponse.add(Duration.between(written.get(n), answered).toSeconds());
+            if (resolvedAt != null) {
+                resolution = Duration.between(written.get(n), resolvedAt).toSeconds();
+            }
+        }
+        java.util.Collections.sort(firstResponse);
+        long median = firstResponse.get(1);
+        long resolved = resolution;
+
+        String path = "admin/kpis?group=none&from=" + from + "&to=" + Instant.now().plusSeconds(1).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
+        ServerHarness.await("the KPIs to count the three answers and the resolution", WAIT, () -> {
+            try {
+                JsonNode all = ServerHarness.HTTP_JSON(harness.get(path, true).body()).path("total");
+                return all.path("first_response_human").path("count").asInt() == 3 && all.path("resolved").asInt() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode all = ServerHarness.HTTP_JSON(harness.get(path, true).body()).path("total");
+        assertEquals(3, all.path("threads").asInt(), all.toString());
+        assertEquals(median, all.path("first_response_human").path("median_seconds").asLong(), all.toString());
+        assertEquals(firstResponse.get(2), all.path("first_response_human").path("p90_seconds").asLong(), all.toString());
+        assertEquals(resolved, all.path("resolution").path("median_seconds").asLong(), all.toString());
+        assertEquals(0, all.path("first_response_automated").path("count").asInt(), "no automated reply in this pack");
+    }
 }
