@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|none] [--format json|csv]}: reports from the store. */
+/** {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|intent|none] [--format json|csv]}: reports from the store. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the operational store.",
         subcommands = {ReportCommand.Kpis.class})
 final class ReportCommand implements Callable<Integer> {
@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--to", paramLabel = "ISO", description = "End, exclusive. Default: now.")
         String to;
 
-        @Option(names = "--group", paramLabel = "queue|channel|none", description = "Group by queue (default), channel (platform) or none.")
+        @Option(names = "--group", paramLabel = "queue|channel|intent|none", description = "Group by queue (default), channel (platform), intent (of the first ticketed message) or none.")
         String group;
 
         @Option(names = "--format", paramLabel = "json|csv", description = "json (default) or csv.")

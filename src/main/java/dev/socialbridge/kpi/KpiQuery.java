@@ -75,6 +75,8 @@ public record KpiQuery(Instant from, Instant to, Group group) {
         QUEUE("queue"),
         /** By the platform, {@code social_thread.platform}. */
         CHANNEL("channel"),
+        /** By the intent of the thread's first ticketed message, {@code social_thread.intent}. */
+        INTENT("intent"),
         /** One group, {@code all}. */
         NONE("none");
 
@@ -107,7 +109,7 @@ public record KpiQuery(Instant from, Instant to, Group group) {
         }
 
         static String choices() {
-            return "queue, channel, none";
+            return "queue, channel, intent, none";
         }
     }
 }

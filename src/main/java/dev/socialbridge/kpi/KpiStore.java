@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class KpiStore {
     /** The group key of threads without a queue. */
     public static final String NO_QUEUE = "(none)";
+    /** The group key of threads without a recorded intent. */
+    public static final String NO_INTENT = "(unknown)";
     /** The group key of group none and of the total. */
     public static final String ALL = "all";
 
@@ -37,7 +39,7 @@ public final class KpiStore {
     static final String WARNING = "warning";
 
     private static final String THREADS = "SELECT thread_key, platform, queue_key, ticket_id, first_message_at,"
-            + " first_human_response_at, first_automated_response_at, resolved_at, automation_status"
+            + " first_human_response_at, first_automated_response_at, resolved_at, automation_status, intent"
             + " FROM social_thread WHERE first_message_at >= ? AND first_message_at < ?";
     private static final String EVENTS = "SELECT DISTINCT e.thread_key, e.clock, e.kind FROM sla_event e"
             + " JOIN social_thread t ON t.thread_key = e.thread_key"
@@ -57,6 +59,7 @@ public final class KpiStore {
             Function<ThreadRow, String> key = switch (query.group()) {
                 case QUEUE -> t -> t.queueKey() == null ? NO_QUEUE : t.queueKey();
                 case CHANNEL -> ThreadRow::platform;
+                case INTENT -> t -> t.intent() == null ? NO_INTENT : t.intent();
                 case NONE -> t -> ALL;
             };
             Map<String, List<ThreadRow>> byGroup = new TreeMap<>();
@@ -78,7 +81,8 @@ public final class KpiStore {
                 while (rs.next()) {
                     out.add(new ThreadRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Database.instant(rs.getTimestamp(5)), Database.instant(rs.getTimestamp(6)),
-                            Database.instant(rs.getTimestamp(7)), Database.instant(rs.getTimestamp(8)), rs.getString(9)));
+                            Database.instant(rs.getTimestamp(7)), Database.instant(rs.getTimestamp(8)), rs.getString(9),
+                            rs.getString(10)));
                 }
             }
         }
@@ -195,6 +199,6 @@ public final class KpiStore {
 
     private record ThreadRow(String threadKey, String platform, String queueKey, String ticketId, Instant firstMessageAt,
                              Instant firstHumanResponseAt, Instant firstAutomatedResponseAt, Instant resolvedAt,
-                             String automationStatus) {
+                             String automationStatus, String intent) {
     }
 }

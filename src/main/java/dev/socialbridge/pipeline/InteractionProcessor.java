@@ -278,6 +278,7 @@ public final class InteractionProcessor extends BackgroundWorker {
         threads.recordMessage(conn, i, t, o.ticket() ? q.key() : null, replies, campaign, o.ticket() ? due : null,
                 o.automationStatus());
         if (o.ticket()) {
+            threads.recordIntent(conn, i.threadKey(), c.intent());
             Optional<Instant> newDue = sla.customerMessage(conn, i.threadKey(), q, rerouted, i.occurredAt());
             // a ticket created by this message already has its due date; an existing one is updated
             Instant update = t.queueKey() != null ? newDue.orElse(null) : null;

@@ -101,6 +101,16 @@ public final class ThreadStore {
         }
     }
 
+    /** The intent of the thread's first ticketed message (kept once set): the KPIs group by it. */
+    public void recordIntent(Connection c, String threadKey, String intent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE social_thread SET intent = COALESCE(intent, ?) WHERE thread_key = ?")) {
+            ps.setString(1, intent);
+            ps.setString(2, threadKey);
+            ps.executeUpdate();
+        }
+    }
+
     /** The thread's ticket moved to another queue (an SLA escalation). */
     public void recordQueue(Connection c, String threadKey, String queueKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET queue_key = ? WHERE thread_key = ?")) {

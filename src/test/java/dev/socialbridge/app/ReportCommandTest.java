@@ -77,9 +77,9 @@ class ReportCommandTest {
         Run from = run("report", "kpis", "--from", "last-week", "--config", config.toString());
         assertEquals(2, from.code());
         assertTrue(from.err().contains("--from: 'last-week' is not an ISO-8601"), from.err());
-        Run group = run("report", "kpis", "--group", "intent", "--config", config.toString());
+        Run group = run("report", "kpis", "--group", "campaign", "--config", config.toString());
         assertEquals(2, group.code());
-        assertTrue(group.err().contains("--group: 'intent' is not one of queue, channel, none"), group.err());
+        assertTrue(group.err().contains("--group: 'campaign' is not one of queue, channel, intent, none"), group.err());
         Run format = run("report", "kpis", "--format", "xml", "--config", config.toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format: 'xml'"), format.err());

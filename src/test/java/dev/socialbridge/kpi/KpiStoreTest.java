@@ -182,6 +182,23 @@ class KpiStoreTest {
     }
 
     @Test
+    void groupsByTheIntentThatRoutedTheThread() {
+        seed();
+        db.inTransaction(c -> c.createStatement().executeUpdate(
+                "UPDATE social_thread SET intent = 'sales_lead' WHERE thread_key IN ('t6', 't7')"));
+        db.inTransaction(c -> c.createStatement().executeUpdate(
+                "UPDATE social_thread SET intent = 'support' WHERE thread_key IN ('t1', 't2', 't3')"));
+
+        KpiReport byIntent = store.report(new KpiQuery(FROM, TO, KpiQuery.Group.INTENT));
+
+        assertEquals(List.of(KpiStore.NO_INTENT, "sales_lead", "support"),
+                byIntent.groups().stream().map(KpiReport.GroupKpis::group).toList());
+        assertEquals(2, group(byIntent, "sales_lead").threads());
+        assertEquals(new KpiReport.Timing(2, 30L, 900L), group(byIntent, "sales_lead").firstResponseHuman());
+        assertEquals(3, group(byIntent, KpiStore.NO_INTENT).threads());   // t4, t5, t8
+    }
+
+    @Test
     void theWindowIncludesFromAndExcludesTo() {
         seed();
         // only t9 (first message exactly at TO) in [TO, TO + 1 day)
@@ -220,8 +237,8 @@ class KpiStoreTest {
         assertThrows(IllegalArgumentException.class, () -> new KpiQuery(FROM, FROM, KpiQuery.Group.QUEUE));
         e = assertThrows(IllegalArgumentException.class, () -> KpiQuery.parseInstant("from", "yesterday"));
         assertTrue(e.getMessage().startsWith("from: 'yesterday'"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> KpiQuery.Group.of("group", "intent"));
-        assertTrue(e.getMessage().startsWith("group: 'intent'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> KpiQuery.Group.of("group", "campaign"));
+        assertTrue(e.getMessage().startsWith("group: 'campaign'"), e.getMessage());
         assertEquals(FROM, KpiQuery.parseInstant("from", "2026-11-01"));
         assertEquals(FROM, KpiQuery.parseInstant("from", "2026-11-01T01:00:00+01:00"));
         assertNull(KpiQuery.parseInstant("from", " "));

@@ -104,14 +104,14 @@ class KpiResourceTest {
 
     @Test
     void aBadFromIs400NamingTheParameterAndValue() throws Exception {
-        HttpResponse<String> r = get("admin/kpis?from=yesterday&group=intent", true);
+        HttpResponse<String> r = get("admin/kpis?from=yesterday&group=campaign", true);
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertEquals(400, body.get("code").asInt());
         assertEquals("invalid request parameters", body.get("message").asText());
         assertTrue(body.get("details").get(0).asText().startsWith("from: 'yesterday' is not an ISO-8601"), r.body());
-        assertTrue(body.get("details").get(1).asText().startsWith("group: 'intent' is not one of queue, channel, none"), r.body());
+        assertTrue(body.get("details").get(1).asText().startsWith("group: 'campaign' is not one of queue, channel, intent, none"), r.body());
 
         HttpResponse<String> reversed = get("admin/kpis?from=2026-11-08T00:00:00Z&to=2026-11-01T00:00:00Z", true);
         assertEquals(400, reversed.statusCode());
