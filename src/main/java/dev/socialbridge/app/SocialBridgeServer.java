@@ -104,7 +104,8 @@ public final class SocialBridgeServer implements AutoCloseable {
                 new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
                 config.outbox().pollInterval(), journal.meter());
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
-        SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor);
+        SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(
+                config.sla().crisisNegativeMessages(), config.sla().crisisMessages(), config.sla().crisisWindow()));
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db),
                         slaClocks),

@@ -39,7 +39,6 @@ final class VerifyCommand implements Callable<Integer> {
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);
         }
-        SlaMatrixPrinter.print(out, sla, descriptor);
         List<HostProblem> problems = new ArrayList<>();
         try (HostAdapter host = setup.host()) {
             problems.addAll(host.verify(descriptor));
@@ -48,6 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (problems.isEmpty()) {
             out.println("OK: configuration valid, host reachable with working credentials, descriptor installed ("
                     + descriptor.queues().size() + " queues, " + descriptor.fields().size() + " fields).");
+            SlaMatrixPrinter.print(out, sla, descriptor);
             return Main.OK;
         }
         err.println("social-bridge verify: " + problems.size() + " problem(s):");

@@ -258,6 +258,18 @@ public interface SocialBridgeConfig {
         @WithName("automated-replies-count") @WithDefault("false")
         boolean automatedRepliesCount();
 
+        @Doc("negative messages on one account within `crisis-window` that put its ticketed threads in the crisis SLA class; 0: off")
+        @WithName("crisis-negative-messages") @WithDefault("20") @Min(0)
+        int crisisNegativeMessages();
+
+        @Doc("messages on one account within `crisis-window` that put its ticketed threads in the crisis SLA class; 0: off")
+        @WithName("crisis-messages") @WithDefault("0") @Min(0)
+        int crisisMessages();
+
+        @Doc("the window in which a spike of messages is counted")
+        @WithName("crisis-window") @WithDefault("PT15M")
+        Duration crisisWindow();
+
         @Doc("how often due warnings and breaches are looked for")
         @WithName("check-interval") @WithDefault("PT15S")
         Duration checkInterval();

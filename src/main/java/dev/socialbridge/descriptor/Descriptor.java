@@ -14,13 +14,28 @@ public record Descriptor(
         List<String> hostCapabilities,
         List<FieldDef> fields,
         List<QueueDef> queues,
-        List<SettingDef> settings) {
+        List<SettingDef> settings,
+        QueueDef.Sla crisis) {
 
+    /** The crisis SLA class when the descriptor declares none: 10 minutes around the clock, priority 100. */
+    public static final QueueDef.Sla DEFAULT_CRISIS = new QueueDef.Sla(10, 60, 10, QueueDef.CALENDAR_ALWAYS,
+            new QueueDef.Escalation(100, null));
+
+    /**
+     * @param crisis the SLA class of a thread in crisis (a rule's {@code tag: crisis}, a spike of negative messages
+     *               or of volume on an account), whatever its queue; null: {@link #DEFAULT_CRISIS}
+     */
     public Descriptor {
+        crisis = crisis == null ? DEFAULT_CRISIS : crisis;
         hostCapabilities = hostCapabilities == null ? List.of() : List.copyOf(hostCapabilities);
         fields = fields == null ? List.of() : List.copyOf(fields);
         queues = queues == null ? List.of() : List.copyOf(queues);
         settings = settings == null ? List.of() : List.copyOf(settings);
+    }
+
+    public Descriptor(String id, String version, List<String> hostCapabilities, List<FieldDef> fields,
+                      List<QueueDef> queues, List<SettingDef> settings) {
+        this(id, version, hostCapabilities, fields, queues, settings, null);
     }
 
     public Optional<FieldDef> field(String key) {

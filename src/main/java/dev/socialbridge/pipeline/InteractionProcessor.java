@@ -236,7 +236,9 @@ public final class InteractionProcessor extends BackgroundWorker {
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = t.campaignTag() != null ? t.campaignTag() : campaignOf(i);
         // the clocks start at the customer's first message (platform time), in the queue's SLA class and calendar
-        Instant due = t.slaDueAt() != null ? t.slaDueAt() : sla.firstDue(q, t.isNew() ? i.occurredAt() : t.firstMessageAt());
+        String crisis = sla.crisis(i.accountId(), "negative".equals(c.sentiment()), o.tags(), now);
+        Instant due = t.slaDueAt() != null ? t.slaDueAt() : sla.firstDue(crisis != null ? sla.crisisClass() : q.sla(),
+                t.isNew() ? i.occurredAt() : t.firstMessageAt());
         boolean rerouted = !t.isNew() && t.queueKey() != null && !q.key().equals(t.queueKey());
         String hostLane = i.threadKey() + "|host";
         String platformLane = i.threadKey() + "|platform";
@@ -279,7 +281,15 @@ public final class InteractionProcessor extends BackgroundWorker {
                 o.automationStatus());
         if (o.ticket()) {
             threads.recordIntent(conn, i.threadKey(), c.intent());
-            Optional<Instant> newDue = sla.customerMessage(conn, i.threadKey(), q, rerouted, i.occurredAt());
+            boolean alreadyInCrisis = sla.inCrisis(conn, i.threadKey());
+            Optional<Instant> newDue = sla.customerMessage(conn, i.threadKey(), q, rerouted, crisis, i.occurredAt());
+            if (crisis != null && !alreadyInCrisis) {
+                Integer top = sla.crisisClass().escalationSteps().priority();
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#crisis", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), new TicketUpdate(null, top, null, null,
+                        Map.of()), "Crisis: " + crisis + ". The SLA clocks count in the crisis class (first response "
+                        + sla.crisisClass().firstResponseMinutes() + " min).")), now);
+            }
             // a ticket created by this message already has its due date; an existing one is updated
             Instant update = t.queueKey() != null ? newDue.orElse(null) : null;
             if (rerouted) {

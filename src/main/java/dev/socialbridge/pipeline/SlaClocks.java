@@ -32,11 +32,37 @@ public final class SlaClocks {
     private final SlaStore store;
     private final SlaPolicy policy;
     private final Descriptor descriptor;
+    private final dev.socialbridge.sla.SpikeDetector spikes;
 
     public SlaClocks(SlaStore store, SlaPolicy policy, Descriptor descriptor) {
+        this(store, policy, descriptor, dev.socialbridge.sla.SpikeDetector.off());
+    }
+
+    public SlaClocks(SlaStore store, SlaPolicy policy, Descriptor descriptor, dev.socialbridge.sla.SpikeDetector spikes) {
         this.store = store;
         this.policy = policy;
         this.descriptor = descriptor;
+        this.spikes = spikes;
+    }
+
+    /** Whether the thread is in crisis already. */
+    public boolean inCrisis(Connection c, String threadKey) throws SQLException {
+        return store.state(c, threadKey).map(st -> st.crisisAt() != null).orElse(false);
+    }
+
+    /** A rule's tag that puts the thread in crisis. */
+    public static final String CRISIS_TAG = "crisis";
+
+    /**
+     * Counts a message of {@code account} and says why it puts its thread in crisis: a rule tagged it
+     * {@value #CRISIS_TAG}, or the account is in a spike (negative messages, volume); null when it does not.
+     */
+    public String crisis(String account, boolean negative, java.util.Collection<String> tags, Instant at) {
+        String spike = spikes.record(account, negative, at);
+        if (tags.contains(CRISIS_TAG)) {
+            return "a rule tagged it " + CRISIS_TAG;
+        }
+        return spike;
     }
 
     public SlaPolicy policy() {
@@ -47,8 +73,13 @@ public final class SlaClocks {
      * The due date of a new ticket whose first message was written at {@code start}; the clocks start once the
      * thread row exists ({@link #customerMessage}).
      */
-    public Instant firstDue(QueueDef queue, Instant start) {
-        return policy.due(queue.sla(), SlaClock.FIRST_RESPONSE, start);
+    public Instant firstDue(QueueDef.Sla sla, Instant start) {
+        return policy.due(sla, SlaClock.FIRST_RESPONSE, start);
+    }
+
+    /** The crisis class of the descriptor. */
+    public QueueDef.Sla crisisClass() {
+        return descriptor.crisis();
     }
 
     /**
@@ -58,12 +89,24 @@ public final class SlaClocks {
      */
     public Optional<Instant> customerMessage(Connection c, String threadKey, QueueDef queue, boolean rerouted, Instant at)
             throws SQLException {
+        return customerMessage(c, threadKey, queue, rerouted, null, at);
+    }
+
+    /**
+     * {@link #customerMessage(Connection, String, QueueDef, boolean, Instant)} of a message that puts the thread in
+     * crisis ({@code crisisReason}, or null): from then on its clocks count in the crisis class, from the same start.
+     */
+    public Optional<Instant> customerMessage(Connection c, String threadKey, QueueDef queue, boolean rerouted,
+                                             String crisisReason, Instant at) throws SQLException {
+        if (crisisReason != null && store.crisis(c, threadKey, at, crisisReason)) {
+            rerouted = true;   // the class changes like a re-route: counted again from the same start
+        }
         Optional<SlaState> found = store.state(c, threadKey);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         SlaState s = found.get();
-        QueueDef.Sla sla = queue.sla();
+        QueueDef.Sla sla = classOf(s, queue);
         if (s.resolveDueAt() == null) {
             Instant start = s.firstMessageAt() != null ? s.firstMessageAt() : at;
             Instant due = policy.due(sla, SlaClock.FIRST_RESPONSE, start);
@@ -133,12 +176,16 @@ public final class SlaClocks {
         if (s.pausedAt() != null) {
             QueueDef queue = descriptor.queue(s.queueKey()).orElse(null);
             if (queue != null) {
-                Instant resolveDue = resume(c, s, queue.sla(), at);
+                Instant resolveDue = resume(c, s, classOf(s, queue), at);
                 return Optional.ofNullable(s.clock() != null ? store.state(c, threadKey).map(SlaState::dueAt).orElse(null)
                         : resolveDue);
             }
         }
         return Optional.empty();
+    }
+
+    private QueueDef.Sla classOf(SlaState s, QueueDef queue) {
+        return SlaPolicy.classOf(descriptor, s, queue);
     }
 
     /** Resumes paused clocks with the open time they had left; returns the new resolve deadline. */

@@ -92,24 +92,28 @@ public final class SlaWatcher extends BackgroundWorker {
         });
     }
 
+    private QueueDef.Sla classOf(SlaState s, QueueDef queue) {
+        return SlaPolicy.classOf(descriptor, s, queue);
+    }
+
     private HostUpdateCommand warning(SlaState s, QueueDef queue, SlaState.Due due) {
-        QueueDef.Escalation steps = queue.sla().escalationSteps();
+        QueueDef.Escalation steps = classOf(s, queue).escalationSteps();
         Integer priority = steps.priority() == null ? null
                 : Math.max(queue.defaultPriority(), (queue.defaultPriority() + steps.priority()) / 2);
         String note = "SLA warning: the " + due.clock().label() + " is due at " + local(due.dueAt()) + " ("
-                + policy.warnAtPercent() + " % of its " + minutes(SlaPolicy.target(queue.sla(), due.clock()))
+                + policy.warnAtPercent() + " % of its " + minutes(SlaPolicy.target(classOf(s, queue), due.clock()))
                 + " target has elapsed)." + (priority != null ? " Priority raised to " + priority + "." : "");
         return new HostUpdateCommand(s.threadKey(), new TicketUpdate(null, priority, null, null, Map.of()), note);
     }
 
     private HostUpdateCommand breach(java.sql.Connection c, SlaState s, QueueDef queue, SlaState.Due due)
             throws java.sql.SQLException {
-        QueueDef.Escalation steps = queue.sla().escalationSteps();
+        QueueDef.Escalation steps = classOf(s, queue).escalationSteps();
         String to = steps.queue() != null && !steps.queue().equals(queue.key()) ? steps.queue() : null;
         Map<String, String> fields = new HashMap<>();
         fields.put("automation_status", "escalated");
         StringBuilder note = new StringBuilder("SLA breached: the " + due.clock().label() + " was due at "
-                + local(due.dueAt()) + " (" + minutes(SlaPolicy.target(queue.sla(), due.clock())) + " from "
+                + local(due.dueAt()) + " (" + minutes(SlaPolicy.target(classOf(s, queue), due.clock())) + " from "
                 + local(due.startedAt()) + ").");
         if (steps.priority() != null) {
             note.append(" Priority set to ").append(steps.priority()).append('.');

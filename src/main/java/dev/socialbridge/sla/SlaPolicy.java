@@ -45,6 +45,11 @@ public final class SlaPolicy {
         });
     }
 
+    /** The SLA class a thread's clocks count in: the crisis class while it is in crisis, else its queue's. */
+    public static QueueDef.Sla classOf(Descriptor descriptor, SlaState s, QueueDef queue) {
+        return s.crisisAt() != null ? descriptor.crisis() : queue.sla();
+    }
+
     /** The calendar the class's clocks count. */
     public BusinessCalendar calendar(QueueDef.Sla sla) {
         return sla.aroundTheClock() ? BusinessCalendar.always() : business;
@@ -86,14 +91,22 @@ public final class SlaPolicy {
 
     /** The effective matrix, one line per queue, for {@code verify} and {@code install --dry-run}. */
     public List<String> describe(Descriptor descriptor) {
-        return descriptor.queues().stream().map(q -> {
-            QueueDef.Sla s = q.sla();
-            QueueDef.Escalation e = s.escalationSteps();
-            return String.format("%-18s first response %s, next response %s, resolve or escalate %s; %s; breach: priority %s%s",
-                    q.key(), minutes(s.firstResponseMinutes()), minutes(s.nextResponse()),
-                    minutes(s.escalateAfterMinutes()), s.aroundTheClock() ? "24/7" : "business hours (" + business + ")",
-                    e.priority() == null ? "unchanged" : e.priority(), e.queue() == null ? "" : ", move to " + e.queue());
-        }).toList();
+        List<String> lines = new java.util.ArrayList<>(descriptor.queues().stream().map(q -> line(q.key(), q.sla())).toList());
+        lines.add(line("crisis", descriptor.crisis()));
+        return lines;
+    }
+
+    private String line(String name, QueueDef.Sla s) {
+        QueueDef.Escalation e = s.escalationSteps();
+        return String.format("%-18s first response %s, next response %s, resolve or escalate %s; %s; breach: priority %s%s",
+                name, minutes(s.firstResponseMinutes()), minutes(s.nextResponse()),
+                minutes(s.escalateAfterMinutes()), s.aroundTheClock() ? "24/7" : "business hours (" + calendarText() + ")",
+                e.priority() == null ? "unchanged" : e.priority(), e.queue() == null ? "" : ", move to " + e.queue());
+    }
+
+    private String calendarText() {
+        return business.hours() + ", " + business.zone() + (business.holidays().isEmpty() ? ""
+                : ", " + business.holidays().size() + " holidays");
     }
 
     /** The policy's settings, for the same listing. */

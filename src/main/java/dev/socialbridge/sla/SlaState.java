@@ -22,11 +22,12 @@ import java.util.stream.Stream;
  * @param resolveBreachedAt when its breach was acted on, or null
  * @param resolvedAt        when the ticket was resolved, or null while open
  * @param firstMessageAt    the thread's first customer message: the resolve clock's start
+ * @param crisisAt          since when the thread is in crisis (its clocks count in the crisis class), or null
  */
 public record SlaState(String threadKey, String ticketId, String queueKey, SlaClock clock, Instant startedAt,
                        Instant dueAt, Instant warnAt, Instant warnedAt, Instant breachedAt, Instant pausedAt,
                        Instant resolveDueAt, Instant resolveWarnAt, Instant resolveWarnedAt, Instant resolveBreachedAt,
-                       Instant resolvedAt, Instant firstMessageAt) {
+                       Instant resolvedAt, Instant firstMessageAt, Instant crisisAt) {
 
     /** The earliest warning or breach still to act on, or null: none while paused or resolved. */
     public Instant nextCheck() {

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class SlaStore {
     private static final String COLUMNS = "thread_key, ticket_id, queue_key, sla_clock, sla_started_at, sla_due_at,"
             + " sla_warn_at, sla_warned_at, sla_breached_at, sla_paused_at, resolve_due_at, resolve_warn_at,"
-            + " resolve_warned_at, resolve_breached_at, resolved_at, first_message_at";
+            + " resolve_warned_at, resolve_breached_at, resolved_at, first_message_at, crisis_at";
 
     private final Database db;
 
@@ -94,6 +94,17 @@ public final class SlaStore {
             update(c, threadKey, first + ", sla_clock = NULL", at);
         } else {
             update(c, threadKey, first, at);
+        }
+    }
+
+    /** Puts the thread in crisis (kept when it already is); true when it was not. */
+    public boolean crisis(Connection c, String threadKey, Instant at, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET crisis_at = ?, crisis_reason = ?"
+                + " WHERE thread_key = ? AND crisis_at IS NULL")) {
+            ps.setTimestamp(1, Database.ts(at));
+            ps.setString(2, reason.length() <= 300 ? reason : reason.substring(0, 300));
+            ps.setString(3, threadKey);
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -178,7 +189,7 @@ public final class SlaStore {
         String clock = rs.getString(4);
         return new SlaState(rs.getString(1), rs.getString(2), rs.getString(3), clock == null ? null : SlaClock.of(clock),
                 t(rs, 5), t(rs, 6), t(rs, 7), t(rs, 8), t(rs, 9), t(rs, 10), t(rs, 11), t(rs, 12), t(rs, 13), t(rs, 14),
-                t(rs, 15), t(rs, 16));
+                t(rs, 15), t(rs, 16), t(rs, 17));
     }
 
     private static Instant t(ResultSet rs, int column) throws SQLException {

@@ -154,6 +154,23 @@ class SlaClocksTest {
     }
 
     @Test
+    void aThreadInCrisisCountsItsClocksInTheCrisisClassFromTheSameStartAndTheRuleTagSaysSo() {
+        Instant monday = paris("2026-12-07T10:00:00");
+        thread("general", monday);
+        message("general", false, monday);
+        String reason = clocks.crisis("acct", false, Set.of(SlaClocks.CRISIS_TAG), paris("2026-12-07T10:02:00"));
+        assertEquals("a rule tagged it crisis", reason);
+
+        Optional<Instant> due = db.inTransaction(c -> clocks.customerMessage(c, THREAD,
+                DESCRIPTOR.queue("general").orElseThrow(), false, reason, paris("2026-12-07T10:02:00")));
+
+        assertEquals(Optional.of(paris("2026-12-07T10:10:00")), due, "10 min around the clock from the first message");
+        assertEquals(paris("2026-12-07T11:00:00"), state().resolveDueAt());
+        assertTrue(db.inTransaction(c -> clocks.inCrisis(c, THREAD)));
+        assertEquals(null, clocks.crisis("acct", true, Set.of(), paris("2026-12-07T10:03:00")), "spikes are off here");
+    }
+
+    @Test
     void resolutionStopsEveryClock() {
         Instant monday = paris("2026-12-07T10:00:00");
         thread("support", monday);

@@ -71,7 +71,7 @@ public final class RtTestSupport {
                 .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla()))
                 .toList();
         return new Descriptor(descriptor.id(), descriptor.version(), descriptor.hostCapabilities(), fields, queues,
-                descriptor.settings());
+                descriptor.settings(), descriptor.crisis());
     }
 
     /** The run suffix of a {@link #uniqueDescriptor()} (taken from its first queue label). */
