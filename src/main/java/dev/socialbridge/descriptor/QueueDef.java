@@ -46,7 +46,7 @@ public record QueueDef(String key, String label, String description, int default
 
         /** The escalation steps, with the default when none is declared. */
         public Escalation escalationSteps() {
-            return escalation != null ? escalation : new Escalation(100, null);
+            return escalation != null ? escalation : new Escalation(100, null, null);
         }
     }
 
@@ -55,6 +55,11 @@ public record QueueDef(String key, String label, String description, int default
      *
      * @param priority the ticket's priority after a breach (0-100)
      * @param queue    the key of the queue the ticket moves to, or null to stay
+     * @param owner    the host login of the person the ticket goes to (a team lead), or null
      */
-    public record Escalation(Integer priority, String queue) { }
+    public record Escalation(Integer priority, String queue, String owner) {
+        public Escalation(Integer priority, String queue) {
+            this(priority, queue, null);
+        }
+    }
 }

@@ -122,7 +122,10 @@ public final class SlaWatcher extends BackgroundWorker {
             note.append(" Moved to ").append(to).append('.');
             threads.recordQueue(c, s.threadKey(), to);
         }
-        return new HostUpdateCommand(s.threadKey(), new TicketUpdate(to, steps.priority(), null, null, fields),
+        if (steps.owner() != null) {
+            note.append(" Given to ").append(steps.owner()).append('.');
+        }
+        return new HostUpdateCommand(s.threadKey(), new TicketUpdate(to, steps.priority(), null, null, fields, steps.owner()),
                 note.toString());
     }
 

@@ -101,7 +101,8 @@ public final class SlaPolicy {
         return String.format("%-18s first response %s, next response %s, resolve or escalate %s; %s; breach: priority %s%s",
                 name, minutes(s.firstResponseMinutes()), minutes(s.nextResponse()),
                 minutes(s.escalateAfterMinutes()), s.aroundTheClock() ? "24/7" : "business hours (" + calendarText() + ")",
-                e.priority() == null ? "unchanged" : e.priority(), e.queue() == null ? "" : ", move to " + e.queue());
+                e.priority() == null ? "unchanged" : e.priority(), (e.queue() == null ? "" : ", move to " + e.queue())
+                        + (e.owner() == null ? "" : ", give to " + e.owner()));
     }
 
     private String calendarText() {

@@ -166,7 +166,8 @@ class SlaClocksTest {
 
         assertEquals(Optional.of(paris("2026-12-07T10:10:00")), due, "10 min around the clock from the first message");
         assertEquals(paris("2026-12-07T11:00:00"), state().resolveDueAt());
-        assertTrue(db.inTransaction(c -> clocks.inCrisis(c, THREAD)));
+        Boolean inCrisis = db.inTransaction(c -> clocks.inCrisis(c, THREAD));
+        assertTrue(inCrisis);
         assertEquals(null, clocks.crisis("acct", true, Set.of(), paris("2026-12-07T10:03:00")), "spikes are off here");
     }
 

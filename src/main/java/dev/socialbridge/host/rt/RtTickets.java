@@ -304,6 +304,9 @@ final class RtTickets {
         if (update.status() != null) {
             body.put("Status", update.status());
         }
+        if (update.owner() != null) {
+            body.put("Owner", update.owner());
+        }
         ObjectNode cfs = codec.toCustomFields(update.fields());
         if (!cfs.isEmpty()) {
             body.set("CustomFields", cfs);

@@ -3,8 +3,18 @@ package dev.socialbridge.host.spi;
 import java.time.Instant;
 import java.util.Map;
 
-/** Changes to a ticket; null members are left unchanged, {@code fields} may be empty. */
-public record TicketUpdate(String queueKey, Integer priority, Instant due, String status, Map<String, String> fields) {
+/**
+ * Changes to a ticket; null members are left unchanged, {@code fields} may be empty.
+ *
+ * @param owner the host login of the person the ticket goes to (an SLA escalation), or null
+ */
+public record TicketUpdate(String queueKey, Integer priority, Instant due, String status, Map<String, String> fields,
+                           String owner) {
+
+    public TicketUpdate(String queueKey, Integer priority, Instant due, String status, Map<String, String> fields) {
+        this(queueKey, priority, due, status, fields, null);
+    }
+
     public static TicketUpdate fields(Map<String, String> fields) {
         return new TicketUpdate(null, null, null, null, fields);
     }

@@ -278,6 +278,17 @@ class RtTicketsTest {
     }
 
     @Test
+    void anEscalationGivesTheTicketToItsOwnerAndRaisesItsPriority() {
+        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("""
+                        {"Queue":"Social Hot Leads","Priority":97,"Owner":"lead.alice"}"""))
+                .willReturn(okJson("[\"Owner changed from Nobody to lead.alice\"]")));
+
+        tickets().update(new TicketRef("42", "u"), new TicketUpdate("hot_leads", 97, null, null, Map.of(), "lead.alice"));
+
+        rt.verify(1, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")));
+    }
+
+    @Test
     void readsFieldsBackByDescriptorKeyWithIsoDates() {
         rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson("{\"CustomFields\":[" + THREAD_FIELD + ","
                 + "{\"name\":\"First Touch At\",\"values\":[\"2026-11-22T08:30:00Z\"]},"
