@@ -76,6 +76,7 @@ public final class InboxStore {
         if (items.isEmpty()) {
             return 0;
         }
+        items = items.stream().map(InboxStore::storable).toList();
         String sql = "INSERT INTO inbox_item (dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, received_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Savepoint batchStart = c.setSavepoint();
@@ -88,12 +89,13 @@ public final class InboxStore {
             c.releaseSavepoint(batchStart);
             return items.size();
         } catch (SQLException e) {
-            if (!Database.isUniqueViolation(e)) {
+            if (isConnectionLost(e)) {
                 throw e;
             }
             c.rollback(batchStart);
         }
-        // a redelivery: insert one by one, skipping the keys already stored
+        // a redelivery, or an item the database refuses: one by one, skipping the keys already stored and
+        // quarantining what cannot be stored, so that one bad item never holds back the others
         int inserted = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ParsedItem item : items) {
@@ -104,19 +106,46 @@ public final class InboxStore {
                     inserted++;
                     c.releaseSavepoint(sp);
                 } catch (SQLException e) {
-                    if (!Database.isUniqueViolation(e)) {
+                    c.rollback(sp);
+                    if (Database.isUniqueViolation(e)) {
+                        continue;
+                    }
+                    if (isConnectionLost(e) || item instanceof ParsedItem.Quarantined) {
                         throw e;
                     }
-                    c.rollback(sp);
+                    bind(ps, source, receivedAt, new ParsedItem.Quarantined(item.dedupeKey(), item.rawJson(),
+                            "not storable: " + e.getMessage()));
+                    ps.executeUpdate();
+                    inserted++;
                 }
             }
         }
         return inserted;
     }
 
+    /** Items whose identifiers exceed the store's columns are quarantined with the reason, not retried forever. */
+    static ParsedItem storable(ParsedItem item) {
+        if (item instanceof ParsedItem.Accepted a) {
+            String thread = a.interaction().threadKey();
+            if (thread != null && thread.length() > MAX_KEY) {
+                return new ParsedItem.Quarantined(item.dedupeKey(), item.rawJson(), "thread key of " + thread.length()
+                        + " characters (at most " + MAX_KEY + "): an id this long is not a platform id");
+            }
+        }
+        return item;
+    }
+
+    /** SQL state class 08: the connection, not the item, failed; the whole batch is retried. */
+    private static boolean isConnectionLost(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** Longest thread key and dedupe key the store keeps. */
+    static final int MAX_KEY = 512;
+
     private static void bind(PreparedStatement ps, String source, Instant receivedAt, ParsedItem item) throws SQLException {
         ps.setString(1, truncate(item.dedupeKey(), 512));
-        ps.setString(2, source);
+        ps.setString(2, truncate(source, 32));   // informational (connector[/endpoint]); a long bot name must not fail the row
         ps.setTimestamp(9, Database.ts(receivedAt));
         ps.setString(8, item.rawJson());
         if (item instanceof ParsedItem.Accepted a) {
