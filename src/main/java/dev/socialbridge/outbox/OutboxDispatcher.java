@@ -21,6 +21,15 @@ public final class OutboxDispatcher extends BackgroundWorker {
     private final RetryPolicy retry;
     private final Duration idle;
     private final dev.socialbridge.inbox.IngestMeter meter;
+    /**
+     * How long an item waits out its target's outage without counting attempts; past it, attempts count again, so
+     * that an item that alone never gets an answer (a call that always times out) still ends dead-lettered.
+     */
+    static final Duration OUTAGE_PATIENCE = Duration.ofHours(24);
+    /** Consecutive deliveries the target did not answer; the hold grows with them, up to the retry policy's max. */
+    private int outages;
+    /** While the target is down, nothing is tried before this (one probe then). */
+    private volatile Instant heldUntil;
 
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
         this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle());
@@ -45,9 +54,12 @@ public final class OutboxDispatcher extends BackgroundWorker {
 
     @Override
     protected boolean runOnce() throws InterruptedException {
+        if (heldUntil != null && Instant.now().isBefore(heldUntil)) {
+            return false;   // the target is down: idle until the next probe (or a wake-up)
+        }
         List<OutboxItem> due = store.due(target, Instant.now(), 50);
         for (OutboxItem item : due) {
-            if (!running()) {
+            if (!running() || heldUntil != null && Instant.now().isBefore(heldUntil)) {
                 return false;
             }
             long t0 = System.nanoTime();
@@ -76,10 +88,26 @@ public final class OutboxDispatcher extends BackgroundWorker {
 
     private void apply(OutboxItem item, DeliveryResult result) {
         int attempts = item.attempts() + 1;
+        if (!(result instanceof DeliveryResult.Retry r && r.targetUnavailable())) {
+            if (outages > 0) {
+                LOG.info("outbox {}: the target answers again after {} unavailable attempt(s)", target, outages);
+            }
+            outages = 0;
+        }
         if (result instanceof DeliveryResult.Delivered d) {
             store.finish(item.id(), OutboxStatus.DONE, d.remoteId(), null);
         } else if (result instanceof DeliveryResult.NotSendable n) {
             store.finish(item.id(), OutboxStatus.NOT_SENDABLE, null, n.reason());
+        } else if (result instanceof DeliveryResult.Retry r && r.targetUnavailable()
+                && item.createdAt().isAfter(Instant.now().minus(OUTAGE_PATIENCE))) {
+            outages++;
+            Duration delay = retry.delay(outages, r.retryAfter());
+            heldUntil = Instant.now().plus(delay);
+            if (outages == 1 || outages % 10 == 0) {
+                LOG.warn("outbox {}: the target is unavailable ({}); holding its deliveries, next try in {} ms",
+                        target, r.reason(), delay.toMillis());
+            }
+            store.postpone(item.id(), heldUntil, r.reason());
         } else if (result instanceof DeliveryResult.Retry r && !retry.exhausted(attempts)) {
             Duration delay = retry.delay(attempts, r.retryAfter());
             LOG.debug("outbox item {} ({}): attempt {} failed: {}; next in {} ms", item.id(), item.type(), attempts,

@@ -94,6 +94,12 @@ public final class OutboxStore {
                 Database.ts(next), truncate(error, 2000), Database.ts(Instant.now()), id);
     }
 
+    /** Tries the item again at {@code next} without counting an attempt (its target was unavailable). */
+    public void postpone(long id, Instant next, String error) {
+        update("UPDATE outbox_item SET next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+                Database.ts(next), truncate(error, 2000), Database.ts(Instant.now()), id);
+    }
+
     /** Puts a dead or not-sendable item back to pending now (admin retry). Returns false if it was not. */
     public boolean retry(long id) {
         return update("UPDATE outbox_item SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"

@@ -46,7 +46,8 @@ public final class HostCommandHandler implements OutboxHandler {
                 default -> new DeliveryResult.Failed("unknown host command type " + item.type());
             };
         } catch (HostException e) {
-            return e.retryable() ? new DeliveryResult.Retry(e.getMessage(), null) : new DeliveryResult.Failed(e.getMessage());
+            return e.retryable() ? new DeliveryResult.Retry(e.getMessage(), null, e.hostUnavailable())
+                    : new DeliveryResult.Failed(e.getMessage());
         }
     }
 

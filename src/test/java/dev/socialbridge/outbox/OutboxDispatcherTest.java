@@ -101,6 +101,39 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aHostOutageOfAnyLengthDeadLettersNothingAndDeliversOnceTheHostAnswers() throws Exception {
+        long id = enqueue("a", "lane1");
+        OutboxDispatcher d = dispatcher(2);
+        for (int i = 0; i < 20; i++) {   // ten times the item's attempt limit
+            results.add(new DeliveryResult.Retry("RT not reachable: connection refused", null, true));
+            d.deliver(item(id));
+        }
+        assertEquals(OutboxStatus.PENDING, item(id).status());
+        assertEquals(0, item(id).attempts(), "an unavailable target does not count against the item");
+        assertFalse(d.runOnce(), "the dispatcher holds the target back instead of trying every item");
+
+        Thread.sleep(10);   // past the (2 ms max) hold
+        d.deliver(item(id));
+
+        assertEquals(OutboxStatus.DONE, item(id).status());
+    }
+
+    @Test
+    void anItemThatWaitedOutAnOutageForADayCountsItsAttemptsAgain() {
+        long id = enqueue("a", "lane1");
+        db.inTransaction(c -> c.createStatement().executeUpdate(
+                "UPDATE outbox_item SET created_at = DATEADD('HOUR', -25, CURRENT_TIMESTAMP) WHERE id = " + id));
+        results.add(new DeliveryResult.Retry("no answer", null, true));
+        results.add(new DeliveryResult.Retry("no answer", null, true));
+        OutboxDispatcher d = dispatcher(2);
+
+        d.deliver(item(id));
+        d.deliver(item(id));
+
+        assertEquals(OutboxStatus.DEAD, item(id).status());
+    }
+
+    @Test
     void notSendableAndPermanentFailuresStopImmediately() {
         long a = enqueue("a", "lane1");
         long b = enqueue("b", "lane2");

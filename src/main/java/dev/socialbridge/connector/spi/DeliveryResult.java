@@ -11,8 +11,18 @@ public sealed interface DeliveryResult {
     /** Done; {@code remoteId} is the id the platform gave the new comment/message (may be null). */
     record Delivered(String remoteId) implements DeliveryResult { }
 
-    /** Transient failure (5xx, timeout, rate limit): try again, not before {@code retryAfter} if non-null. */
-    record Retry(String reason, Duration retryAfter) implements DeliveryResult { }
+    /**
+     * Transient failure (5xx, timeout, rate limit): try again, not before {@code retryAfter} if non-null.
+     *
+     * @param targetUnavailable the target as a whole did not answer (host down for maintenance, connection
+     *                          refused): the attempt does not count towards the item's limit, so that an outage of
+     *                          any length dead-letters nothing, and the dispatcher holds back the whole target
+     */
+    record Retry(String reason, Duration retryAfter, boolean targetUnavailable) implements DeliveryResult {
+        public Retry(String reason, Duration retryAfter) {
+            this(reason, retryAfter, false);
+        }
+    }
 
     /** The account's credentials are invalid (e.g. Graph error 190): stop using the account until fixed. */
     record AccountInvalid(String reason) implements DeliveryResult { }

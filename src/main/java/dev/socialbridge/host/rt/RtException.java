@@ -23,6 +23,12 @@ public class RtException extends HostException {
         return status == 401;
     }
 
+    /** No answer, or the web server in front of RT answered that RT is not there (502, 503, 504). */
+    @Override
+    public boolean hostUnavailable() {
+        return status == NO_ANSWER || status == 502 || status == 503 || status == 504;
+    }
+
     /** RT could not be reached at all (connection refused, timeout, DNS...). */
     public boolean unreachable() {
         return status == NO_ANSWER;

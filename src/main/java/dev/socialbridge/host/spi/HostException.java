@@ -16,4 +16,12 @@ public class HostException extends RuntimeException {
     public boolean retryable() {
         return retryable;
     }
+
+    /**
+     * Whether the host as a whole did not answer (down, unreachable, overloaded), rather than refusing this one
+     * request: the work waits for the host without counting attempts.
+     */
+    public boolean hostUnavailable() {
+        return false;
+    }
 }
