@@ -37,7 +37,12 @@ final class ServeCommand implements Callable<Integer> {
         if (server == null) {
             return ConfigReport.print(err, problems);
         }
-        server.start();
+        try {
+            server.start();
+        } catch (dev.socialbridge.inbox.JournalBinding.MismatchException e) {
+            server.close();
+            return ConfigReport.print(err, List.of(e.getMessage()));
+        }
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

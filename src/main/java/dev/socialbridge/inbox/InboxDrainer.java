@@ -42,7 +42,9 @@ public final class InboxDrainer extends BackgroundWorker {
         this.reader = new JournalReader(journal.directory());
     }
 
+    /** @throws JournalBinding.MismatchException when the journal belongs to another store (nothing is read) */
     public InboxDrainer start() {
+        JournalBinding.bind(journal.directory(), store);
         position = store.checkpoint();
         startWorker();
         return this;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** JDBC access to inbox items and the journal checkpoint. */
@@ -22,6 +23,8 @@ public final class InboxStore {
     /** {@code kind} of an item that reports what became of a message we sent (its JSON is a DeliveryStatus). */
     public static final String STATUS_KIND = "delivery_status";
     static final String JOURNAL_ID = "webhooks";
+    /** The checkpoint row that names the journal the store reads: {@code journal:<id>}. */
+    static final String BINDING_PREFIX = "journal:";
     private static final String COLUMNS =
             "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, attempts, received_at";
 
@@ -43,6 +46,43 @@ public final class InboxStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new JournalPosition(rs.getLong(1), rs.getLong(2)) : JournalPosition.START;
                 }
+            }
+        });
+    }
+
+    /** Whether the drainer ever stored a checkpoint (the store has read a journal). */
+    boolean hasCheckpoint() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM journal_checkpoint WHERE journal_id = ?")) {
+                ps.setString(1, JOURNAL_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The id of the journal this store reads, if bound ({@link JournalBinding}). */
+    Optional<String> boundJournal() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT journal_id FROM journal_checkpoint WHERE journal_id LIKE ?")) {
+                ps.setString(1, BINDING_PREFIX + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1).substring(BINDING_PREFIX.length())) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Records that this store reads the journal {@code id}. */
+    void bindJournal(String id) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_checkpoint (journal_id, segment_no,"
+                    + " segment_pos, updated_at) VALUES (?, 0, 0, ?)")) {
+                ps.setString(1, BINDING_PREFIX + id);
+                ps.setTimestamp(2, Database.ts(Instant.now()));
+                return ps.executeUpdate();
             }
         });
     }
