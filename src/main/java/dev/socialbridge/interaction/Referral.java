@@ -10,17 +10,26 @@ package dev.socialbridge.interaction;
  * @param adId     ad id when the conversation started from an ad
  * @param url      the referring URL when given
  * @param clickId  the ad click id (Click-to-WhatsApp {@code ctwa_clid}), or null
- * @param headline the ad's headline when given, or null
+ * @param headline the ad's headline or title when given (Click-to-WhatsApp {@code headline}, Meta
+ *                 {@code ads_context_data.ad_title}, an Instagram ad comment's {@code media.ad_title}), or null
+ * @param postId   the post the ad or link promoted ({@code ads_context_data.post_id}, a Click-to-WhatsApp
+ *                 {@code source_id} of {@code source_type: post}), or null
  */
-public record Referral(String ref, String source, String type, String adId, String url, String clickId, String headline) {
+public record Referral(String ref, String source, String type, String adId, String url, String clickId, String headline,
+                       String postId) {
 
-    /** A referral without click id or headline. */
+    /** A referral without click id, headline or post. */
     public Referral(String ref, String source, String type, String adId, String url) {
-        this(ref, source, type, adId, url, null, null);
+        this(ref, source, type, adId, url, null, null, null);
+    }
+
+    /** A referral without post. */
+    public Referral(String ref, String source, String type, String adId, String url, String clickId, String headline) {
+        this(ref, source, type, adId, url, clickId, headline, null);
     }
 
     public boolean isEmpty() {
         return ref == null && source == null && type == null && adId == null && url == null && clickId == null
-                && headline == null;
+                && headline == null && postId == null;
     }
 }

@@ -82,7 +82,8 @@ final class MetaChangeParser {
         String account = ctx.accountId();
         Instant at = ctx.occurredAt(firstTime(v, p));
         String adId = id(media, "ad_id", p + ".media.ad_id");
-        Referral referral = adId == null ? null : new Referral(null, "ADS", null, adId, null);
+        Referral referral = adId == null ? null : new Referral(null, "ADS", null, adId, null, null,
+                text(media, "ad_title", p + ".media.ad_title"));
         Interaction i = new Interaction(Platform.INSTAGRAM, InteractionKind.COMMENT, account,
                 "instagram:comment:" + account + ":" + (parentId != null ? parentId : commentId), commentId, parentId,
                 id(media, "id", p + ".media.id"), new Author(authorId, text(from, "username", p + ".from.username"),

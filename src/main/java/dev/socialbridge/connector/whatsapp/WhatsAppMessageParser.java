@@ -70,8 +70,9 @@ final class WhatsAppMessageParser {
     }
 
     /**
-     * A Click-to-WhatsApp {@code referral}: where the conversation came from. The ad's headline goes into the
-     * referral only; its body, media and welcome text go nowhere.
+     * A Click-to-WhatsApp {@code referral}: where the conversation came from (an ad, or a post when
+     * {@code source_type} is {@code post}). The ad's headline goes into the referral only; its body, media and
+     * welcome text go nowhere.
      */
     static Referral referral(JsonNode r) {
         if (r == null) {
@@ -79,8 +80,9 @@ final class WhatsAppMessageParser {
         }
         String sourceType = WhatsAppJson.text(r, "source_type");
         String adId = "ad".equals(sourceType) ? WhatsAppJson.text(r, "source_id") : null;
+        String postId = "post".equals(sourceType) ? WhatsAppJson.text(r, "source_id") : null;
         Referral referral = new Referral(null, sourceType, "ctwa", adId, WhatsAppJson.text(r, "source_url"),
-                WhatsAppJson.text(r, "ctwa_clid"), WhatsAppJson.text(r, "headline"));
+                WhatsAppJson.text(r, "ctwa_clid"), WhatsAppJson.text(r, "headline"), postId);
         return referral.isEmpty() ? null : referral;
     }
 }

@@ -144,9 +144,30 @@ class MetaWebhookParserTest {
         }
 
         @Test
+        void clickToDirectAdMessageCarriesItsRefAdTitleAndAdId() {
+            Interaction i = single("ig-dm-referral.json");
+            assertEquals(InteractionKind.DM, i.kind());
+            assertEquals(new Referral("utm_source=instagram_bio&utm_medium=social&utm_campaign=black_friday_2026", "ADS",
+                    "OPEN_THREAD", "120210000000000071",
+                    "https://scontent.cdninstagram.com/v/t45.1600-4/scrubbed_bf_creative.jpg", null,
+                    "Pack Pro : Black Friday -30 %", null), i.referral());
+            assertEquals("instagram:dm:17841400000000001:6541230000000031", i.threadKey());
+        }
+
+        @Test
+        void igMeReferralOnAnExistingConversationIsAReferralOfThatThread() {
+            Interaction i = single("ig-referral.json");
+            assertEquals(InteractionKind.REFERRAL, i.kind());
+            assertEquals(new Referral("utm_source=story&utm_medium=social&utm_campaign=flash_sale_friday",
+                    "IGME_SOURCE_LINK", "OPEN_THREAD", null, null), i.referral());
+            assertEquals("instagram:dm:17841400000000001:6541230000000031", i.threadKey());
+        }
+
+        @Test
         void adCommentCarriesTheAdAsReferral() {
             Interaction i = single("ig-comment-1500b.json");
-            assertEquals(new Referral(null, "ADS", null, "120210000000000062", null), i.referral());
+            assertEquals(new Referral(null, "ADS", null, "120210000000000062", null, null, "Pack Pro - Black Friday 2026"),
+                    i.referral(), "the ad's title is the referral's headline");
             assertTrue(i.text().startsWith("Bonjour ! J'ai découvert"));
         }
     }
@@ -255,7 +276,9 @@ class MetaWebhookParserTest {
             Interaction i = single("messenger-referral.json");
             assertEquals(InteractionKind.REFERRAL, i.kind());
             assertEquals(new Referral("bf26_pack_pro", "ADS", "OPEN_THREAD", "120210000000000061",
-                    "https://scontent.xx.fbcdn.net/v/t45.1600-4/scrubbed_ad_creative.jpg"), i.referral());
+                    "https://scontent.xx.fbcdn.net/v/t45.1600-4/scrubbed_ad_creative.jpg", null,
+                    "Pack Pro -30% ce week-end", "100000000000001_122100000000000177"), i.referral(),
+                    "ads_context_data: ad_title is the headline, post_id the post");
             assertEquals("messenger:dm:100000000000001:7010000000000003", i.threadKey());
             long ms = T0.plusSeconds(1200).toEpochMilli() - 900;
             assertEquals("msgr:referral:7010000000000003:" + ms, only("messenger-referral.json").dedupeKey());
