@@ -24,6 +24,9 @@ import java.util.regex.Matcher;
 public final class ConfigLoader {
     /** The prefix of every setting. */
     public static final String PREFIX = "socialbridge.";
+    /** SmallRye's "The config property K is defined as the empty String ("") which ... considered to be null". */
+    private static final java.util.regex.Pattern EMPTY_VALUE =
+            java.util.regex.Pattern.compile("config property (\\S+) is defined as the empty String");
     private static final java.util.regex.Pattern SRCFG_CODE = java.util.regex.Pattern.compile("SRCFG\\d+: ");
     private static final java.util.regex.Pattern LEADING_KEY =
             java.util.regex.Pattern.compile("(socialbridge\\.[A-Za-z0-9.\\-]+) (.*)", java.util.regex.Pattern.DOTALL);
@@ -182,6 +185,10 @@ public final class ConfigLoader {
     /** Turns SmallRye's messages into "key: problem" where the key can be found. */
     static String readable(String message) {
         String m = SRCFG_CODE.matcher(message).replaceAll("");
+        Matcher empty = EMPTY_VALUE.matcher(m);
+        if (empty.find()) {
+            return empty.group(1) + ": is empty; set a value or remove the line to use the default";
+        }
         Matcher lead = LEADING_KEY.matcher(m);
         if (lead.matches()) {
             return lead.group(1) + ": " + lead.group(2);

@@ -40,6 +40,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyRequiredValueIsNamedWithTheOtherProblemsOfTheFile() throws IOException {
+        Path f = file("""
+                socialbridge.store.jdbc-url=
+                socialbridge.http.port=80a
+                socialbridge.sla.hours=MON-FRI 9h-18h
+                """);
+        ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> ConfigLoader.load(f, dir));
+        List<String> problems = e.problems();
+        assertTrue(problems.contains("socialbridge.store.jdbc-url: is empty; set a value or remove the line to use the default"),
+                problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.http.port: '80a'")), problems::toString);
+        assertFalse(problems.stream().anyMatch(p -> p.contains("SRCFG") || p.contains("Exception")), problems::toString);
+    }
+
+    @Test
     void appliesDefaultsAndFileValues() throws IOException {
         LoadedConfig c = ConfigLoader.load(file("socialbridge.http.port=9999\n"), dir);
         assertEquals(9999, c.typed().http().port());
