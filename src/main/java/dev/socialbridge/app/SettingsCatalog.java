@@ -34,6 +34,7 @@ final class SettingsCatalog {
         CORE_SECTIONS.put("admin", "Admin");
         CORE_SECTIONS.put("pipeline", "Pipeline");
         CORE_SECTIONS.put("automation", "Automation");
+        CORE_SECTIONS.put("attribution", "Campaign attribution");
     }
 
     private SettingsCatalog() {

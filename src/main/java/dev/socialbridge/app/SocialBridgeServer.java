@@ -86,7 +86,8 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final URI baseUri;
 
     private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, Connectors connectors,
-                               Database db, Automation automation, dev.socialbridge.sla.SlaPolicy slaPolicy) {
+                               Database db, Automation automation, dev.socialbridge.sla.SlaPolicy slaPolicy,
+                               dev.socialbridge.attribution.CampaignSignals signals) {
         this.config = loaded.typed();
         this.host = host;
         this.connectors = connectors;
@@ -125,7 +126,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
-                journal.meter(), () -> {
+                signals, journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -174,6 +175,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         problems.addAll(ServeRequirements.check(loaded));
         problems.addAll(automationProblems);
         dev.socialbridge.sla.SlaPolicy slaPolicy = Components.slaPolicy(loaded.typed(), problems);
+        dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
@@ -204,7 +206,7 @@ public final class SocialBridgeServer implements AutoCloseable {
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy);
+        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy, signals);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {

@@ -35,6 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
             connectors.close();
         }
         configProblems.addAll(Automation.problems(config));
+        AttributionSetup.signals(config.typed(), configProblems);
         dev.socialbridge.sla.SlaPolicy sla = Components.slaPolicy(config.typed(), configProblems);
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);

@@ -39,6 +39,8 @@ public interface SocialBridgeConfig {
 
     Sla sla();
 
+    Attribution attribution();
+
     /** Path of the descriptor; empty = the one shipped in the bundle/jar. */
     @Doc("descriptor file; default: the bundled one")
     @WithName("descriptor.path")
@@ -227,6 +229,14 @@ public interface SocialBridgeConfig {
                 message = "must be a day range such as MON-FRI or a list such as MON,TUE,SAT")
         @Doc("opening days: a range or a list such as `MON,TUE,SAT`")
         String businessDays();
+    }
+
+    /** Campaign attribution: what names a thread's campaign besides refs and ad referrals. */
+    interface Attribution {
+        /** The codes file: promo and creator codes, post ids and ad ids, each to its campaign. */
+        @Doc("campaign codes file (YAML): `codes:` promo and creator codes found in messages (whole words, any case and accents), `CODE: campaign[,creator]`; `posts:` post or media id → campaign; `ads:` ad id → campaign (see README, Campaign attribution); unset: only refs and ads name campaigns")
+        @WithName("codes-file")
+        Optional<String> codesFile();
     }
 
     /** SLA clocks: the business calendar they count, warnings, pauses. */

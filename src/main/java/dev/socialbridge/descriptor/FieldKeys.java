@@ -27,6 +27,8 @@ public final class FieldKeys {
     public static final String AD_ID = "ad_id";
     /** Optional ticket field: the ad click id (Click-to-WhatsApp {@code ctwa_clid}). */
     public static final String AD_CLICK_ID = "ad_click_id";
+    /** Optional ticket field: the creator or partner whose code brought the customer. */
+    public static final String CAMPAIGN_CREATOR = "campaign_creator";
     public static final String FIRST_TOUCH_AT = "first_touch_at";
     public static final String FIRST_TOUCH_SOURCE = "first_touch_source";
     public static final String LAST_TOUCH_AT = "last_touch_at";

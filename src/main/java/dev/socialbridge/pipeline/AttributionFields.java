@@ -1,18 +1,27 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.attribution.ThreadTouches;
+import dev.socialbridge.attribution.TouchFields;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds the descriptor-keyed attribution fields of a ticket from an interaction and what automation found. */
+/**
+ * Builds the descriptor-keyed fields of a new ticket from an interaction, what automation found and the thread's
+ * touches: its first touch, and its last touch with that touch's campaign fields.
+ */
 final class AttributionFields {
     private AttributionFields() {
     }
 
-    static Map<String, String> of(Interaction i, Classification c, AutomationOutcome o, String campaignTag) {
+    /**
+     * @param touches     the thread's touches, this message's included (a first touch is always there)
+     * @param campaignTag the thread's campaign
+     */
+    static Map<String, String> of(Interaction i, Classification c, AutomationOutcome o, ThreadTouches touches,
+                                  String campaignTag) {
         Map<String, String> f = new LinkedHashMap<>();
         put(f, "thread_key", i.threadKey());
         put(f, "social_channel", i.platform().id());
@@ -23,22 +32,14 @@ final class AttributionFields {
         put(f, "message_id", i.itemId());
         put(f, "conversation_id", conversationId(i));
         put(f, "permalink", i.permalink());
-        if (i.referral() != null) {
-            put(f, "ref", i.referral().ref());
-            put(f, "ad_id", i.referral().adId());
-            put(f, "ad_click_id", i.referral().clickId());
-        }
         if (c != null) {
             put(f, "intent", c.intent());
             put(f, "sentiment", c.sentiment());
             put(f, "language", c.lang());
         }
-        put(f, "campaign_tag", campaignTag);
-        String source = i.platform().id() + ":" + i.kind().id();
-        put(f, "first_touch_at", Instant.ofEpochSecond(i.occurredAt().getEpochSecond()).toString());
-        put(f, "first_touch_source", source);
-        put(f, "last_touch_at", Instant.ofEpochSecond(i.occurredAt().getEpochSecond()).toString());
-        put(f, "last_touch_source", source);
+        f.putAll(TouchFields.first(touches.first()));
+        f.putAll(TouchFields.last(touches.last()));
+        f.putAll(TouchFields.campaign(touches.last(), campaignTag));
         if (o != null) {
             if (o.leadScoreDelta() > 0) {
                 put(f, "lead_score", Integer.toString(o.leadScoreDelta()));

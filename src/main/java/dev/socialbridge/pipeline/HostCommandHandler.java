@@ -19,9 +19,12 @@ import java.util.Optional;
  * platform message id so a retried append is not duplicated.
  */
 public final class HostCommandHandler implements OutboxHandler {
-    /** Ticket fields that follow the customer's latest message (the others describe the thread's start). */
+    /**
+     * Ticket fields that follow the customer's latest message (the others describe the thread's start, except the
+     * last touch and campaign fields, which follow the newest campaign signal: {@link HostMessageCommand#touchFields()}).
+     */
     static final java.util.List<String> LATEST_MESSAGE_FIELDS = java.util.List.of("intent", "sentiment", "language",
-            "last_touch_at", "last_touch_source", "automation_status");
+            "automation_status");
     private final HostAdapter host;
     private final ThreadStore threads;
     private final MediaDownloads media;
@@ -65,8 +68,10 @@ public final class HostCommandHandler implements OutboxHandler {
             // the author may be another person than the requestor (a second commenter in the thread)
             String author = cmd.contact() == null ? null : host.upsertContact(cmd.contact());
             host.appendCustomerMessage(ticket, author, cmd.messageId(), text, files.files(), latest);
-            if (!latest.isEmpty()) {
-                host.updateTicket(ticket, TicketUpdate.fields(latest));
+            Map<String, String> changes = new java.util.LinkedHashMap<>(latest);
+            changes.putAll(cmd.touchFields());
+            if (!changes.isEmpty()) {
+                host.updateTicket(ticket, TicketUpdate.fields(changes));
             }
         } else {
             String contactId = host.upsertContact(cmd.contact());

@@ -1,5 +1,7 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.attribution.CampaignSignal;
+import dev.socialbridge.attribution.CampaignSignals;
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.connector.spi.Connector;
@@ -31,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline step between inbox and outbox: for each pending inbox item, applies the loop guard,
- * classifies, lets automation decide, and writes — in one transaction with marking the item done —
- * the thread state, the audit records and the outbox commands for the host and the platform.
+ * classifies, derives its campaign signal (so that campaign rules see it from the thread's first message), lets
+ * automation decide, and writes — in one transaction with marking the item done — the thread state and touches, the
+ * audit records and the outbox commands for the host and the platform. A referral (an ad click, a ref link on an
+ * existing conversation) restarts the messaging window and becomes the thread's last touch, on its ticket with a note.
  * Single-threaded; items are processed in arrival order.
  */
 public final class InteractionProcessor extends BackgroundWorker {
@@ -62,14 +66,17 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final boolean humanTakeover;
     private final SurveyFlow surveys;
     private final SlaClocks sla;
+    private final CampaignSignals signals;
+    private final TouchStore touches = new TouchStore();
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
-                                boolean humanTakeover, SurveyFlow surveys, SlaClocks sla,
+                                boolean humanTakeover, SurveyFlow surveys, SlaClocks sla, CampaignSignals signals,
                                 dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
+        this.signals = signals;
         this.sla = sla;
         this.surveys = surveys;
         this.humanTakeover = humanTakeover;
@@ -141,13 +148,7 @@ public final class InteractionProcessor extends BackgroundWorker {
             return;
         }
         if (i.kind() == InteractionKind.REFERRAL) {
-            // an ad click or a ref link opens the messaging window like a message does
-            Interaction referral = i;
-            inbox.database().inTransaction(c -> {
-                threads.touch(c, referral.threadKey(), referral.occurredAt());
-                inbox.finish(c, item.id(), InboxStatus.IGNORED, "referral: recorded as the thread's latest customer activity");
-                return null;
-            });
+            referral(item, i);
             return;
         }
         if (!i.kind().isConversational() || i.text().isBlank() && i.attachments().isEmpty()) {
@@ -168,6 +169,7 @@ public final class InteractionProcessor extends BackgroundWorker {
         }
         Interaction in = i;
         Classification c = classifier.apply(in.text());
+        CampaignSignal touch = signals.of(in);
         inbox.database().inTransaction(conn -> {
             if (surveys.takeAnswer(conn, in, item.dedupeKey(), now)) {
                 threads.touch(conn, in.threadKey(), in.occurredAt());
@@ -175,18 +177,57 @@ public final class InteractionProcessor extends BackgroundWorker {
                 return null;
             }
             ThreadState t = threads.thread(conn, in.threadKey());
+            TouchAttribution attribution = TouchAttribution.of(t, touches.touches(conn, in.threadKey()), touch);
             String authorKey = in.platform().id() + ":" + in.author().id();
             AutomationStep.AuthorFacts facts = new AutomationStep.AuthorFacts(threads.optedOutAt(conn, authorKey),
                     threads.repliesSince(conn, authorKey, now.minus(Duration.ofHours(1))));
             Interaction decided = humanTakeover && t.humanSince() != null && in.automationAllowed()
                     ? in.withAutomationBlockedBy("a person is handling this conversation (since " + t.humanSince()
                             + ", until the ticket is resolved)") : in;
-            AutomationOutcome o = automation.decide(decided, c, t, facts, now);
-            apply(conn, item, decided, c, t, o, authorKey, now);
+            // the rules see the campaign of this very message (a first message's referral included)
+            AutomationOutcome o = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
+            apply(conn, item, decided, c, t, o, authorKey, attribution, now);
+            touches.save(conn, in.threadKey(), attribution, now);
             if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
                 threads.markHuman(conn, in.threadKey(), now);
             }
             inbox.finish(conn, item.id(), InboxStatus.DONE, null);
+            return null;
+        });
+    }
+
+    /**
+     * A referral without a message (an ad click, an m.me / ig.me link on an existing conversation): it opens the
+     * messaging window like a message does, and is the thread's newest touch. A thread with a ticket gets the touch's
+     * last touch and campaign fields and a note; a thread without one keeps it for its ticket (a referral before the
+     * thread's first message names that message's campaign).
+     */
+    private void referral(InboxItem item, Interaction r) {
+        CampaignSignal touch = signals.of(r);
+        Instant now = Instant.now();
+        inbox.database().inTransaction(conn -> {
+            threads.touch(conn, r.threadKey(), r.occurredAt());
+            ThreadState t = threads.thread(conn, r.threadKey());
+            TouchAttribution attribution = TouchAttribution.of(t, touches.touches(conn, r.threadKey()), touch);
+            touches.save(conn, r.threadKey(), attribution, now);
+            if (!attribution.isNewestSignal()) {
+                inbox.finish(conn, item.id(), InboxStatus.IGNORED, touch.isSignal()
+                        ? "referral older than the thread's last touch" : "referral without ref, ad or post");
+                return null;
+            }
+            if (t.isNew()) {
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "referral: kept as the touch of the thread's first message");
+                return null;
+            }
+            threads.recordCampaign(conn, r.threadKey(), touch.campaign());
+            if (t.ticketId() == null && t.queueKey() == null) {
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "referral: the thread's last touch (no ticket yet)");
+                return null;
+            }
+            outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#referral", r.threadKey() + "|host",
+                    OutboxCommand.HOST, HostUpdateCommand.TYPE, new HostUpdateCommand(r.threadKey(),
+                    TicketUpdate.fields(attribution.touchFields()), "Referral: " + touch.describe())), now);
+            inbox.finish(conn, item.id(), InboxStatus.DONE, "referral: the ticket's last touch");
             return null;
         });
     }
@@ -231,10 +272,10 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
-                       AutomationOutcome o, String authorKey, Instant now) throws SQLException {
+                       AutomationOutcome o, String authorKey, TouchAttribution attribution, Instant now) throws SQLException {
         String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
-        String campaign = t.campaignTag() != null ? t.campaignTag() : campaignOf(i);
+        String campaign = attribution.campaign();
         // the clocks start at the customer's first message (platform time), in the queue's SLA class and calendar
         String crisis = sla.crisis(i.accountId(), "negative".equals(c.sentiment()), o.tags(), now);
         Instant due = t.slaDueAt() != null ? t.slaDueAt() : sla.firstDue(crisis != null ? sla.crisisClass() : q.sla(),
@@ -265,12 +306,13 @@ public final class InteractionProcessor extends BackgroundWorker {
             replies++;
         }
         if (o.ticket()) {
-            Map<String, String> fields = AttributionFields.of(i, c, o, campaign);
+            Map<String, String> fields = AttributionFields.of(i, c, o, attribution.touches(), campaign);
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
                     new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
-                    i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments());
+                    i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments(),
+                    attribution.touchFields());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
                     HostMessageCommand.TYPE, msg), now);
         }
@@ -335,10 +377,6 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {
         outbox.enqueue(conn, PlatformCommandHandler.command(item.dedupeKey() + "#p" + n, lane, action), now);
-    }
-
-    private static String campaignOf(Interaction i) {
-        return i.referral() != null && i.referral().ref() != null ? i.referral().ref() : null;
     }
 
     private static String subject(Interaction i) {

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param ticketUrl        host URL of the ticket, else null
  * @param messageCount     customer messages seen in the thread
  * @param botTurns         automated replies sent in the thread
- * @param campaignTag      campaign attributed to the thread, or null
+ * @param campaignTag      campaign of the thread's newest touch that named one, or null
  * @param firstMessageAt   first customer message
  * @param firstResponseAt  first response (automated or agent), or null
  * @param slaDueAt         first-response due time, or null
@@ -27,6 +27,15 @@ public record ThreadState(String threadKey, String queueKey, String ticketId, St
 
     public boolean isNew() {
         return messageCount == 0;
+    }
+
+    /**
+     * The same thread with another campaign: the campaign of the message being decided (its own signal, or the
+     * thread's last touch), which the rules see.
+     */
+    public ThreadState withCampaignTag(String campaign) {
+        return new ThreadState(threadKey, queueKey, ticketId, ticketUrl, messageCount, botTurns, campaign, firstMessageAt,
+                firstResponseAt, slaDueAt, automationStatus, unreachableReason, humanSince);
     }
 
     public static ThreadState fresh(String threadKey) {

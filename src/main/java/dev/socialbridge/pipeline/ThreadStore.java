@@ -53,7 +53,10 @@ public final class ThreadStore {
         });
     }
 
-    /** Records a customer message in the thread (creating the thread row on the first one). */
+    /**
+     * Records a customer message in the thread (creating the thread row on the first one); {@code campaignTag}, when
+     * not null, becomes the thread's campaign (it follows the newest touch).
+     */
     public void recordMessage(Connection c, Interaction i, ThreadState before, String queueKey, int botTurnsAdded,
                               String campaignTag, Instant slaDue, String automationStatus) throws SQLException {
         if (before.isNew()) {
@@ -81,7 +84,7 @@ public final class ThreadStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET message_count = message_count + 1,"
-                + " bot_turns = bot_turns + ?, queue_key = COALESCE(?, queue_key), campaign_tag = COALESCE(campaign_tag, ?),"
+                + " bot_turns = bot_turns + ?, queue_key = COALESCE(?, queue_key), campaign_tag = COALESCE(?, campaign_tag),"
                 + " last_message_at = ?, automation_status = COALESCE(?, automation_status), last_comment_id = ?,"
                 + " sla_due_at = COALESCE(sla_due_at, ?), unreachable_reason = NULL, unreachable_at = NULL,"
                 + " conversation_id = COALESCE(?, conversation_id), last_kind = ?, last_post_id = COALESCE(?, last_post_id)"
@@ -97,6 +100,18 @@ public final class ThreadStore {
             ps.setString(9, i.kind().id());
             ps.setString(10, i.postId());
             ps.setString(11, i.threadKey());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The thread's campaign follows its newest touch that names one (a referral on the thread). */
+    public void recordCampaign(Connection c, String threadKey, String campaignTag) throws SQLException {
+        if (campaignTag == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE social_thread SET campaign_tag = ? WHERE thread_key = ?")) {
+            ps.setString(1, campaignTag);
+            ps.setString(2, threadKey);
             ps.executeUpdate();
         }
     }

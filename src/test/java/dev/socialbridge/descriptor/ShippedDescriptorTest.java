@@ -25,7 +25,7 @@ class ShippedDescriptorTest {
         assertEquals(List.of("social_channel", "social_account", "social_user_id", "social_handle", "post_id",
                 "message_id", "conversation_id", "thread_key", "permalink", "intent", "sentiment", "language",
                 "campaign_tag", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "ref",
-                "ad_id", "ad_click_id", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
+                "ad_id", "ad_click_id", "campaign_creator", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
                 "lead_score", "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode"), ticketKeys);
         assertTrue(ticketKeys.containsAll(FieldKeys.TICKET_FIELDS));
     }

@@ -31,7 +31,10 @@ final class RtFieldCodec {
                 .collect(Collectors.toMap(f -> f.label().toLowerCase(Locale.ROOT), Function.identity()));
     }
 
-    /** {@code CustomFields} object for POST/PUT /ticket; null values and unknown keys are skipped. */
+    /**
+     * {@code CustomFields} object for POST/PUT /ticket; null values and unknown keys are skipped, an empty value
+     * clears the field (JSON null: REST2 deletes the value, where an empty string would store an empty one).
+     */
     ObjectNode toCustomFields(Map<String, String> fields) {
         ObjectNode cfs = RtClient.JSON.createObjectNode();
         if (fields == null) {
@@ -41,6 +44,8 @@ final class RtFieldCodec {
             FieldDef field = ticketFieldsByKey.get(key);
             if (field == null) {
                 LOG.warn("ignoring field '{}': not a ticket field of the descriptor", key);
+            } else if (value != null && value.isEmpty()) {
+                cfs.putNull(field.label());
             } else if (value != null) {
                 cfs.put(field.label(), toRt(field, value));
             }
@@ -54,7 +59,7 @@ final class RtFieldCodec {
         for (JsonNode cf : customFields) {
             FieldDef field = ticketFieldsByLabel.get(cf.path("name").asText().toLowerCase(Locale.ROOT));
             JsonNode first = cf.path("values").path(0);
-            if (field != null && !first.isMissingNode() && !first.asText().isEmpty()) {
+            if (field != null && !first.isMissingNode() && !first.isNull() && !first.asText().isEmpty()) {
                 fromRt(field, first.asText()).ifPresent(v -> values.put(field.key(), v));
             }
         }

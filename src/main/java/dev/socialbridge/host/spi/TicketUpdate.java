@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Changes to a ticket; null members are left unchanged, {@code fields} may be empty.
+ * Changes to a ticket; null members are left unchanged, {@code fields} may be empty; an empty field value clears
+ * the field.
  *
  * @param owner the host login of the person the ticket goes to (an SLA escalation), or null
  */
