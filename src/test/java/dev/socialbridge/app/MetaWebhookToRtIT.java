@@ -282,8 +282,10 @@ class MetaWebhookToRtIT {
             assertEquals(200, harness.postWebhook(first).statusCode());
             assertEquals(200, harness.postWebhook(reply).statusCode());
             ServerHarness.await("a failed attempt", WAIT, () -> new OutboxStore(db).byLanePrefix(thread, 10).stream()
-                    .anyMatch(i -> i.attempts() > 0 && i.status() == OutboxStatus.PENDING));
+                    .anyMatch(i -> i.lastError() != null && i.status() == OutboxStatus.PENDING));
             assertTrue(ticket(thread).isEmpty());
+            assertTrue(new OutboxStore(db).byLanePrefix(thread, 10).stream().filter(i -> i.target().equals(OutboxCommand.HOST))
+                    .allMatch(i -> i.attempts() == 0), "an outage does not use up the items' attempts");
         } finally {
             rtProxy.start();
         }
