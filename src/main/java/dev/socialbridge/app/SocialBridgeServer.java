@@ -81,6 +81,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final OutboxDispatcher platformDispatcher;
     private final AgentReplyWatcher agentReplies;
     private final SlaWatcher slaWatcher;
+    private final dev.socialbridge.store.Retention retention;
     private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
     private final URI baseUri;
@@ -130,6 +131,8 @@ public final class SocialBridgeServer implements AutoCloseable {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
+        this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
+                java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
         ResourceConfig rc = new ResourceConfig()
@@ -175,6 +178,10 @@ public final class SocialBridgeServer implements AutoCloseable {
         problems.addAll(ServeRequirements.check(loaded));
         problems.addAll(automationProblems);
         dev.socialbridge.sla.SlaPolicy slaPolicy = Components.slaPolicy(loaded.typed(), problems);
+        if (loaded.typed().store().retention().compareTo(java.time.Duration.ofDays(dev.socialbridge.store.Retention.MIN_DAYS)) < 0) {
+            problems.add("socialbridge.store.retention: '" + loaded.typed().store().retention() + "' is shorter than "
+                    + dev.socialbridge.store.Retention.MIN_DAYS + " days: redelivered webhooks would be processed again");
+        }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
@@ -228,6 +235,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         platformDispatcher.start();
         agentReplies.start();
         slaWatcher.start();
+        retention.start();
         try {
             http.start();
         } catch (IOException e) {
@@ -247,7 +255,7 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, drainer, processor, hostDispatcher,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, retention, drainer, processor, hostDispatcher,
                 platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {

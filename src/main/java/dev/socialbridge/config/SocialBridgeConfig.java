@@ -76,6 +76,10 @@ public interface SocialBridgeConfig {
         @Doc("JDBC pool size")
         @WithName("pool-size") @WithDefault("8") @Min(2) @Max(64)
         int poolSize();
+
+        @Doc("finished work older than this is purged hourly (processed webhooks, delivered messages); at least P7D")
+        @WithDefault("P30D")
+        Duration retention();
     }
 
     interface Host {
