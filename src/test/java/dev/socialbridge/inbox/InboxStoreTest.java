@@ -1,5 +1,6 @@
 package dev.socialbridge.inbox;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class InboxStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:inbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("inbox");
         store = new InboxStore(db);
     }
 

@@ -1,5 +1,6 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class SlaClocksTest {
 
     @BeforeEach
     void store() {
-        db = Database.open("jdbc:h2:mem:sla-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("sla");
         store = new SlaStore(db);
         SlaPolicy policy = new SlaPolicy(new BusinessCalendar(PARIS,
                 BusinessHours.parse("socialbridge.sla.hours", "MON-FRI 09:00-18:00"), Holidays.none()), 75,
