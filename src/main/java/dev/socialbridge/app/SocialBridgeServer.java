@@ -100,18 +100,19 @@ public final class SocialBridgeServer implements AutoCloseable {
         ThreadStore threads = new ThreadStore(db);
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
+        dev.socialbridge.telemetry.Telemetry telemetry = new dev.socialbridge.telemetry.Telemetry();
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         SentMessageStore sent = new SentMessageStore(db);
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
                 new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
-                config.outbox().pollInterval(), journal.meter());
+                config.outbox().pollInterval(), journal.meter(), telemetry);
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(
                 config.sla().crisisNegativeMessages(), config.sla().crisisMessages(), config.sla().crisisWindow()));
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db),
                         slaClocks),
-                retry, config.outbox().pollInterval(), journal.meter());
+                retry, config.outbox().pollInterval(), journal.meter(), telemetry);
         ModerationStore moderation = new ModerationStore(db);
         HumanReplyStore humanReplies = new HumanReplyStore(db);
         SurveyFlow surveys = new SurveyFlow(new SatisfactionSurvey(
@@ -147,13 +148,14 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(new HealthResource(readiness(accountStatus)))
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
                 .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
-                .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db)))
+                .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
+                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry))
                 .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
         http.getServerConfiguration().addHttpHandler(new WebhookHandler(connectors.ingresses(),
-                connectors.parsers().keySet(), journal, config.http().maxBodyBytes()),
+                connectors.parsers().keySet(), journal, config.http().maxBodyBytes(), telemetry),
                 org.glassfish.grizzly.http.server.HttpHandlerRegistration.fromString(WebhookHandler.PATH + "/*"));
         LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
