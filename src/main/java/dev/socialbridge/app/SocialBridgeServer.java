@@ -136,6 +136,17 @@ public final class SocialBridgeServer implements AutoCloseable {
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
+        List<Object> resources = new java.util.ArrayList<>(List.of(
+                new HealthResource(readiness(accountStatus)),
+                new AdminResource(inbox, outbox, threads, audit, accountStatus),
+                new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)),
+                new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
+                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry)));
+        mediaLinks.ifPresent(links -> resources.add(new MediaResource(links, host)));
+        resources.add(new dev.socialbridge.resources.OpenApiResource(dev.socialbridge.resources.OpenApiDocument.of(
+                java.util.stream.Stream.concat(resources.stream().map(Object::getClass),
+                        java.util.stream.Stream.of(dev.socialbridge.resources.OpenApiResource.class)).toList(),
+                java.util.Objects.requireNonNullElse(SocialBridgeServer.class.getPackage().getImplementationVersion(), "dev"))));
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.class)
                 .register(new JacksonConfig())
@@ -145,12 +156,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(JsonParseExceptionMapper.class)
                 .register(CatchAllExceptionMapper.class)
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
-                .register(new HealthResource(readiness(accountStatus)))
-                .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
-                .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
-                .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
-                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry))
-                .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
+                .registerInstances(resources.toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);

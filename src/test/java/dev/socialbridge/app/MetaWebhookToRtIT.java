@@ -302,6 +302,22 @@ class MetaWebhookToRtIT {
         assertEquals(1, search.path("total").asInt());
     }
 
+    @Test
+    void theServerPublishesItsOpenApiDocumentAndMetrics() throws Exception {
+        HttpResponse<String> r = harness.get("openapi.json", false);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode paths = Json.MAPPER.readTree(r.body()).path("paths");
+        for (String path : List.of("/admin/stats", "/admin/outbox/{id}/retry", "/health/ready", "/metrics",
+                "/openapi.json", "/webhooks/{connector}")) {
+            assertTrue(paths.has(path), path + " in " + paths);
+        }
+        assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", ServerHarness.newRun())).statusCode());
+        String metrics = harness.get("metrics", false).body();
+        assertTrue(metrics.contains("socialbridge_webhooks_accepted_total{source=\"meta\"}"), metrics);
+        assertTrue(metrics.contains("# TYPE socialbridge_outbox_items gauge"), metrics);
+        assertTrue(metrics.contains("socialbridge_target_held{target=\"host\"}"), metrics);
+    }
+
     private long enqueueReply(String lane, OutboundAction action) {
         OutboxStore store = new OutboxStore(db);
         String key = "it-" + System.nanoTime();
