@@ -131,6 +131,10 @@ public final class SocialBridgeServer implements AutoCloseable {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
+        processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
+                LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue()));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
@@ -148,6 +152,13 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
                 .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
                 .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db)))
+                .register(new dev.socialbridge.resources.RedirectResource(linkStore, clock))
+                .register(new dev.socialbridge.resources.LinkAdminResource(new dev.socialbridge.links.Links(linkStore,
+                        LinksSetup.domains(config), clock), config.links().baseUrl().orElse(null)))
+                .register(new dev.socialbridge.resources.LeadResource(new dev.socialbridge.links.LeadStore(db,
+                        config.leads().duplicateWindow()), new dev.socialbridge.links.RateLimiter(
+                        config.leads().rateLimit(), clock), db, clock))
+                .register(new dev.socialbridge.resources.LeadCorsFilter(config.leads().allowedOrigins().orElse(List.of())))
                 .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -183,6 +194,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                     + dev.socialbridge.store.Retention.MIN_DAYS + " days: redelivered webhooks would be processed again");
         }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
+        LinksSetup.check(loaded.typed(), descriptor, problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
