@@ -132,7 +132,8 @@ public final class LeadResource {
                 return null;
             });
             LOG.info("lead form with a filled honeypot dropped");
-            return Response.accepted(body("dropped-" + Long.toHexString(now.toEpochMilli()), "accepted")).build();
+            // answered like a real lead, so that the robot learns nothing
+            return Response.accepted(body("lead-" + java.util.UUID.randomUUID(), "accepted")).build();
         }
         FieldErrors.check("invalid lead", FieldErrors.of(form));
         LeadStore.Accepted accepted = leads.submit(form, now);
