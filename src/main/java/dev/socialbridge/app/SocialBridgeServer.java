@@ -132,6 +132,10 @@ public final class SocialBridgeServer implements AutoCloseable {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
+        processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
+                LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue()));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
@@ -142,6 +146,12 @@ public final class SocialBridgeServer implements AutoCloseable {
                 new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)),
                 new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
                         new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry)));
+        resources.add(new dev.socialbridge.resources.RedirectResource(linkStore, clock));
+        resources.add(new dev.socialbridge.resources.LinkAdminResource(new dev.socialbridge.links.Links(linkStore,
+                LinksSetup.domains(config), clock), config.links().baseUrl().orElse(null)));
+        resources.add(new dev.socialbridge.resources.LeadResource(new dev.socialbridge.links.LeadStore(db,
+                config.leads().duplicateWindow()), new dev.socialbridge.links.RateLimiter(config.leads().rateLimit(), clock),
+                db, clock));
         mediaLinks.ifPresent(links -> resources.add(new MediaResource(links, host)));
         resources.add(new dev.socialbridge.resources.OpenApiResource(dev.socialbridge.resources.OpenApiDocument.of(
                 java.util.stream.Stream.concat(resources.stream().map(Object::getClass),
@@ -157,6 +167,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(CatchAllExceptionMapper.class)
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
                 .registerInstances(resources.toArray())
+                .register(new dev.socialbridge.resources.LeadCorsFilter(config.leads().allowedOrigins().orElse(List.of())))
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
@@ -191,6 +202,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                     + dev.socialbridge.store.Retention.MIN_DAYS + " days: redelivered webhooks would be processed again");
         }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
+        LinksSetup.check(loaded.typed(), descriptor, problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
