@@ -212,6 +212,25 @@ class SlaClocksTest {
         assertFalse(state().breachedAt() == null);
     }
 
+    @Test
+    void aClockRestartedWithTheSameDueDateIsNotWarnedTwiceAndBlocksNothing() {
+        Instant monday = paris("2026-12-07T10:00:00");
+        thread("general", monday);
+        message("general", false, monday);
+        SlaWatcher watcher = new SlaWatcher(store, new OutboxStore(db), new ThreadStore(db), DESCRIPTOR, clocks.policy(),
+                PARIS, Duration.ofSeconds(1), Clock.systemUTC());
+        Instant warning = paris("2026-12-07T13:00:00");
+        watcher.act(state(), warning);
+        // two messages of the same instant: the clock restarts with the very same due date
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE social_thread SET sla_warned_at = NULL"));
+
+        watcher.act(state(), warning.plusSeconds(1));
+
+        assertEquals(1, count("SELECT COUNT(*) FROM sla_event WHERE kind = 'warning'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_item WHERE payload_json LIKE '%SLA warning%'"));
+        assertFalse(state().warnedAt() == null, "recorded as acted on, so it is not due again");
+    }
+
     private long count(String sql) {
         return db.inTransaction(c -> {
             try (var rs = c.createStatement().executeQuery(sql)) {
