@@ -248,6 +248,11 @@ public final class SocialBridgeServer implements AutoCloseable {
         };
     }
 
+    /** Acknowledged webhook bytes not yet stored as inbox items. */
+    long journalLag() {
+        return journal.bytesBehind(drainer.position());
+    }
+
     public void start() {
         drainer.start();
         processor.start();
