@@ -88,7 +88,8 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, Connectors connectors,
                                Database db, Automation automation, dev.socialbridge.sla.SlaPolicy slaPolicy,
-                               dev.socialbridge.attribution.CampaignSignals signals) {
+                               dev.socialbridge.attribution.CampaignSignals signals,
+                               dev.socialbridge.people.PhoneNumbers phones) {
         this.config = loaded.typed();
         this.host = host;
         this.connectors = connectors;
@@ -102,8 +103,13 @@ public final class SocialBridgeServer implements AutoCloseable {
         AccountStatusStore accountStatus = new AccountStatusStore(db);
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         SentMessageStore sent = new SentMessageStore(db);
+        dev.socialbridge.people.People people = new dev.socialbridge.people.People(phones);
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
-                new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
+                new HostCommandHandler(host, threads, connectors, config.media().maxBytes(),
+                        (person, contact) -> db.inTransaction(c -> {
+                            people.contact(c, person, contact, java.time.Instant.now());
+                            return null;
+                        })), retry,
                 config.outbox().pollInterval(), journal.meter());
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(
@@ -127,7 +133,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
-                signals, journal.meter(), () -> {
+                signals, people, journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -148,6 +154,12 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
                 .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
                 .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db)))
+                .register(new dev.socialbridge.resources.PeopleResource(db, people))
+                .register(new dev.socialbridge.resources.AttributionReportResource(
+                        new dev.socialbridge.people.AttributionReportStore(db)))
+                .register(new dev.socialbridge.resources.ConversionResource(new dev.socialbridge.people.Conversions(db,
+                        people, dev.socialbridge.pipeline.PersonUpdates.conversions(outbox)), phones,
+                        config.attribution().conversionsToken().orElse(null), config.admin().token().orElse(null)))
                 .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -183,6 +195,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                     + dev.socialbridge.store.Retention.MIN_DAYS + " days: redelivered webhooks would be processed again");
         }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
+        dev.socialbridge.people.PhoneNumbers phones = AttributionSetup.phones(loaded.typed(), problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
@@ -213,7 +226,7 @@ public final class SocialBridgeServer implements AutoCloseable {
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy, signals);
+        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy, signals, phones);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {

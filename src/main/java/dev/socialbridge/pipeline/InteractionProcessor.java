@@ -68,14 +68,17 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final SlaClocks sla;
     private final CampaignSignals signals;
     private final TouchStore touches = new TouchStore();
+    private final dev.socialbridge.people.People people;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
                                 boolean humanTakeover, SurveyFlow surveys, SlaClocks sla, CampaignSignals signals,
-                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
+                                dev.socialbridge.people.People people, dev.socialbridge.inbox.IngestMeter meter,
+                                Runnable onEnqueued) {
         super("pipeline", 500);
+        this.people = people;
         this.signals = signals;
         this.sla = sla;
         this.surveys = surveys;
@@ -186,7 +189,13 @@ public final class InteractionProcessor extends BackgroundWorker {
                             + ", until the ticket is resolved)") : in;
             // the rules see the campaign of this very message (a first message's referral included)
             AutomationOutcome o = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
-            apply(conn, item, decided, c, t, o, authorKey, attribution, now);
+            dev.socialbridge.people.People.Outcome person = people.message(conn, authorKey, in.threadKey(), in.text(),
+                    touch, o.leadScoreDelta() > 0 ? o.leadScoreDelta() : null, now);
+            apply(conn, item, decided, c, t, o, authorKey, attribution, person.person(), now);
+            if ((o.ticket() || t.ticketId() != null) && person.contactChanged()) {
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey() + "|host",
+                        person.person(), contactOf(in), now);
+            }
             touches.save(conn, in.threadKey(), attribution, now);
             if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
                 threads.markHuman(conn, in.threadKey(), now);
@@ -210,6 +219,12 @@ public final class InteractionProcessor extends BackgroundWorker {
             ThreadState t = threads.thread(conn, r.threadKey());
             TouchAttribution attribution = TouchAttribution.of(t, touches.touches(conn, r.threadKey()), touch);
             touches.save(conn, r.threadKey(), attribution, now);
+            dev.socialbridge.people.People.Outcome person = people.referral(conn, r.platform().id() + ":"
+                    + r.author().id(), r.threadKey(), touch, now);
+            if (t.ticketId() != null && person.contactChanged()) {
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", r.threadKey() + "|host",
+                        person.person(), contactOf(r), now);
+            }
             if (!attribution.isNewestSignal()) {
                 inbox.finish(conn, item.id(), InboxStatus.IGNORED, touch.isSignal()
                         ? "referral older than the thread's last touch" : "referral without ref, ad or post");
@@ -272,7 +287,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
-                       AutomationOutcome o, String authorKey, TouchAttribution attribution, Instant now) throws SQLException {
+                       AutomationOutcome o, String authorKey, TouchAttribution attribution,
+                       dev.socialbridge.people.Person person, Instant now) throws SQLException {
         String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = attribution.campaign();
@@ -306,11 +322,12 @@ public final class InteractionProcessor extends BackgroundWorker {
             replies++;
         }
         if (o.ticket()) {
-            Map<String, String> fields = AttributionFields.of(i, c, o, attribution.touches(), campaign);
+            Map<String, String> fields = new java.util.LinkedHashMap<>(AttributionFields.of(i, c, o, attribution.touches(), campaign));
+            fields.putAll(dev.socialbridge.people.ContactFields.ticket(person));
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
-                    new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
+                    contactOf(i).withDetails(person.email(), person.phone()),
                     i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments(),
                     attribution.touchFields());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
@@ -373,6 +390,10 @@ public final class InteractionProcessor extends BackgroundWorker {
             return t.queueKey();
         }
         return o.queueKey();
+    }
+
+    private static ContactUpsert contactOf(Interaction i) {
+        return new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName());
     }
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {
