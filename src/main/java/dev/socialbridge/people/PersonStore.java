@@ -160,8 +160,10 @@ final class PersonStore {
             update(c, "UPDATE " + table + " SET person_id = ? WHERE person_id = ?", keep.id(), gone.id());
         }
         update(c, "DELETE FROM person WHERE id = ?", gone.id());
-        Integer score = keep.leadScore() == null ? gone.leadScore()
-                : gone.leadScore() == null ? keep.leadScore() : Math.max(keep.leadScore(), gone.leadScore());
+        Integer score = keep.leadScore();
+        if (score == null || gone.leadScore() != null && gone.leadScore() > score) {
+            score = gone.leadScore();
+        }
         update(c, "UPDATE person SET email = ?, phone = ?, contact_id = ?, lead_score = ?, first_touch_id = ?,"
                         + " last_touch_id = ?, updated_at = ? WHERE id = ?",
                 keep.email() != null ? keep.email() : gone.email(), keep.phone() != null ? keep.phone() : gone.phone(),
