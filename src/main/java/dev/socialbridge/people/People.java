@@ -165,7 +165,8 @@ public final class People {
         if (!store.attach(c, identity, p.id(), now)) {
             Person owner = store.byIdentity(c, identity).orElseThrow();
             if (owner.id() != p.id()) {
-                p = merge(c, p, owner, now);
+                // the identity's person stays: under concurrency it is the committed one, p the one just made
+                p = merge(c, owner, p, now);
             }
         }
         return store.byId(c, p.id()).orElseThrow();
