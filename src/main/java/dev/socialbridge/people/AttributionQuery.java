@@ -22,9 +22,9 @@ public record AttributionQuery(Instant from, Instant to, Group group, Model mode
         }
     }
 
-    /** The query with defaults: the 7 days before now, by campaign, first touch. */
+    /** The query with defaults: the 7 days up to now (this second included), by campaign, first touch. */
     public static AttributionQuery withDefaults(Instant from, Instant to, Group group, Model model, Instant now) {
-        Instant end = to != null ? to : now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant end = to != null ? to : now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
         return new AttributionQuery(from != null ? from : end.minus(KpiQuery.DEFAULT_WINDOW), end,
                 group != null ? group : Group.CAMPAIGN, model != null ? model : Model.FIRST);
     }

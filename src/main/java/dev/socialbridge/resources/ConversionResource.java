@@ -8,8 +8,9 @@ import dev.socialbridge.people.ConversionRequest;
 import dev.socialbridge.people.ConversionResult;
 import dev.socialbridge.people.Conversions;
 import dev.socialbridge.people.PhoneNumbers;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ public final class ConversionResource {
     private final Conversions conversions;
     private final PhoneNumbers phones;
     private final List<Secret> tokens;
+    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
     /** @param tokens the accepted bearer tokens (nulls skipped) */
     public ConversionResource(Conversions conversions, PhoneNumbers phones, Secret... tokens) {
@@ -46,7 +48,7 @@ public final class ConversionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response convert(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @NotNull(message = "a JSON body is required") @Valid ConversionRequest request) {
+                            ConversionRequest request) {
         String presented = authorization != null && authorization.startsWith(PREFIX)
                 ? authorization.substring(PREFIX.length()).trim() : null;
         boolean ok = false;
@@ -57,7 +59,18 @@ public final class ConversionResource {
             return Errors.response(401, "POST /conversions needs 'Authorization: Bearer <socialbridge.attribution"
                     + ".conversions-token or socialbridge.admin.token>'", null);
         }
+        // validated after the token (an unauthenticated caller learns nothing), every field at once
+        if (request == null) {
+            throw new ApiException(422, "invalid request body", List.of("a JSON body is required"));
+        }
         List<String> problems = new ArrayList<>();
+        for (ConstraintViolation<ConversionRequest> v : validator.validate(request)) {
+            String field = v.getPropertyPath().toString();
+            problems.add(("identified".equals(field) ? "" : field + ": ") + v.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "invalid request body", problems.stream().sorted().toList());
+        }
         if (request.phone() != null && !request.phone().isBlank()
                 && phones.normalise(request.phone()).isEmpty()) {
             problems.add("phone: '" + request.phone() + "' is not a valid phone number");
