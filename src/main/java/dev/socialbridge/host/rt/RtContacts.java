@@ -107,7 +107,8 @@ final class RtContacts {
         query.addObject().put("field", "EmailAddress").put("value", email);
         JsonNode items = client.post("/users?per_page=2&find_disabled_rows=1", query).path("items");
         for (JsonNode item : items) {
-            return Optional.of(client.get("/user/" + item.path("id").asText()));
+            // a search names users by their Name; the record carries the numeric id
+            return Optional.of(client.get("/user/" + RtClient.segment(item.path("id").asText())));
         }
         return Optional.empty();
     }
