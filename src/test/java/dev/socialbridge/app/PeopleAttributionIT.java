@@ -163,6 +163,22 @@ class PeopleAttributionIT {
         assertEquals(first, h.path("first_touch").path("touch").path("campaign").asText());
         assertEquals(second, h.path("last_touch").path("touch").path("campaign").asText());
 
+        // the rep's searches of docs/attribution.md, on this run's labels
+        String hot = descriptor.queue("hot_leads").orElseThrow().label();
+        dev.socialbridge.host.rt.RtClient rep = RtTestSupport.agent("people-rep");
+        rep.put("/ticket/" + igTicket.id(), Map.of("Owner", "people-rep"));
+        List<String> mine = new ArrayList<>();
+        rep.get("/tickets?per_page=50&query=" + java.net.URLEncoder.encode("Queue = '" + hot
+                + "' AND Owner = '__CurrentUser__' AND Status = '__Active__'", java.nio.charset.StandardCharsets.UTF_8))
+                .path("items").forEach(t -> mine.add(t.path("id").asText()));
+        assertTrue(mine.contains(igTicket.id()) && !mine.contains(fbTicket.id()), "my hot leads: " + mine);
+        assertEquals(List.of(igTicket.id()), search("CF.{" + label("first_touch_source") + "} LIKE ':" + first + "'"),
+                "leads whose first touch is campaign X");
+        assertEquals(List.of(fbTicket.id()), search("CF.{" + label("campaign_tag") + "} = '" + second + "'"),
+                "leads whose latest campaign is X");
+        assertEquals(List.of(igTicket.id(), fbTicket.id()), search("Requestor.EmailAddress = '" + email + "'"),
+                "every ticket of the person");
+
         // 4. a conversion with that email: on both tickets, and in the report under the first-touch campaign
         HttpResponse<String> conversion = ServerHarness.HTTP.send(HttpRequest.newBuilder(harness.base.resolve("conversions"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer it-shop-token-0123456789")
@@ -185,6 +201,19 @@ class PeopleAttributionIT {
         assertEquals(0, new java.math.BigDecimal("129").compareTo(row.path("revenue").path("EUR").decimalValue()), report.body());
         assertEquals(1, row.path("conversions").asInt());
         assertEquals(1, row.path("hot_leads").asInt(), report.body());
+    }
+
+    private static String label(String key) {
+        return descriptor.field(key).orElseThrow().label();
+    }
+
+    /** Ids of the tickets a TicketSQL query finds, oldest first. */
+    private static List<String> search(String ticketSql) {
+        List<String> ids = new ArrayList<>();
+        RtTestSupport.get("/tickets?per_page=50&orderby=id&order=ASC&query="
+                + java.net.URLEncoder.encode(ticketSql, java.nio.charset.StandardCharsets.UTF_8))
+                .path("items").forEach(t -> ids.add(t.path("id").asText()));
+        return ids;
     }
 
     private static List<String> sorted(JsonNode array) {
