@@ -172,8 +172,10 @@ class PeopleAttributionIT {
                 + "' AND Owner = '__CurrentUser__' AND Status = '__Active__'", java.nio.charset.StandardCharsets.UTF_8))
                 .path("items").forEach(t -> mine.add(t.path("id").asText()));
         assertTrue(mine.contains(igTicket.id()) && !mine.contains(fbTicket.id()), "my hot leads: " + mine);
-        assertEquals(List.of(igTicket.id()), search("CF.{" + label("first_touch_source") + "} LIKE ':" + first + "'"),
-                "leads whose first touch is campaign X");
+        assertEquals(List.of(fbTicket.id()), search("Queue = '" + hot + "' AND Owner = 'Nobody' AND Status = '__Active__'"
+                + " AND CF.{" + label("thread_key") + "} LIKE '" + run + "'"), "hot leads nobody has taken (of this run)");
+        assertEquals(List.of(igTicket.id()), search("CF.{" + label("first_touch_source") + "} LIKE ':" + first
+                + "' AND Status = '__Active__'"), "leads whose first touch is campaign X");
         assertEquals(List.of(fbTicket.id()), search("CF.{" + label("campaign_tag") + "} = '" + second + "'"),
                 "leads whose latest campaign is X");
         assertEquals(List.of(igTicket.id(), fbTicket.id()), search("Requestor.EmailAddress = '" + email + "'"),
@@ -188,7 +190,9 @@ class PeopleAttributionIT {
         assertEquals("attributed", Json.MAPPER.readTree(conversion.body()).path("status").asText());
         ServerHarness.await("the conversion note", WAIT, () -> comments(igTicket).contains("Conversion: 129.00 EUR (order order-"
                 + run + "), first touch instagram:ref:" + first));
-        assertEquals("129.00 EUR", rt.readFields(fbTicket).get("conversion_value"));
+        ServerHarness.await("the conversion value", WAIT, () -> "129.00 EUR".equals(rt.readFields(fbTicket).get("conversion_value")));
+        assertEquals(List.of(igTicket.id(), fbTicket.id()), search("CF.{" + label("conversion_value") + "} IS NOT NULL"
+                + " AND Requestor.EmailAddress = '" + email + "'"), "leads that converted");
         HttpResponse<String> report = harness.get("admin/reports/attribution?group=campaign&model=first", true);
         assertEquals(200, report.statusCode(), report.body());
         JsonNode row = null;
