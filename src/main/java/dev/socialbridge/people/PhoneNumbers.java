@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Normalises phone numbers to E.164 ({@code +33612345678}). A number written with its country ({@code +33 6 12 34 56
- * 78}, {@code 0033 ...}) keeps it; a national number ({@code 06 12 34 56 78}) takes the default country's code. Obviously
+ * 78}, {@code 0033 ...}) keeps it; a national number ({@code 06 12 34 56 78}) takes the default country's code (where
+ * national numbers start with 0, a number without it is not taken for one). Obviously
  * invalid numbers are rejected: fewer than 8 or more than 15 digits in all, an unknown or missing country, a national
  * number whose length the country does not use. Deliberately small (the countries a European shop meets): it checks
  * plausibility, not whether a number is assigned.
@@ -70,6 +71,9 @@ public final class PhoneNumbers {
         }
         if (s.startsWith("+")) {
             return international(s.substring(1));
+        }
+        if ("0".equals(country.trunk()) && !s.startsWith("0")) {
+            return Optional.empty();   // "06 12 34 56 78" is a number; "123456789" is more likely an order number
         }
         String national = !country.trunk().isEmpty() && s.startsWith(country.trunk()) ? s.substring(country.trunk().length()) : s;
         return plausible(country, national) ? Optional.of("+" + country.code() + national) : Optional.empty();

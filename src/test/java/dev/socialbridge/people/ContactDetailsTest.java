@@ -21,6 +21,7 @@ class ContactDetailsTest {
             "0033 (0)6.12.34.56.78                            | -                    | +33612345678",
             "UK: +44 20 7946 0958                             | -                    | +442079460958",
             "commande 1234, prix 49.90 €                      | -                    | -",
+            "ma commande 123456789 est en retard              | -                    | -",
             "mon numéro 00 00 00 00 00                        | -                    | -",
             "jane@localhost ou jane@@example.com             | -                    | -",
             "pas de contact ici                               | -                    | -"})
@@ -38,6 +39,7 @@ class ContactDetailsTest {
             "+1 (415) 555-0142 | FR | +14155550142",
             "415 555 0142      | US | +14155550142",
             "12345             | FR | -",
+            "612345678         | FR | -",
             "+33 6 12          | FR | -",
             "+999 1234 5678 9012 3456 | FR | -",
             "abc               | FR | -"})
