@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * The pipeline step between inbox and outbox: for each pending inbox item, applies the loop guard,
  * classifies, derives its campaign signal (so that campaign rules see it from the thread's first message), lets
  * automation decide, and writes — in one transaction with marking the item done — the thread state and touches, the
+ * author's person and its touch (an email or phone in the text joins or merges people: {@code people.People}), the
  * audit records and the outbox commands for the host and the platform. A referral (an ad click, a ref link on an
  * existing conversation) restarts the messaging window and becomes the thread's last touch, on its ticket with a note.
  * Single-threaded; items are processed in arrival order.
