@@ -12,6 +12,7 @@ import java.util.List;
 /** The campaign signals configured by {@code socialbridge.attribution.*}, and the checks of the codes file. */
 final class AttributionSetup {
     static final String CODES_FILE = "socialbridge.attribution.codes-file";
+    static final String DEFAULT_COUNTRY = "socialbridge.attribution.default-country";
 
     private AttributionSetup() {
     }
@@ -33,5 +34,15 @@ final class AttributionSetup {
         CampaignCodes codes = CampaignCodesFile.read(file, found);
         found.forEach(p -> problems.add(CODES_FILE + ": " + p));
         return codes == null ? null : new CampaignSignals(codes);
+    }
+
+    /** The phone numbers of {@code socialbridge.attribution.default-country}; null after adding a problem naming it. */
+    static dev.socialbridge.people.PhoneNumbers phones(SocialBridgeConfig config, List<String> problems) {
+        try {
+            return new dev.socialbridge.people.PhoneNumbers(config.attribution().defaultCountry());
+        } catch (IllegalArgumentException e) {
+            problems.add(DEFAULT_COUNTRY + ": " + e.getMessage());
+            return null;
+        }
     }
 }

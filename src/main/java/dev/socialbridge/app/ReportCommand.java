@@ -16,9 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|intent|none] [--format json|csv]}: reports from the store. */
+/**
+ * {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|intent|none] [--format json|csv]} and
+ * {@code report attribution [--from] [--to] [--group ...] [--model first|last|linear] [--format]}: reports from the store.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the operational store.",
-        subcommands = {ReportCommand.Kpis.class})
+        subcommands = {ReportCommand.Kpis.class, ReportCommand.Attribution.class})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,6 +83,62 @@ final class ReportCommand implements Callable<Integer> {
             } else {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             }
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** {@code report attribution}: leads and revenue per touch dimension (docs/attribution.md). */
+    @Command(name = "attribution", mixinStandardHelpOptions = true,
+            description = "Conversations, leads, hot leads, DM-to-lead rate, conversions and revenue per campaign, source,"
+                    + " medium, post, ad, creator or reply template, under one attribution model.")
+    static final class Attribution implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Option(names = "--from", paramLabel = "ISO", description = "Start, inclusive (UTC). Default: --to minus 7 days.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "ISO", description = "End, exclusive. Default: now.")
+        String to;
+
+        @Option(names = "--group", paramLabel = "campaign|source|medium|post|ad|creator|template", description = "Dimension (default campaign).")
+        String group;
+
+        @Option(names = "--model", paramLabel = "first|last|linear", description = "Attribution model (default first).")
+        String model;
+
+        @Option(names = "--format", paramLabel = "json|csv", description = "json (default) or csv.")
+        String format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.socialbridge.people.AttributionQuery query;
+            String fmt = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+            try {
+                Instant fromAt = KpiQuery.parseInstant("--from", from);
+                Instant toAt = KpiQuery.parseInstant("--to", to);
+                var g = dev.socialbridge.people.AttributionQuery.Group.of("--group", group);
+                var m = dev.socialbridge.people.AttributionQuery.Model.of("--model", model);
+                if (!fmt.equals("json") && !fmt.equals("csv")) {
+                    throw new IllegalArgumentException("--format: '" + format + "' is not one of json, csv");
+                }
+                query = dev.socialbridge.people.AttributionQuery.withDefaults(fromAt, toAt, g, m, Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            LoadedConfig config = common.load();
+            SocialBridgeConfig.Store s = config.typed().store();
+            dev.socialbridge.people.AttributionReport report;
+            try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+                report = new dev.socialbridge.people.AttributionReportStore(db).report(query);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(fmt.equals("csv") ? report.toCsv()
+                    : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + System.lineSeparator());
             out.flush();
             return Main.OK;
         }

@@ -88,7 +88,8 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     private SocialBridgeServer(LoadedConfig loaded, Descriptor descriptor, HostAdapter host, Connectors connectors,
                                Database db, Automation automation, dev.socialbridge.sla.SlaPolicy slaPolicy,
-                               dev.socialbridge.attribution.CampaignSignals signals) {
+                               dev.socialbridge.attribution.CampaignSignals signals,
+                               dev.socialbridge.people.PhoneNumbers phones) {
         this.config = loaded.typed();
         this.host = host;
         this.connectors = connectors;
@@ -103,8 +104,13 @@ public final class SocialBridgeServer implements AutoCloseable {
         dev.socialbridge.telemetry.Telemetry telemetry = new dev.socialbridge.telemetry.Telemetry();
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         SentMessageStore sent = new SentMessageStore(db);
+        dev.socialbridge.people.People people = new dev.socialbridge.people.People(phones);
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
-                new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
+                new HostCommandHandler(host, threads, connectors, config.media().maxBytes(),
+                        (person, contact) -> db.inTransaction(c -> {
+                            people.contact(c, person, contact, java.time.Instant.now());
+                            return null;
+                        })), retry,
                 config.outbox().pollInterval(), journal.meter(), telemetry);
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(
@@ -128,7 +134,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
-                signals, journal.meter(), () -> {
+                signals, people, journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -152,6 +158,12 @@ public final class SocialBridgeServer implements AutoCloseable {
         resources.add(new dev.socialbridge.resources.LeadResource(new dev.socialbridge.links.LeadStore(db,
                 config.leads().duplicateWindow()), new dev.socialbridge.links.RateLimiter(config.leads().rateLimit(), clock),
                 db, clock));
+        resources.add(new dev.socialbridge.resources.PeopleResource(db, people));
+        resources.add(new dev.socialbridge.resources.AttributionReportResource(
+                new dev.socialbridge.people.AttributionReportStore(db)));
+        resources.add(new dev.socialbridge.resources.ConversionResource(new dev.socialbridge.people.Conversions(db,
+                people, dev.socialbridge.pipeline.PersonUpdates.conversions(outbox)), phones,
+                config.attribution().conversionsToken().orElse(null), config.admin().token().orElse(null)));
         mediaLinks.ifPresent(links -> resources.add(new MediaResource(links, host)));
         resources.add(new dev.socialbridge.resources.OpenApiResource(dev.socialbridge.resources.OpenApiDocument.of(
                 java.util.stream.Stream.concat(resources.stream().map(Object::getClass),
@@ -203,6 +215,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
         LinksSetup.check(loaded.typed(), descriptor, problems);
+        dev.socialbridge.people.PhoneNumbers phones = AttributionSetup.phones(loaded.typed(), problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
@@ -233,7 +246,7 @@ public final class SocialBridgeServer implements AutoCloseable {
             return null;
         }
         HostAdapter host = Components.host(loaded, factory, descriptor);
-        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy, signals);
+        return new SocialBridgeServer(loaded, descriptor, host, connectors, store, built, slaPolicy, signals, phones);
     }
 
     private ReadinessCheck readiness(AccountStatusStore accounts) {

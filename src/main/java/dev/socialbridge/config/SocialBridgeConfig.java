@@ -245,6 +245,16 @@ public interface SocialBridgeConfig {
         @Doc("campaign codes file (YAML): `codes:` promo and creator codes found in messages (whole words, any case and accents), `CODE: campaign[,creator]`; `posts:` post or media id → campaign; `ads:` ad id → campaign (see README, Campaign attribution); unset: only refs and ads name campaigns")
         @WithName("codes-file")
         Optional<String> codesFile();
+
+        /** Country of phone numbers written without their country code (ISO 3166 alpha-2). */
+        @Doc("country of phone numbers given without a country code (ISO 3166 alpha-2: FR, BE, CH, LU, DE, ES, IT, PT, NL, GB, IE, US, CA, MA, TN, DZ, SN, CI); numbers are kept in E.164")
+        @WithName("default-country") @WithDefault("FR")
+        String defaultCountry();
+
+        /** Bearer token of {@code POST /conversions} besides the admin token. */
+        @Doc("Bearer token a shop or CRM presents to `POST /conversions` (the admin token is accepted too); unset: only the admin token")
+        @WithName("conversions-token")
+        Optional<Secret> conversionsToken();
     }
 
     /** Tracked links ({@code /r/<code>}): where they may lead, and the links {@code {link}} mints in replies. */

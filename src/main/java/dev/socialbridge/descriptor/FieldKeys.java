@@ -44,6 +44,18 @@ public final class FieldKeys {
     public static final String MODERATION_REASON = "moderation_reason";
     /** User field: the contact's social identity, e.g. {@code instagram:@jane}. */
     public static final String SOCIAL_PROFILE = "social_profile";
+    /** User field: the person's first touch, {@code <channel>:<signal>[:<campaign>] <instant>}. */
+    public static final String CONTACT_FIRST_TOUCH = "contact_first_touch";
+    /** User field: the person's last touch, {@code <channel>:<signal>[:<campaign>] <instant>}. */
+    public static final String CONTACT_LAST_TOUCH = "contact_last_touch";
+    /** User field: the person's latest lead score. */
+    public static final String CONTACT_LEAD_SCORE = "contact_lead_score";
+    /** Optional ticket field: the email address the customer gave. */
+    public static final String CONTACT_EMAIL = "contact_email";
+    /** Optional ticket field: the phone number the customer gave (E.164). */
+    public static final String CONTACT_PHONE = "contact_phone";
+    /** Optional ticket field: the customer's latest conversion, {@code 129.00 EUR}. */
+    public static final String CONVERSION_VALUE = "conversion_value";
     /** Transaction field: per-message id used to dedupe correspondence. */
     public static final String SOCIAL_MESSAGE_ID = "social_message_id";
 

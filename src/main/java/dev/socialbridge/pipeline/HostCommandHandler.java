@@ -28,12 +28,20 @@ public final class HostCommandHandler implements OutboxHandler {
     private final HostAdapter host;
     private final ThreadStore threads;
     private final MediaDownloads media;
+    private final java.util.function.BiConsumer<Long, String> contactWritten;
 
     /**
      * @param connectors    download the customers' attachments
      * @param maxMediaBytes largest attachment downloaded ({@code socialbridge.media.max-bytes})
      */
     public HostCommandHandler(HostAdapter host, ThreadStore threads, Connectors connectors, long maxMediaBytes) {
+        this(host, threads, connectors, maxMediaBytes, (person, contact) -> { });
+    }
+
+    /** @param contactWritten told the host contact id of a person once its contact is written */
+    public HostCommandHandler(HostAdapter host, ThreadStore threads, Connectors connectors, long maxMediaBytes,
+                              java.util.function.BiConsumer<Long, String> contactWritten) {
+        this.contactWritten = contactWritten;
         this.host = host;
         this.threads = threads;
         this.media = new MediaDownloads(connectors, maxMediaBytes);
@@ -46,6 +54,7 @@ public final class HostCommandHandler implements OutboxHandler {
                 case HostMessageCommand.TYPE -> message(Json.read(item.payloadJson(), HostMessageCommand.class), item.attempts());
                 case HostUpdateCommand.TYPE -> update(Json.read(item.payloadJson(), HostUpdateCommand.class));
                 case HostAutomatedReplyCommand.TYPE -> record(Json.read(item.payloadJson(), HostAutomatedReplyCommand.class));
+                case HostPersonCommand.TYPE -> person(Json.read(item.payloadJson(), HostPersonCommand.class));
                 default -> new DeliveryResult.Failed("unknown host command type " + item.type());
             };
         } catch (HostException e) {
@@ -106,6 +115,41 @@ public final class HostCommandHandler implements OutboxHandler {
         }
         host.recordAutomatedReply(ticket.get(), cmd.messageId(), cmd.text());
         return new DeliveryResult.Delivered(ticket.get().id());
+    }
+
+    /**
+     * The person's contact (its fields), then each of its tickets: the email contact as requestor, the fields, the
+     * note. Retried whole: every step is idempotent (a note is not, so it goes only with a contact-less command,
+     * whose steps before it cannot fail half-way).
+     */
+    private DeliveryResult person(HostPersonCommand cmd) {
+        String contactId = null;
+        if (cmd.contact() != null) {
+            contactId = host.upsertContact(cmd.contact());
+            if (!cmd.contactFields().isEmpty()) {
+                host.updateContact(contactId, cmd.contactFields());
+            }
+            contactWritten.accept(cmd.personId(), contactId);
+        }
+        boolean byEmail = cmd.contact() != null && cmd.contact().email() != null;
+        int tickets = 0;
+        for (String thread : cmd.threadKeys()) {
+            Optional<TicketRef> ticket = host.findTicketByThread(thread);
+            if (ticket.isEmpty()) {
+                continue;
+            }
+            tickets++;
+            if (byEmail) {
+                host.setRequestor(ticket.get(), contactId);
+            }
+            if (!cmd.ticketFields().isEmpty()) {
+                host.updateTicket(ticket.get(), TicketUpdate.fields(cmd.ticketFields()));
+            }
+            if (cmd.note() != null) {
+                host.addNote(ticket.get(), cmd.note());
+            }
+        }
+        return new DeliveryResult.Delivered(contactId != null ? contactId : tickets + " ticket(s)");
     }
 
     private DeliveryResult update(HostUpdateCommand cmd) {

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * The pipeline step between inbox and outbox: for each pending inbox item, applies the loop guard,
  * classifies, derives its campaign signal (so that campaign rules see it from the thread's first message), lets
  * automation decide, and writes — in one transaction with marking the item done — the thread state and touches, the
+ * author's person and its touch (an email or phone in the text joins or merges people: {@code people.People}), the
  * audit records and the outbox commands for the host and the platform. A referral (an ad click, a ref link on an
  * existing conversation) restarts the messaging window and becomes the thread's last touch, on its ticket with a note.
  * Single-threaded; items are processed in arrival order.
@@ -70,14 +71,17 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final TouchStore touches = new TouchStore();
     /** Tracked links and lead forms; null when the server has none (tests). */
     private LinkEvents links;
+    private final dev.socialbridge.people.People people;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
                                 boolean humanTakeover, SurveyFlow surveys, SlaClocks sla, CampaignSignals signals,
-                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
+                                dev.socialbridge.people.People people, dev.socialbridge.inbox.IngestMeter meter,
+                                Runnable onEnqueued) {
         super("pipeline", 500);
+        this.people = people;
         this.signals = signals;
         this.sla = sla;
         this.surveys = surveys;
@@ -205,7 +209,13 @@ public final class InteractionProcessor extends BackgroundWorker {
                             + ", until the ticket is resolved)") : in;
             // the rules see the campaign of this very message (a first message's referral included)
             AutomationOutcome o = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
-            apply(conn, item, decided, c, t, o, authorKey, attribution, now);
+            dev.socialbridge.people.People.Outcome person = people.message(conn, authorKey, in.threadKey(), in.text(),
+                    touch, o.leadScoreDelta() > 0 ? o.leadScoreDelta() : null, now);
+            apply(conn, item, decided, c, t, o, authorKey, attribution, person.person(), now);
+            if ((o.ticket() || t.ticketId() != null) && person.contactChanged()) {
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey() + "|host",
+                        person.person(), contactOf(in), now);
+            }
             touches.save(conn, in.threadKey(), attribution, now);
             if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
                 threads.markHuman(conn, in.threadKey(), now);
@@ -229,6 +239,12 @@ public final class InteractionProcessor extends BackgroundWorker {
             ThreadState t = threads.thread(conn, r.threadKey());
             TouchAttribution attribution = TouchAttribution.of(t, touches.touches(conn, r.threadKey()), touch);
             touches.save(conn, r.threadKey(), attribution, now);
+            dev.socialbridge.people.People.Outcome person = people.referral(conn, r.platform().id() + ":"
+                    + r.author().id(), r.threadKey(), touch, now);
+            if (t.ticketId() != null && person.contactChanged()) {
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", r.threadKey() + "|host",
+                        person.person(), contactOf(r), now);
+            }
             if (!attribution.isNewestSignal()) {
                 inbox.finish(conn, item.id(), InboxStatus.IGNORED, touch.isSignal()
                         ? "referral older than the thread's last touch" : "referral without ref, ad or post");
@@ -291,7 +307,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     }
 
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
-                       AutomationOutcome o, String authorKey, TouchAttribution attribution, Instant now) throws SQLException {
+                       AutomationOutcome o, String authorKey, TouchAttribution attribution,
+                       dev.socialbridge.people.Person person, Instant now) throws SQLException {
         String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = attribution.campaign();
@@ -328,11 +345,12 @@ public final class InteractionProcessor extends BackgroundWorker {
             replies++;
         }
         if (o.ticket()) {
-            Map<String, String> fields = AttributionFields.of(i, c, o, attribution.touches(), campaign);
+            Map<String, String> fields = new java.util.LinkedHashMap<>(AttributionFields.of(i, c, o, attribution.touches(), campaign));
+            fields.putAll(dev.socialbridge.people.ContactFields.ticket(person));
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
-                    new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
+                    contactOf(i).withDetails(person.email(), person.phone()),
                     i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments(),
                     attribution.touchFields());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
@@ -395,6 +413,10 @@ public final class InteractionProcessor extends BackgroundWorker {
             return t.queueKey();
         }
         return o.queueKey();
+    }
+
+    private static ContactUpsert contactOf(Interaction i) {
+        return new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName());
     }
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {

@@ -93,7 +93,8 @@ public final class PipelineDrain {
                 Semaphore inFlight = new Semaphore(32);
                 List<CompletableFuture<?>> sent = new ArrayList<>();
                 for (int i = 0; i < n; i++, next++) {
-                    String body = template.replace("178900000000", String.format("17%010d", next))
+                    String body = template.replaceAll("\"time\": *[0-9]+", "\"time\": " + System.currentTimeMillis() / 1000)
+                            .replace("178900000000", String.format("17%010d", next))
                             .replace("990000000000", String.format("9%011d", next));
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                     inFlight.acquire();

@@ -26,13 +26,15 @@ class ShippedDescriptorTest {
                 "message_id", "conversation_id", "thread_key", "permalink", "intent", "sentiment", "language",
                 "campaign_tag", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "ref",
                 "ad_id", "ad_click_id", "campaign_creator", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
-                "lead_score", "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode"), ticketKeys);
+                "lead_score", "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode",
+                "contact_email", "contact_phone", "conversion_value"), ticketKeys);
         assertTrue(ticketKeys.containsAll(FieldKeys.TICKET_FIELDS));
     }
 
     @Test
     void declaresTheUserProfileAndTransactionMessageIdFields() {
-        assertEquals(List.of("social_profile"), keys(FieldDef.APPLIES_TO_USER));
+        assertEquals(List.of("social_profile", "contact_first_touch", "contact_last_touch", "contact_lead_score"),
+                keys(FieldDef.APPLIES_TO_USER));
         assertEquals(List.of("social_message_id", "message_intent", "message_sentiment", "message_language"),
                 keys(FieldDef.APPLIES_TO_TRANSACTION));
     }

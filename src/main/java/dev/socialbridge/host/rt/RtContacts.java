@@ -12,11 +12,20 @@ import java.util.Optional;
 /**
  * Social authors as unprivileged RT users named {@code <platform>.<userId>} without email. The name
  * has no colon: RT reads {@code twitter:jane} as a group on ticket create and drops the requestor.
+ *
+ * <p>A person who gave an email address is one RT user whatever its social identities: the user with that
+ * {@code EmailAddress}, found by it, else created with it (named after the address, as RT names users it creates
+ * from mail). The users of its social identities created before are left as they are (their history stays); the
+ * person's tickets get the email user as requestor ({@link RtTickets#setRequestor}). Lookups and creations of one
+ * address are serialised in this process, and RT refuses a second user with the same address, so concurrent
+ * events never make two users of one address.
  */
 final class RtContacts {
     private final RtClient client;
     private final Optional<String> profileLabel;
     private final RtContactVoice voice;
+    private final java.util.Map<String, String> userFieldLabels = new java.util.HashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> emailLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param voice gives new contacts a password and the contacts' group, so that they write their own messages */
     RtContacts(RtClient client, Descriptor descriptor, RtContactVoice voice) {
@@ -25,6 +34,8 @@ final class RtContacts {
         this.profileLabel = descriptor.field(FieldKeys.SOCIAL_PROFILE)
                 .filter(f -> FieldDef.APPLIES_TO_USER.equals(f.appliesTo()))
                 .map(FieldDef::label);
+        descriptor.fields().stream().filter(f -> FieldDef.APPLIES_TO_USER.equals(f.appliesTo()))
+                .forEach(f -> userFieldLabels.put(f.key(), f.label()));
     }
 
     /** RT user name of a social author. */
@@ -36,10 +47,15 @@ final class RtContacts {
         return safe(contact.platform()) + "." + safe(contact.userId());
     }
 
-    /** Finds or creates the user; returns its numeric RT id. */
+    /** Finds or creates the user (by email when the contact has one); returns its numeric RT id. */
     String upsert(ContactUpsert contact) {
-        if (contact.isEmail()) {
-            return upsertEmail(contact.userId().strip(), contact.displayName());
+        String given = contact.email() != null && !contact.email().isBlank() ? contact.email()
+                : contact.byEmailAddress() ? contact.userId() : null;
+        if (given != null) {
+            String email = given.strip().toLowerCase(java.util.Locale.ROOT);
+            synchronized (emailLocks.computeIfAbsent(email, k -> new Object())) {
+                return upsertByEmail(email, contact);
+            }
         }
         String name = userName(contact);
         Optional<JsonNode> existing = client.find("/user/" + RtClient.segment(name));
@@ -63,44 +79,66 @@ final class RtContacts {
         return remembered(id, name);
     }
 
-    /**
-     * The RT user whose EmailAddress is {@code email} (RT's own users made from mail are named after their address),
-     * created unprivileged with that address when there is none: a form lead's requestor is the address it gave.
-     */
-    private String upsertEmail(String email, String realName) {
-        Optional<String> known = userByEmail(email);
-        if (known.isPresent()) {
-            return known.get();
+    private String upsertByEmail(String email, ContactUpsert contact) {
+        Optional<JsonNode> existing = findByEmail(email);
+        if (existing.isPresent()) {
+            return remembered(updatePhone(existing.get(), contact.phone()), existing.get().path("Name").asText(email));
         }
-        ObjectNode body = RtClient.JSON.createObjectNode()
-                .put("Name", email)
-                .put("EmailAddress", email)
-                .put("RealName", realName == null || realName.isBlank() ? "" : realName.strip())
-                .put("Privileged", 0)
-                .put("Comments", "Lead form contact created by Social Bridge");
+        ObjectNode body = createBody(email, contact).put("EmailAddress", email);
         RtResponse created = client.exchange("POST", "/user", body);
-        if (created.ok() && created.body().path("id").asText().matches("\\d+")) {
-            return created.body().path("id").asText();
+        if (created.status() == 400 && (created.message().contains("in use") || created.message().contains("exists"))) {
+            // another instance created it first: its address or name is taken
+            JsonNode user = findByEmail(email).orElseGet(() -> client.get("/user/" + RtClient.segment(email)));
+            return remembered(updatePhone(user, contact.phone()), user.path("Name").asText(email));
         }
-        // a concurrent upsert created it first, or a user already has the address under another name
-        return userByEmail(email).orElseThrow(() -> new HostException("RT refused to create user " + email + " (HTTP "
-                + created.status() + ": " + created.message() + ")", false));
+        if (!created.ok()) {
+            throw new HostException("RT refused to create the user of an email address (HTTP " + created.status() + ": "
+                    + created.message() + ")", false);
+        }
+        String id = created.body().path("id").asText();
+        id = id.matches("\\d+") ? id : client.get("/user/" + RtClient.segment(email)).path("id").asText();
+        if (voice.enabled()) {
+            voice.join(id);
+        }
+        return remembered(id, email);
     }
 
-    private Optional<String> userByEmail(String email) {
-        Optional<JsonNode> byName = client.find("/user/" + RtClient.segment(email));
-        if (byName.isPresent() && email.equalsIgnoreCase(byName.get().path("EmailAddress").asText())) {
-            return Optional.of(byName.get().path("id").asText());
-        }
+    /** The enabled or disabled user whose EmailAddress is {@code email} (RT keeps addresses unique). */
+    private Optional<JsonNode> findByEmail(String email) {
         com.fasterxml.jackson.databind.node.ArrayNode query = RtClient.JSON.createArrayNode();
         query.addObject().put("field", "EmailAddress").put("value", email);
-        JsonNode found = client.post("/users?fields=EmailAddress", query);
-        for (JsonNode u : found.path("items")) {
-            if (email.equalsIgnoreCase(u.path("EmailAddress").asText())) {
-                return Optional.of(u.path("id").asText());
-            }
+        JsonNode items = client.post("/users?per_page=2&find_disabled_rows=1", query).path("items");
+        for (JsonNode item : items) {
+            // a search names users by their Name; the record carries the numeric id
+            return Optional.of(client.get("/user/" + RtClient.segment(item.path("id").asText())));
         }
         return Optional.empty();
+    }
+
+    private String updatePhone(JsonNode user, String phone) {
+        String id = user.path("id").asText();
+        if (phone != null && !phone.equals(user.path("MobilePhone").asText(""))) {
+            client.put("/user/" + id, java.util.Map.of("MobilePhone", phone));
+        }
+        return id;
+    }
+
+    /** Sets descriptor user fields of the user (undeclared keys skipped); the phone goes to RT's MobilePhone. */
+    void updateFields(String contactId, java.util.Map<String, String> fields) {
+        ObjectNode changes = RtClient.JSON.createObjectNode();
+        ObjectNode custom = RtClient.JSON.createObjectNode();
+        fields.forEach((key, value) -> {
+            String label = userFieldLabels.get(key);
+            if (label != null) {
+                custom.put(label, value == null ? "" : value);
+            }
+        });
+        if (!custom.isEmpty()) {
+            changes.set("CustomFields", custom);
+        }
+        if (!changes.isEmpty()) {
+            client.put("/user/" + contactId, changes);
+        }
     }
 
     private String remembered(String id, String login) {
@@ -115,6 +153,9 @@ final class RtContacts {
                 .put("EmailAddress", "")
                 .put("Privileged", 0)
                 .put("Comments", "Social contact created by Social Bridge");
+        if (contact.phone() != null) {
+            body.put("MobilePhone", contact.phone());
+        }
         if (voice.enabled()) {
             // REST2 sets a password only on creation: contacts created before keep writing through the API user
             body.put("Password", voice.password(name));
@@ -135,6 +176,9 @@ final class RtContacts {
         profileLabel.filter(label -> isApplied(user, label))
                 .filter(label -> !profile(contact).equals(currentValue(user, label)))
                 .ifPresent(label -> changes.putObject("CustomFields").put(label, profile(contact)));
+        if (contact.phone() != null && !contact.phone().equals(user.path("MobilePhone").asText(""))) {
+            changes.put("MobilePhone", contact.phone());
+        }
         if (!changes.isEmpty()) {
             client.put("/user/" + id, changes);
         }

@@ -135,6 +135,16 @@ public final class RtHostAdapter implements HostAdapter {
     }
 
     @Override
+    public void updateContact(String contactId, Map<String, String> fields) {
+        contacts.updateFields(contactId, fields);
+    }
+
+    @Override
+    public void setRequestor(TicketRef ticket, String contactId) {
+        tickets.setRequestor(ticket, contactId);
+    }
+
+    @Override
     public Optional<TicketRef> findTicketByThread(String threadKey) {
         return tickets.findByThread(threadKey);
     }

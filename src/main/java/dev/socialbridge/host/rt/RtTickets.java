@@ -251,6 +251,22 @@ final class RtTickets {
         return true;
     }
 
+    /**
+     * Makes the contact the ticket's only requestor (the person's email user in place of a social identity's user);
+     * nothing when it already is.
+     */
+    void setRequestor(TicketRef ticket, String contactId) {
+        String login = voice != null ? voice.login(contactId).orElse(null) : null;
+        if (login == null) {
+            login = client.get("/user/" + requestor(contactId)).path("Name").asText();
+        }
+        JsonNode current = client.get("/ticket/" + ticket.id()).path("Requestor");
+        if (current.size() == 1 && login.equalsIgnoreCase(current.path(0).path("id").asText())) {
+            return;
+        }
+        client.put("/ticket/" + ticket.id(), Map.of("Requestor", List.of(login)));
+    }
+
     /** {@code message_<key>} → value for each ticket field value given. */
     private static Map<String, String> messageFields(Map<String, String> fields) {
         Map<String, String> out = new java.util.LinkedHashMap<>();

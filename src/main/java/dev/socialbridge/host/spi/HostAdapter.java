@@ -36,6 +36,26 @@ public interface HostAdapter extends AutoCloseable {
     /** Finds or creates the host contact for a social author; returns its host id. */
     String upsertContact(ContactUpsert contact);
 
+    /**
+     * Sets fields of a host contact ({@code contactId} from {@link #upsertContact}): descriptor keys of fields that
+     * apply to users (e.g. {@code contact_first_touch}); keys the descriptor does not declare are skipped, an empty
+     * value clears a field. Idempotent. By default hosts without contact fields ignore it.
+     *
+     * @throws HostException when the host cannot be reached or refuses the change
+     */
+    default void updateContact(String contactId, Map<String, String> fields) {
+    }
+
+    /**
+     * Makes {@code contactId} the ticket's requestor in place of the ones it had (the person's contact by email when
+     * the ticket was opened by one of its social identities). Idempotent. By default hosts without requestors ignore
+     * it.
+     *
+     * @throws HostException when the host cannot be reached or refuses the change
+     */
+    default void setRequestor(TicketRef ticket, String contactId) {
+    }
+
     /** Finds the ticket holding a social thread, by the thread key field. */
     Optional<TicketRef> findTicketByThread(String threadKey);
 

@@ -1,0 +1,62 @@
+package dev.socialbridge.people;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The email address and phone number a customer gives in a message ("mon mail c'est jane@example.com, tel 06 12 34
+ * 56 78"): the first valid one of each, normalised (email lower-cased; phone in E.164, see {@link PhoneNumbers}).
+ *
+ * @param email the address, or null
+ * @param phone the number in E.164, or null
+ */
+public record ContactDetails(String email, String phone) {
+    /** A practical address check: local part, @, a domain with a dot and a 2+ letter top level. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.+-])([A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24})(?![\\w-])");
+    /** A run of digits with the usual separators, optionally international. */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])((?:\\+|00)?\\d[\\d .\\-()/]{6,20}\\d)(?!\\w)");
+
+    /** No detail. */
+    public static ContactDetails none() {
+        return new ContactDetails(null, null);
+    }
+
+    public boolean isEmpty() {
+        return email == null && phone == null;
+    }
+
+    /** The details found in {@code text}. */
+    public static ContactDetails find(String text, PhoneNumbers phones) {
+        if (text == null || text.isBlank()) {
+            return none();
+        }
+        String email = null;
+        Matcher m = EMAIL.matcher(text);
+        while (email == null && m.find()) {
+            email = email(m.group(1)).orElse(null);
+        }
+        String phone = null;
+        String withoutEmails = EMAIL.matcher(text).replaceAll(" ");
+        Matcher p = PHONE.matcher(withoutEmails);
+        while (phone == null && p.find()) {
+            phone = phones.normalise(p.group(1)).orElse(null);
+        }
+        return new ContactDetails(email, phone);
+    }
+
+    /** {@code raw} as a valid, lower-cased address, or empty. */
+    public static Optional<String> email(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String s = raw.strip();
+        Matcher m = EMAIL.matcher(s);
+        if (!m.matches() || s.length() > 254 || s.contains("..")) {
+            return Optional.empty();
+        }
+        return Optional.of(s.toLowerCase(Locale.ROOT));
+    }
+}
