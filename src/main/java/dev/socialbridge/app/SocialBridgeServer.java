@@ -141,7 +141,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         java.time.Clock clock = java.time.Clock.systemUTC();
         dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
         processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
-                LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue()));
+                LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue(), people));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);

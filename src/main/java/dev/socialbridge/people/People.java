@@ -93,6 +93,24 @@ public final class People {
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before, ContactDetails.none(), recorded);
     }
 
+    /**
+     * A lead form: the person of the email and phone given, joined with the person of the conversation the form names
+     * ({@code identity}, or null), its thread linked ({@code threadKey}, or null) and the form recorded as its touch.
+     *
+     * @throws IllegalArgumentException naming {@code email} or {@code phone} when it is not valid
+     */
+    public Outcome form(Connection c, String email, String phone, String identity, String threadKey, CampaignSignal touch,
+                        Instant now) throws SQLException {
+        Person before = identity == null ? null : store.byIdentity(c, identity).orElse(null);
+        Person person = identify(c, email, phone, identity, now);
+        if (threadKey != null) {
+            store.linkThread(c, threadKey, person.id());
+        }
+        PersonTouch recorded = record(c, person, threadKey, touch, now);
+        return new Outcome(store.byId(c, person.id()).orElseThrow(), before,
+                new ContactDetails(person.email(), person.phone()), Optional.of(recorded));
+    }
+
     /** Records the person's latest lead score (for the lead score computed outside the message flow). */
     public void score(Connection c, long personId, int score, Instant now) throws SQLException {
         store.setScore(c, personId, score, now);

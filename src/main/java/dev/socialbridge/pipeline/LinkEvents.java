@@ -57,20 +57,23 @@ public final class LinkEvents {
     private final OutboxStore outbox;
     private final InboxStore inbox;
     private final String leadsQueue;
+    private final dev.socialbridge.people.People people;
     private final TouchStore touches = new TouchStore();
 
     /**
      * @param threadLinks the {@code {link}} minter, or null when {@code {link}} is not filled
      * @param leadsQueue  descriptor queue key of form leads' tickets
+     * @param people      where a form's email and phone join its person, with the form as a touch; null: not recorded
      */
     public LinkEvents(LinkStore links, ThreadLinks threadLinks, ThreadStore threads, OutboxStore outbox,
-                      InboxStore inbox, String leadsQueue) {
+                      InboxStore inbox, String leadsQueue, dev.socialbridge.people.People people) {
         this.links = links;
         this.threadLinks = threadLinks;
         this.threads = threads;
         this.outbox = outbox;
         this.inbox = inbox;
         this.leadsQueue = leadsQueue;
+        this.people = people;
     }
 
     /** Whether the pipeline hands this inbox item here. */
@@ -142,7 +145,15 @@ public final class LinkEvents {
             CampaignSignal touch = CampaignSignals.form(t != null && !t.isNew() ? channelOf(t.threadKey()) : WEB,
                     campaign, utm, lead.code(), lead.receivedAt());
             String note = describe(lead);
+            String identity = t == null ? null : authorIdentity(c, t.threadKey()).orElse(null);
             if (t != null && (t.ticketId() != null || t.queueKey() != null)) {
+                dev.socialbridge.people.People.Outcome person = person(c, lead, identity, t.threadKey(), touch, now);
+                if (person != null && identity != null) {
+                    // the email given joins the conversation's person: its tickets' requestor becomes that address
+                    PersonUpdates.enqueue(c, outbox, people, item.dedupeKey() + "#person", t.threadKey() + "|host",
+                            person.person(), new ContactUpsert(identity.substring(0, identity.indexOf(':')),
+                                    identity.substring(identity.indexOf(':') + 1), null, lead.name()), now);
+                }
                 TouchAttribution attribution = TouchAttribution.of(t, touches.touches(c, t.threadKey()), touch);
                 touches.save(c, t.threadKey(), attribution, now);
                 threads.recordCampaign(c, t.threadKey(), attribution.isNewestSignal() ? touch.campaign() : null);
@@ -156,6 +167,7 @@ public final class LinkEvents {
             ThreadTouches before = t == null ? ThreadTouches.none() : touches.touches(c, t.threadKey());
             ThreadTouches after = before.with(touch);
             String leadThread = LEAD_THREAD_PREFIX + lead.leadId();
+            person(c, lead, identity, leadThread, touch, now);
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(FieldKeys.THREAD_KEY, leadThread);
             fields.putAll(TouchFields.first(after.first()));
@@ -177,6 +189,32 @@ public final class LinkEvents {
             inbox.finish(c, item.id(), InboxStatus.DONE, "lead form: a new lead");
             return null;
         });
+    }
+
+    /** The form's person (see {@link dev.socialbridge.people.People#form}); null without people. */
+    private dev.socialbridge.people.People.Outcome person(Connection c, LeadSubmission lead, String identity,
+                                                          String threadKey, CampaignSignal touch, Instant now)
+            throws SQLException {
+        if (people == null) {
+            return null;
+        }
+        try {
+            return people.form(c, lead.email(), lead.phone(), identity, threadKey, touch, now);
+        } catch (IllegalArgumentException e) {
+            // the form accepted a phone the store's normaliser cannot place: the email alone identifies the person
+            return people.form(c, lead.email(), null, identity, threadKey, touch, now);
+        }
+    }
+
+    /** {@code platform:authorId} of a thread's customer. */
+    private static Optional<String> authorIdentity(Connection c, String threadKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT platform, author_id FROM social_thread WHERE thread_key = ?")) {
+            ps.setString(1, threadKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(2) != null ? Optional.of(rs.getString(1) + ":" + rs.getString(2))
+                        : Optional.empty();
+            }
+        }
     }
 
     /** The thread a form's {@code conversation} names: a known thread key, else the thread of that ticket id. */

@@ -10,6 +10,9 @@ import dev.socialbridge.inbox.InboxStatus;
 import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.links.LeadForm;
 import dev.socialbridge.links.LeadStore;
+import dev.socialbridge.people.People;
+import dev.socialbridge.people.Person;
+import dev.socialbridge.people.PhoneNumbers;
 import dev.socialbridge.links.LinkStore;
 import dev.socialbridge.links.TrackedLink;
 import dev.socialbridge.outbox.OutboxItem;
@@ -35,6 +38,7 @@ class LinkEventsTest {
     private LinkStore links;
     private LinkEvents events;
     private final TouchStore touches = new TouchStore();
+    private final People people = new People(new PhoneNumbers("FR"));
 
     @BeforeEach
     void open() {
@@ -42,7 +46,7 @@ class LinkEventsTest {
         inbox = new InboxStore(db);
         outbox = new OutboxStore(db);
         links = new LinkStore(db);
-        events = new LinkEvents(links, null, new ThreadStore(db), outbox, inbox, "hot_leads");
+        events = new LinkEvents(links, null, new ThreadStore(db), outbox, inbox, "hot_leads", people);
     }
 
     @AfterEach
@@ -121,6 +125,10 @@ class LinkEventsTest {
         assertEquals("instagram", msg.fields().get("utm_source"));
         assertTrue(msg.text().contains("Consent to be contacted: yes"), msg.text());
         assertTrue(msg.text().contains("Un devis svp"), msg.text());
+        Person person = db.inTransaction(c -> people.byEmail(c, "lea@example.com")).orElseThrow();
+        List<String> touched = db.inTransaction(c -> people.touches(c, person.id())).stream()
+                .map(t -> t.touch().source()).toList();
+        assertEquals(List.of("web:form:bf26"), touched, "the form is the person's first touch");
     }
 
     @Test
@@ -128,8 +136,8 @@ class LinkEventsTest {
         thread("42");
         new LeadStore(db, Duration.ofDays(1)).submit(lead("conversation", "#42"), Instant.now());
         processPending();
-        OutboxItem update = outbox.all(10).get(0);
-        assertEquals(HostUpdateCommand.TYPE, update.type());
+        OutboxItem update = outbox.all(10).stream().filter(i -> i.type().equals(HostUpdateCommand.TYPE)).findFirst()
+                .orElseThrow();
         assertEquals(THREAD + "|host", update.lane());
         HostUpdateCommand cmd = Json.read(update.payloadJson(), HostUpdateCommand.class);
         assertEquals("instagram:form:bf26", cmd.update().fields().get("last_touch_source"));
@@ -137,5 +145,13 @@ class LinkEventsTest {
         assertEquals("instagram:form:bf26",
                 db.inTransaction(c -> touches.touches(c, THREAD).last().source()));
         assertEquals(InboxStatus.DONE, inbox.byStatus(InboxStatus.DONE, 10).get(0).status());
+        // the email given joins the conversation's person, whose tickets then have that address as requestor
+        Person person = db.inTransaction(c -> people.byIdentity(c, "instagram:u1")).orElseThrow();
+        assertEquals("lea@example.com", person.email());
+        HostPersonCommand contact = Json.read(outbox.all(10).stream().filter(i -> i.type().equals(HostPersonCommand.TYPE))
+                .findFirst().orElseThrow().payloadJson(), HostPersonCommand.class);
+        assertEquals("lea@example.com", contact.contact().email());
+        assertEquals(THREAD + "|host", outbox.all(10).stream().filter(i -> i.type().equals(HostPersonCommand.TYPE))
+                .findFirst().orElseThrow().lane());
     }
 }
