@@ -33,6 +33,15 @@ public final class People {
 
     /** What a message or referral did to its person. */
     public record Outcome(Person person, Person before, ContactDetails given, Optional<PersonTouch> recorded) {
+        /**
+         * Whether the person is new, another one (merged), or its email or phone changed: then every ticket of the
+         * person must show it (requestor, contact fields), not only the current thread's.
+         */
+        public boolean detailsChanged() {
+            return before == null || before.id() != person.id() || !java.util.Objects.equals(before.email(), person.email())
+                    || !java.util.Objects.equals(before.phone(), person.phone());
+        }
+
         /** Whether the contact's details, touches or score changed (then the host contact is updated). */
         public boolean contactChanged() {
             return before == null || before.id() != person.id() || !java.util.Objects.equals(before.email(), person.email())

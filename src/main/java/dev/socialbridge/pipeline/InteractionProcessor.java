@@ -213,8 +213,8 @@ public final class InteractionProcessor extends BackgroundWorker {
                     touch, o.leadScoreDelta() > 0 ? o.leadScoreDelta() : null, now);
             apply(conn, item, decided, c, t, o, authorKey, attribution, person.person(), now);
             if ((o.ticket() || t.ticketId() != null) && person.contactChanged()) {
-                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey() + "|host",
-                        person.person(), contactOf(in), now);
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey(), person,
+                        contactOf(in), now);
             }
             touches.save(conn, in.threadKey(), attribution, now);
             if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
@@ -242,8 +242,8 @@ public final class InteractionProcessor extends BackgroundWorker {
             dev.socialbridge.people.People.Outcome person = people.referral(conn, r.platform().id() + ":"
                     + r.author().id(), r.threadKey(), touch, now);
             if (t.ticketId() != null && person.contactChanged()) {
-                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", r.threadKey() + "|host",
-                        person.person(), contactOf(r), now);
+                PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", r.threadKey(), person,
+                        contactOf(r), now);
             }
             if (!attribution.isNewestSignal()) {
                 inbox.finish(conn, item.id(), InboxStatus.IGNORED, touch.isSignal()

@@ -150,8 +150,8 @@ public final class LinkEvents {
                 dev.socialbridge.people.People.Outcome person = person(c, lead, identity, t.threadKey(), touch, now);
                 if (person != null && identity != null) {
                     // the email given joins the conversation's person: its tickets' requestor becomes that address
-                    PersonUpdates.enqueue(c, outbox, people, item.dedupeKey() + "#person", t.threadKey() + "|host",
-                            person.person(), new ContactUpsert(identity.substring(0, identity.indexOf(':')),
+                    PersonUpdates.enqueue(c, outbox, people, item.dedupeKey() + "#person", t.threadKey(),
+                            person, new ContactUpsert(identity.substring(0, identity.indexOf(':')),
                                     identity.substring(identity.indexOf(':') + 1), null, lead.name()), now);
                 }
                 TouchAttribution attribution = TouchAttribution.of(t, touches.touches(c, t.threadKey()), touch);

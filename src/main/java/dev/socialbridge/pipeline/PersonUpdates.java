@@ -20,17 +20,23 @@ public final class PersonUpdates {
 
     /**
      * Queues, in the caller's transaction, the person's contact fields (by email when known, else through
-     * {@code identity}) and its tickets' requestor and contact fields.
+     * {@code identity}) and its tickets' requestor and contact fields: every ticket of the person when its details
+     * changed (a new email or phone, a merge), else only the ticket of {@code threadKey} (a frequent customer's next
+     * message costs one ticket, not all of them).
      *
-     * @param lane the thread's host lane, so that it runs after the thread's ticket is created
+     * @param threadKey the message's thread: the command goes in its host lane, after the thread's ticket is created
      */
-    static void enqueue(Connection conn, OutboxStore outbox, People people, String dedupeKey, String lane, Person person,
-                        ContactUpsert identity, Instant now) throws SQLException {
+    static void enqueue(Connection conn, OutboxStore outbox, People people, String dedupeKey, String threadKey,
+                        People.Outcome outcome, ContactUpsert identity, Instant now) throws SQLException {
+        Person person = outcome.person();
+        java.util.List<String> tickets = outcome.detailsChanged() ? people.threads(conn, person.id())
+                : person.email() != null || person.phone() != null ? java.util.List.of(threadKey) : java.util.List.of();
         HostPersonCommand cmd = new HostPersonCommand(person.id(), identity.withDetails(person.email(), person.phone()),
                 ContactFields.contact(person, people.touch(conn, person.firstTouchId()).orElse(null),
                         people.touch(conn, person.lastTouchId()).orElse(null)),
-                ContactFields.ticket(person), people.threads(conn, person.id()), null);
-        outbox.enqueue(conn, new OutboxCommand(dedupeKey, lane, OutboxCommand.HOST, HostPersonCommand.TYPE, cmd), now);
+                ContactFields.ticket(person), tickets, null);
+        outbox.enqueue(conn, new OutboxCommand(dedupeKey, threadKey + "|host", OutboxCommand.HOST, HostPersonCommand.TYPE,
+                cmd), now);
     }
 
     /**
