@@ -16,6 +16,9 @@ import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.interaction.DeliveryStatus;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.leads.LeadFields;
+import dev.socialbridge.leads.LeadScores;
+import dev.socialbridge.leads.LeadScoring;
 import dev.socialbridge.outbox.OutboxCommand;
 import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.support.Json;
@@ -68,14 +71,16 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final SlaClocks sla;
     private final CampaignSignals signals;
     private final TouchStore touches = new TouchStore();
+    private final LeadPipeline leads;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
                                 boolean humanTakeover, SurveyFlow surveys, SlaClocks sla, CampaignSignals signals,
-                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
+                                LeadPipeline leads, dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
+        this.leads = leads;
         this.signals = signals;
         this.sla = sla;
         this.surveys = surveys;
@@ -171,6 +176,10 @@ public final class InteractionProcessor extends BackgroundWorker {
         Classification c = classifier.apply(in.text());
         CampaignSignal touch = signals.of(in);
         inbox.database().inTransaction(conn -> {
+            if (leads.qualifier().takeAnswer(conn, in, item.dedupeKey(), now)) {
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "qualifier flow answer");
+                return null;
+            }
             if (surveys.takeAnswer(conn, in, item.dedupeKey(), now)) {
                 threads.touch(conn, in.threadKey(), in.occurredAt());
                 inbox.finish(conn, item.id(), InboxStatus.DONE, "satisfaction survey answer");
@@ -185,8 +194,12 @@ public final class InteractionProcessor extends BackgroundWorker {
                     ? in.withAutomationBlockedBy("a person is handling this conversation (since " + t.humanSince()
                             + ", until the ticket is resolved)") : in;
             // the rules see the campaign of this very message (a first message's referral included)
-            AutomationOutcome o = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
-            apply(conn, item, decided, c, t, o, authorKey, attribution, now);
+            AutomationOutcome decision = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
+            LeadScores.Change score = leads.scores().update(conn, in.threadKey(), s -> leads.scores().scoring().onMessage(s,
+                    new LeadScoring.Message(c.intent(), c.intentConfidence(), attribution.campaign(),
+                            decision.leadScoreDelta(), in.author().followerCount(), t.messageCount() + 1)), now);
+            AutomationOutcome o = score.hot() ? hotLead(t, decision, score) : decision;
+            apply(conn, item, decided, c, t, o, authorKey, attribution, score, now);
             touches.save(conn, in.threadKey(), attribution, now);
             if (humanTakeover && HUMAN_STATUSES.contains(o.automationStatus())) {
                 threads.markHuman(conn, in.threadKey(), now);
@@ -271,8 +284,20 @@ public final class InteractionProcessor extends BackgroundWorker {
         });
     }
 
+    /**
+     * The thread's lead score crossed the hot threshold with this message: it goes to Social Hot Leads (unless that
+     * is a looser SLA than where it is or goes), with a note, and is ticketed.
+     */
+    private AutomationOutcome hotLead(ThreadState t, AutomationOutcome o, LeadScores.Change score) {
+        String note = score.hotNote(leads.routing().threshold());
+        String queue = routedQueue(t, o);
+        return leads.routing().mayMoveToHot(queue) ? o.routedTo(LeadRouting.HOT_QUEUE, note + " Routed to "
+                + LeadRouting.HOT_QUEUE + ".") : o.routedTo(o.queueKey(), note);
+    }
+
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
-                       AutomationOutcome o, String authorKey, TouchAttribution attribution, Instant now) throws SQLException {
+                       AutomationOutcome o, String authorKey, TouchAttribution attribution, LeadScores.Change score,
+                       Instant now) throws SQLException {
         String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
         String campaign = attribution.campaign();
@@ -306,7 +331,15 @@ public final class InteractionProcessor extends BackgroundWorker {
             replies++;
         }
         if (o.ticket()) {
-            Map<String, String> fields = AttributionFields.of(i, c, o, attribution.touches(), campaign);
+            Map<String, String> fields = new java.util.LinkedHashMap<>(AttributionFields.of(i, c, o, attribution.touches(),
+                    campaign));
+            if (!score.score().parts().isEmpty()) {
+                fields.putAll(score.fields());
+            }
+            if (o.qualify() != null) {
+                fields.put(LeadFields.QUALIFIER_STATUS, "in_progress");
+            }
+            boolean existing = t.queueKey() != null || t.ticketId() != null;
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
@@ -315,6 +348,18 @@ public final class InteractionProcessor extends BackgroundWorker {
                     attribution.touchFields());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
                     HostMessageCommand.TYPE, msg), now);
+            if (existing && (score.changed() || o.qualify() != null)) {
+                Map<String, String> leadFields = new java.util.LinkedHashMap<>(score.fields());
+                if (o.qualify() != null) {
+                    leadFields.put(LeadFields.QUALIFIER_STATUS, "in_progress");
+                }
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#lead", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), TicketUpdate.fields(leadFields),
+                        null)), now);
+            }
+        }
+        if (o.qualify() != null) {
+            leads.qualifier().start(conn, i, o.qualify(), now);
         }
         if (o.optOut()) {
             threads.recordOptOut(conn, authorKey, now, i.text());
