@@ -22,7 +22,8 @@ public final class AnswerParser {
     private static final Pattern AMOUNT = Pattern.compile(
             "(?<![\\w.,])(\\d{1,3}(?:[ \u00a0\u202f.]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?\\s*([kKmM])?(?![\\w])");
     private static final Pattern DIGIT_DATE = Pattern.compile(
-            "\\b\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(?:q|t)[1-4]\\b");
+            "\\b\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(?:q|t)[1-4]\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TIMING_WORDS = Pattern.compile("\\b(?:"
             + "aujourd hui|demain|apres demain|cette semaine|semaine|semaines|mois|an|annee|trimestre|bientot|"
             + "rapidement|vite|urgent|urgence|des que possible|au plus vite|asap|maintenant|immediatement|"
