@@ -245,7 +245,7 @@ public interface SocialBridgeConfig {
         Optional<String> codesFile();
     }
 
-    /** Qualified leads: the qualifier flow's timeout and the lead score's points (README "Qualified leads"). */
+    /** Qualified leads: the qualifier flow's timeout and the lead score's points (docs/attribution.md). */
     interface Leads {
         @Doc("a qualifier flow whose question has no answer after this long is closed, with a note on the ticket")
         @WithName("qualifier-timeout") @WithDefault("PT24H")
