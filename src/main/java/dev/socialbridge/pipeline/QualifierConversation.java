@@ -3,6 +3,7 @@ package dev.socialbridge.pipeline;
 import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.connector.spi.OutboundAction;
 import dev.socialbridge.connector.spi.OutboundMessage;
+import dev.socialbridge.descriptor.FieldKeys;
 import dev.socialbridge.host.spi.ContactUpsert;
 import dev.socialbridge.host.spi.TicketUpdate;
 import dev.socialbridge.interaction.Interaction;
@@ -177,10 +178,19 @@ public final class QualifierConversation {
     private void appendToLeadTicket(Connection c, String leadThread, Interaction i, String dedupeKey, Instant now)
             throws SQLException {
         ThreadState lead = threads.thread(c, leadThread);
+        // the fields of a ticket this message creates (the lead's first message was not ticketed)
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put(FieldKeys.THREAD_KEY, leadThread);
+        created.put(FieldKeys.SOCIAL_CHANNEL, i.platform().id());
+        created.put(FieldKeys.SOCIAL_ACCOUNT, i.accountId());
+        created.put(FieldKeys.SOCIAL_USER_ID, i.author().id());
         HostMessageCommand msg = new HostMessageCommand(leadThread, lead.queueKey() != null ? lead.queueKey()
                 : routing.defaultQueue(), null, null, "[" + i.platform().id() + " lead] " + i.text().strip(),
                 new ContactUpsert(i.platform().id(), i.author().id(), i.author().handle(), i.author().displayName()),
-                i.itemId(), i.text(), Map.of(), null, i.platform(), i.accountId(), i.attachments(), Map.of());
+                i.itemId(), i.text(), created, null, i.platform(), i.accountId(), i.attachments(), Map.of());
+        if (lead.queueKey() == null) {
+            threads.recordQueue(c, leadThread, msg.queueKey());
+        }
         outbox.enqueue(c, new OutboxCommand(KEY_PREFIX + dedupeKey + "#host", leadThread + "|host", OutboxCommand.HOST,
                 HostMessageCommand.TYPE, msg), now);
     }

@@ -208,6 +208,27 @@ class QualifierConversationTest {
     }
 
     @Test
+    void aLeadWithoutTicketGetsOneWithItsFirstAnswer() {
+        String thread = "instagram:dm:acc:u2";
+        Interaction first = new Interaction(Platform.INSTAGRAM, InteractionKind.DM, "acc", thread, "d1", null, null,
+                Author.of("u2"), "buy", List.of(), null, null, T0, false, null, null, 0);
+        db.inTransaction(c -> {
+            threads.recordMessage(c, first, ThreadState.fresh(thread), null, 1, null, null, "automated");
+            qualifier.start(c, first, new AutomationOutcome.Qualify("lead", "en"), T0);
+            return null;
+        });
+        Interaction answer = new Interaction(Platform.INSTAGRAM, InteractionKind.DM, "acc", thread, "d2", null, null,
+                Author.of("u2"), "Candles", List.of(), null, null, T0.plusSeconds(60), false, null, null, 0);
+        boolean taken = db.inTransaction(c -> qualifier.takeAnswer(c, answer, "key-d2", T0.plusSeconds(60)));
+        assertTrue(taken);
+
+        HostMessageCommand msg = Json.read(payload("key-d2#host"), HostMessageCommand.class);
+        assertEquals("general", msg.queueKey());
+        assertEquals(thread, msg.fields().get("thread_key"), "the ticket it creates can be found again");
+        assertEquals("general", db.inTransaction(c -> threads.thread(c, thread)).queueKey());
+    }
+
+    @Test
     void aPublicCommentIsNeverAnAnswer() {
         boolean taken = db.inTransaction(c -> qualifier.takeAnswer(c, interaction(InteractionKind.COMMENT, COMMENT_THREAD,
                 "c2", "Candles", T0.plusSeconds(60)), "key-c2", T0.plusSeconds(60)));
