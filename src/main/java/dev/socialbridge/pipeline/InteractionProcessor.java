@@ -176,13 +176,14 @@ public final class InteractionProcessor extends BackgroundWorker {
         Classification c = classifier.apply(in.text());
         CampaignSignal touch = signals.of(in);
         inbox.database().inTransaction(conn -> {
-            if (leads.qualifier().takeAnswer(conn, in, item.dedupeKey(), now)) {
-                inbox.finish(conn, item.id(), InboxStatus.DONE, "qualifier flow answer");
-                return null;
-            }
             if (surveys.takeAnswer(conn, in, item.dedupeKey(), now)) {
                 threads.touch(conn, in.threadKey(), in.occurredAt());
                 inbox.finish(conn, item.id(), InboxStatus.DONE, "satisfaction survey answer");
+                return null;
+            }
+            // after the survey: a survey question is asked when the ticket is resolved, after any flow question
+            if (leads.qualifier().takeAnswer(conn, in, item.dedupeKey(), now)) {
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "qualifier flow answer");
                 return null;
             }
             ThreadState t = threads.thread(conn, in.threadKey());

@@ -91,6 +91,12 @@ public final class QualifierConversation {
                     : "no answer within " + timeout, now);
             return false;
         }
+        Optional<Instant> agent = threads.lastAgentReplyAt(c, s.threadKey());
+        if (agent.isPresent() && agent.get().isAfter(s.askedAt())) {
+            // a person wrote to the customer since the question: the conversation is theirs
+            close(c, s, "handed_over", "an agent answered the customer (" + agent.get() + ")", now);
+            return false;
+        }
         QualifierMachine.Turn t = machine.onMessage(flows, flow.get(), s, i.text(), now);
         String question = "question " + (s.step() + 1) + " of " + flow.get().steps().size() + " ("
                 + flow.get().step(s.step()).id() + ")";

@@ -202,6 +202,18 @@ class QualifierConversationTest {
     }
 
     @Test
+    void anAgentsReplyAfterTheQuestionEndsTheFlow() {
+        db.inTransaction(c -> {
+            threads.recordAgentReply(c, COMMENT_THREAD, T0.plusSeconds(30));
+            return null;
+        });
+        assertFalse(answer("m1", "Candles", T0.plusSeconds(60)), "the message goes to the agent's conversation");
+
+        HostUpdateCommand note = Json.read(commands("#handed_over").get(0).payloadJson(), HostUpdateCommand.class);
+        assertTrue(note.note().startsWith("Qualifier lead closed: an agent answered the customer"), note.note());
+    }
+
+    @Test
     void aLateAnswerFindsTheFlowTimedOut() {
         assertFalse(answer("m1", "Candles", T0.plus(Duration.ofHours(25))));
         assertEquals(1, commands("#timeout").size());
