@@ -34,7 +34,8 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
         AutomationEngine engine = AutomationEngine.load(a.rulesFile().map(Path::of).orElse(null),
                 a.templatesFile().map(Path::of).orElse(null), settings(a, connectors.ownAccountIds()),
                 connectors.actionPolicy());
-        return new Automation(classifier::classify, new RuleBasedAutomation(engine, defaultQueue));
+        return new Automation(classifier::classify, new RuleBasedAutomation(engine, defaultQueue,
+                LinksSetup.threadLinks(config.typed()).orElse(null)));
     }
 
     static AutomationSettings settings(SocialBridgeConfig.Automation a, Set<String> ownIds) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
         subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
-                SimulateCommand.class, DeadLettersCommand.class, ReportCommand.class, SettingsCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, DeadLettersCommand.class, ReportCommand.class, LinksCommand.class, SettingsCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -35,6 +35,8 @@ final class SettingsCatalog {
         CORE_SECTIONS.put("pipeline", "Pipeline");
         CORE_SECTIONS.put("automation", "Automation");
         CORE_SECTIONS.put("attribution", "Campaign attribution");
+        CORE_SECTIONS.put("links", "Tracked links");
+        CORE_SECTIONS.put("leads", "Lead form");
     }
 
     private SettingsCatalog() {

@@ -101,18 +101,19 @@ public final class SocialBridgeServer implements AutoCloseable {
         ThreadStore threads = new ThreadStore(db);
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
+        dev.socialbridge.telemetry.Telemetry telemetry = new dev.socialbridge.telemetry.Telemetry();
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         SentMessageStore sent = new SentMessageStore(db);
         this.hostDispatcher = new OutboxDispatcher(outbox, OutboxCommand.HOST,
                 new HostCommandHandler(host, threads, connectors, config.media().maxBytes()), retry,
-                config.outbox().pollInterval(), journal.meter());
+                config.outbox().pollInterval(), journal.meter(), telemetry);
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(
                 config.sla().crisisNegativeMessages(), config.sla().crisisMessages(), config.sla().crisisWindow()));
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db),
                         slaClocks),
-                retry, config.outbox().pollInterval(), journal.meter());
+                retry, config.outbox().pollInterval(), journal.meter(), telemetry);
         ModerationStore moderation = new ModerationStore(db);
         HumanReplyStore humanReplies = new HumanReplyStore(db);
         SurveyFlow surveys = new SurveyFlow(new SatisfactionSurvey(
@@ -136,10 +137,31 @@ public final class SocialBridgeServer implements AutoCloseable {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
+        processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
+                LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue()));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
+        List<Object> resources = new java.util.ArrayList<>(List.of(
+                new HealthResource(readiness(accountStatus)),
+                new AdminResource(inbox, outbox, threads, audit, accountStatus),
+                new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)),
+                new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
+                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry)));
+        resources.add(new dev.socialbridge.resources.RedirectResource(linkStore, clock));
+        resources.add(new dev.socialbridge.resources.LinkAdminResource(new dev.socialbridge.links.Links(linkStore,
+                LinksSetup.domains(config), clock), config.links().baseUrl().orElse(null)));
+        resources.add(new dev.socialbridge.resources.LeadResource(new dev.socialbridge.links.LeadStore(db,
+                config.leads().duplicateWindow()), new dev.socialbridge.links.RateLimiter(config.leads().rateLimit(), clock),
+                db, clock));
+        mediaLinks.ifPresent(links -> resources.add(new MediaResource(links, host)));
+        resources.add(new dev.socialbridge.resources.OpenApiResource(dev.socialbridge.resources.OpenApiDocument.of(
+                java.util.stream.Stream.concat(resources.stream().map(Object::getClass),
+                        java.util.stream.Stream.of(dev.socialbridge.resources.OpenApiResource.class)).toList(),
+                java.util.Objects.requireNonNullElse(SocialBridgeServer.class.getPackage().getImplementationVersion(), "dev"))));
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.class)
                 .register(new JacksonConfig())
@@ -149,16 +171,13 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(JsonParseExceptionMapper.class)
                 .register(CatchAllExceptionMapper.class)
                 .register(new AdminAuthFilter(config.admin().token().orElse(null)))
-                .register(new HealthResource(readiness(accountStatus)))
-                .register(new AdminResource(inbox, outbox, threads, audit, accountStatus))
-                .register(new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)))
-                .register(new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db)))
-                .registerInstances(mediaLinks.map(links -> (Object) new MediaResource(links, host)).stream().toArray())
+                .registerInstances(resources.toArray())
+                .register(new dev.socialbridge.resources.LeadCorsFilter(config.leads().allowedOrigins().orElse(List.of())))
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         this.http = GrizzlyHttpServerFactory.createHttpServer(baseUri, rc, false);
         http.getServerConfiguration().addHttpHandler(new WebhookHandler(connectors.ingresses(),
-                connectors.parsers().keySet(), journal, config.http().maxBodyBytes()),
+                connectors.parsers().keySet(), journal, config.http().maxBodyBytes(), telemetry),
                 org.glassfish.grizzly.http.server.HttpHandlerRegistration.fromString(WebhookHandler.PATH + "/*"));
         LOG.debug("startup: HTTP server built in {} ms", (System.nanoTime() - t0) / 1_000_000);
         for (NetworkListener l : http.getListeners()) {
@@ -188,6 +207,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                     + dev.socialbridge.store.Retention.MIN_DAYS + " days: redelivered webhooks would be processed again");
         }
         dev.socialbridge.attribution.CampaignSignals signals = AttributionSetup.signals(loaded.typed(), problems);
+        LinksSetup.check(loaded.typed(), descriptor, problems);
         if (descriptor != null) {
             loaded.typed().automation().surveyQueues().orElse(List.of()).stream()
                     .filter(q -> descriptor.queue(q).isEmpty())
@@ -231,6 +251,11 @@ public final class SocialBridgeServer implements AutoCloseable {
             checks.put("accounts", invalid.isEmpty() ? "UP" : "invalid token for " + String.join(", ", invalid.keySet()));
             return checks;
         };
+    }
+
+    /** Acknowledged webhook bytes not yet stored as inbox items. */
+    long journalLag() {
+        return journal.bytesBehind(drainer.position());
     }
 
     public void start() {

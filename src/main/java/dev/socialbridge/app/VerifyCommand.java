@@ -36,6 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         configProblems.addAll(Automation.problems(config));
         AttributionSetup.signals(config.typed(), configProblems);
+        LinksSetup.check(config.typed(), descriptor, configProblems);
         dev.socialbridge.sla.SlaPolicy sla = Components.slaPolicy(config.typed(), configProblems);
         if (!configProblems.isEmpty()) {
             return ConfigReport.print(err, configProblems);

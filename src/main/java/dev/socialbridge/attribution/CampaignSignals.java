@@ -34,6 +34,10 @@ public final class CampaignSignals {
     /** Which signal names the campaign when several disagree, strongest first: explicit ref/UTM, ad, code, post. */
     public static final List<SignalType> PRECEDENCE = List.of(SignalType.REF, SignalType.AD, SignalType.CTWA,
             SignalType.CODE, SignalType.POST);
+    /*
+     * LINK and FORM are not in PRECEDENCE: a link click and a form submission are touches of their own (no message
+     * text, post or ad to disagree with), built by linkClick / form.
+     */
 
     private final CampaignCodes codes;
 
@@ -52,6 +56,34 @@ public final class CampaignSignals {
     /** The touch of {@code i}, with its own text. */
     public CampaignSignal of(Interaction i) {
         return of(i, i.text());
+    }
+
+    /**
+     * The touch of {@code i} whose referral's {@code ref} is the code of a tracked link ({@code m.me/<page>?ref=<code>},
+     * set by the link's redirect): the ref names the link's campaign, creator and UTM parameters (a REF signal, the
+     * strongest); {@code link} null or for another code: {@link #of(Interaction)}.
+     */
+    public CampaignSignal of(Interaction i, LinkRef link) {
+        CampaignSignal touch = of(i, i.text());
+        if (link == null || i.referral() == null || !link.code().equals(i.referral().ref() == null ? null
+                : i.referral().ref().strip())) {
+            return touch;
+        }
+        String creator = link.creator() != null ? link.creator() : touch.creator();
+        return new CampaignSignal(touch.channel(), SignalType.REF, link.campaign(), creator, link.utm(), touch.ref(),
+                touch.adId(), touch.clickId(), touch.postId(), touch.code(), touch.at());
+    }
+
+    /** The touch of a click on a tracked link minted for a thread of {@code channel}: a {@link SignalType#LINK}. */
+    public static CampaignSignal linkClick(String channel, LinkRef link, Instant at) {
+        return new CampaignSignal(channel, SignalType.LINK, link.campaign(), link.creator(), link.utm(), link.code(),
+                null, null, null, null, Instant.ofEpochSecond(at.getEpochSecond()));
+    }
+
+    /** The touch of a lead form ({@code channel} {@code web}, or the thread's): a {@link SignalType#FORM}. */
+    public static CampaignSignal form(String channel, String campaign, UtmParameters utm, String code, Instant at) {
+        return new CampaignSignal(channel, SignalType.FORM, campaign, null, utm, code, null, null, null, null,
+                Instant.ofEpochSecond(at.getEpochSecond()));
     }
 
     /** The touch of {@code i}, looking for codes in {@code text}. */

@@ -9,6 +9,10 @@ import java.util.Locale;
 public enum SignalType {
     /** An m.me / ig.me / wa.me link or a t.me start link with a {@code ref} (plain, or a UTM query string). */
     REF,
+    /** A click on a tracked link ({@code /r/<code>}) minted for the thread: the link's campaign and UTM. */
+    LINK,
+    /** A lead form submitted from a landing page ({@code POST /leads}): its campaign and UTM. */
+    FORM,
     /** A click-to-message ad (Messenger, Instagram Direct) or a comment on an ad. */
     AD,
     /** A Click-to-WhatsApp ad or post ({@code referral} of a WhatsApp message). */

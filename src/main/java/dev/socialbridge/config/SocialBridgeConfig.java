@@ -41,6 +41,8 @@ public interface SocialBridgeConfig {
 
     Attribution attribution();
 
+    Links links();
+
     Leads leads();
 
     /** Path of the descriptor; empty = the one shipped in the bundle/jar. */
@@ -245,8 +247,42 @@ public interface SocialBridgeConfig {
         Optional<String> codesFile();
     }
 
-    /** Qualified leads: the qualifier flow's timeout and the lead score's points (docs/attribution.md). */
+    /** Tracked links ({@code /r/<code>}): where they may lead, and the links {@code {link}} mints in replies. */
+    interface Links {
+        @Doc("domains tracked links may lead to (comma-separated, e.g. `shop.example.com,ig.me,m.me`; a domain allows its subdomains): a link whose target is elsewhere is refused at creation (no open redirect); unset: no link can be created")
+        @WithName("allowed-domains")
+        Optional<java.util.List<@Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain such as shop.example.com") String>> allowedDomains();
+
+        @Doc("public base URL of the tracked links (e.g. `https://go.example.com`): `{link}` in replies is `<base-url>/r/<code>`; unset: `{link}` is not filled (templates use their fallback)")
+        @WithName("base-url")
+        Optional<@Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?", message = "must be an http(s) URL such as https://go.example.com") String> baseUrl();
+
+        @Doc("the landing page `{link}` leads to (on an allowed domain), tagged with the thread's channel, `social_dm` or `social_comment` and campaign; unset: `{link}` is not filled")
+        @WithName("landing-url")
+        Optional<@Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL such as https://shop.example.com/offre") String> landingUrl();
+    }
+
+    /**
+     * Leads: the lead form endpoint ({@code POST /leads}), the qualifier flow's timeout and the lead score's points
+     * (docs/attribution.md).
+     */
     interface Leads {
+        @Doc("web origins allowed to post the lead form from a browser (comma-separated, e.g. `https://shop.example.com`); others get 403; unset: only requests without an Origin header (server to server)")
+        @WithName("allowed-origins")
+        Optional<java.util.List<@Pattern(regexp = "https?://[^\\s/]+", message = "must be an origin such as https://shop.example.com") String>> allowedOrigins();
+
+        @Doc("lead form submissions accepted per client IP per minute (429 with Retry-After above)")
+        @WithName("rate-limit") @WithDefault("10") @Min(1) @Max(10000)
+        int rateLimit();
+
+        @Doc("a second submission with the same email or phone and campaign within this window is the same lead (no second ticket)")
+        @WithName("duplicate-window") @WithDefault("P1D")
+        Duration duplicateWindow();
+
+        @Doc("queue (descriptor key) of the tickets of form leads")
+        @WithDefault("hot_leads") @Pattern(regexp = "[a-z0-9_]+", message = "must be a queue key such as hot_leads")
+        String queue();
+
         @Doc("a qualifier flow whose question has no answer after this long is closed, with a note on the ticket")
         @WithName("qualifier-timeout") @WithDefault("PT24H")
         Duration qualifierTimeout();

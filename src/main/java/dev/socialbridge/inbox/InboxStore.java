@@ -163,16 +163,32 @@ public final class InboxStore {
         return inserted;
     }
 
-    /** Items whose identifiers exceed the store's columns are quarantined with the reason, not retried forever. */
+    /**
+     * Items whose identifiers are longer than any platform id ({@value #MAX_ID} characters) are quarantined with the
+     * reason: stored as they are, they would fail the outbox and thread columns later and be retried until dead.
+     */
     static ParsedItem storable(ParsedItem item) {
-        if (item instanceof ParsedItem.Accepted a) {
-            String thread = a.interaction().threadKey();
-            if (thread != null && thread.length() > MAX_KEY) {
-                return new ParsedItem.Quarantined(item.dedupeKey(), item.rawJson(), "thread key of " + thread.length()
-                        + " characters (at most " + MAX_KEY + "): an id this long is not a platform id");
+        String tooLong = item.dedupeKey().length() > MAX_COMPOSED_KEY ? "dedupe key of " + item.dedupeKey().length()
+                + " characters (at most " + MAX_COMPOSED_KEY + "): its ids are not platform ids" : null;
+        if (tooLong == null && item instanceof ParsedItem.Accepted a) {
+            Interaction i = a.interaction();
+            if (i.threadKey().length() > MAX_COMPOSED_KEY) {
+                tooLong = "thread key of " + i.threadKey().length() + " characters (at most " + MAX_COMPOSED_KEY
+                        + "): its ids are not platform ids";
+            }
+            for (String[] field : new String[][] {{"item id", i.itemId()},
+                    {"parent id", i.parentId()}, {"post id", i.postId()}, {"account id", i.accountId()},
+                    {"conversation id", i.conversationId()}, {"author id", i.author().id()},
+                    {"author handle", i.author().handle()}}) {
+                tooLong = tooLong == null ? tooLong(field[0], field[1]) : tooLong;
             }
         }
-        return item;
+        return tooLong == null ? item : new ParsedItem.Quarantined(item.dedupeKey(), item.rawJson(), tooLong);
+    }
+
+    private static String tooLong(String name, String value) {
+        return value != null && value.length() > MAX_ID ? name + " of " + value.length() + " characters (at most "
+                + MAX_ID + "): an id this long is not a platform id" : null;
     }
 
     /** SQL state class 08: the connection, not the item, failed; the whole batch is retried. */
@@ -180,8 +196,10 @@ public final class InboxStore {
         return e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
-    /** Longest thread key and dedupe key the store keeps. */
-    static final int MAX_KEY = 512;
+    /** Longest identifier accepted from a platform: room is left for the suffixes of derived keys. */
+    static final int MAX_ID = 256;
+    /** Longest dedupe or thread key accepted: ids plus their prefix, with room for the suffixes of derived keys. */
+    static final int MAX_COMPOSED_KEY = 400;
 
     private static void bind(PreparedStatement ps, String source, Instant receivedAt, ParsedItem item) throws SQLException {
         ps.setString(1, truncate(item.dedupeKey(), 512));

@@ -100,6 +100,29 @@ public final class WebhookJournal implements AutoCloseable {
         return durable;
     }
 
+    /**
+     * Bytes of the journal from {@code from} up to the durable position: how far a reader at {@code from} lags
+     * (0 when it is at or past it). Segments already deleted count as empty.
+     */
+    public long bytesBehind(JournalPosition from) {
+        JournalPosition to = durable;
+        if (!from.before(to)) {
+            return 0;
+        }
+        if (from.segment() == to.segment()) {
+            return to.offset() - from.offset();
+        }
+        long bytes = to.offset() - from.offset();
+        for (long s = from.segment(); s < to.segment(); s++) {
+            try {
+                bytes += java.nio.file.Files.size(JournalSegments.path(dir, s));
+            } catch (IOException e) {
+                // deleted meanwhile: nothing left to read there
+            }
+        }
+        return Math.max(0, bytes);
+    }
+
     /** Blocks until the durable position is past {@code position} or the timeout elapses. */
     public void awaitBeyond(JournalPosition position, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

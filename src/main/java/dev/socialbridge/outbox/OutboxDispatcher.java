@@ -4,6 +4,7 @@ import dev.socialbridge.connector.spi.DeliveryResult;
 import java.time.Duration;
 import java.time.Instant;
 import dev.socialbridge.support.BackgroundWorker;
+import dev.socialbridge.telemetry.Telemetry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class OutboxDispatcher extends BackgroundWorker {
     private final RetryPolicy retry;
     private final Duration idle;
     private final dev.socialbridge.inbox.IngestMeter meter;
+    private final Telemetry telemetry;
     /**
      * How long an item waits out its target's outage without counting attempts; past it, attempts count again, so
      * that an item that alone never gets an answer (a call that always times out) still ends dead-lettered.
@@ -32,12 +34,15 @@ public final class OutboxDispatcher extends BackgroundWorker {
     private volatile Instant heldUntil;
 
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
-        this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle());
+        this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle(), new Telemetry());
     }
 
-    /** @param meter background pacing: deliveries slow down while webhooks pour in */
+    /**
+     * @param meter     background pacing: deliveries slow down while webhooks pour in
+     * @param telemetry where outcomes, errors, latencies and holds are counted
+     */
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle,
-                            dev.socialbridge.inbox.IngestMeter meter) {
+                            dev.socialbridge.inbox.IngestMeter meter, Telemetry telemetry) {
         super("outbox-" + target, idle.toMillis());
         this.store = store;
         this.target = target;
@@ -45,6 +50,14 @@ public final class OutboxDispatcher extends BackgroundWorker {
         this.retry = retry;
         this.idle = idle;
         this.meter = meter;
+        this.telemetry = telemetry;
+        telemetry.watchHold(target, this::held);
+    }
+
+    /** Whether the target is unavailable and its deliveries are held back now. */
+    public boolean held() {
+        Instant until = heldUntil;
+        return until != null && Instant.now().isBefore(until);
     }
 
     public OutboxDispatcher start() {
@@ -76,6 +89,7 @@ public final class OutboxDispatcher extends BackgroundWorker {
             if (cancelled.isPresent()) {
                 LOG.debug("outbox item {} ({}) cancelled: {}", item.id(), item.type(), cancelled.get());
                 store.finish(item.id(), OutboxStatus.CANCELLED, null, cancelled.get());
+                telemetry.delivery(target, "cancelled", null);
                 return;
             }
             result = handler.handle(item);
@@ -93,11 +107,14 @@ public final class OutboxDispatcher extends BackgroundWorker {
                 LOG.info("outbox {}: the target answers again after {} unavailable attempt(s)", target, outages);
             }
             outages = 0;
+            heldUntil = null;
         }
         if (result instanceof DeliveryResult.Delivered d) {
             store.finish(item.id(), OutboxStatus.DONE, d.remoteId(), null);
+            telemetry.delivery(target, "delivered", Duration.between(item.createdAt(), Instant.now()));
         } else if (result instanceof DeliveryResult.NotSendable n) {
             store.finish(item.id(), OutboxStatus.NOT_SENDABLE, null, n.reason());
+            telemetry.delivery(target, "not_sendable", null);
         } else if (result instanceof DeliveryResult.Retry r && r.targetUnavailable()
                 && item.createdAt().isAfter(Instant.now().minus(OUTAGE_PATIENCE))) {
             outages++;
@@ -108,16 +125,37 @@ public final class OutboxDispatcher extends BackgroundWorker {
                         target, r.reason(), delay.toMillis());
             }
             store.postpone(item.id(), heldUntil, r.reason());
+            telemetry.delivery(target, "postponed", null);
+            telemetry.deliveryError(target, "unavailable");
+            telemetry.targetHeld(target);
         } else if (result instanceof DeliveryResult.Retry r && !retry.exhausted(attempts)) {
             Duration delay = retry.delay(attempts, r.retryAfter());
             LOG.debug("outbox item {} ({}): attempt {} failed: {}; next in {} ms", item.id(), item.type(), attempts,
                     r.reason(), delay.toMillis());
             store.reschedule(item.id(), Instant.now().plus(delay), r.reason());
+            telemetry.delivery(target, "retry", null);
+            telemetry.deliveryError(target, "retry");
         } else {
             String reason = reason(result);
             LOG.warn("outbox item {} ({}) dead after {} attempt(s): {}", item.id(), item.type(), attempts, reason);
             store.finish(item.id(), OutboxStatus.DEAD, null, reason);
+            telemetry.delivery(target, "dead", null);
+            telemetry.deliveryError(target, errorKind(result));
         }
+    }
+
+    /** The kind of a permanent failure, as counted in {@link Telemetry}. */
+    private static String errorKind(DeliveryResult r) {
+        if (r instanceof DeliveryResult.Retry) {
+            return "exhausted";
+        }
+        if (r instanceof DeliveryResult.AccountInvalid) {
+            return "account_invalid";
+        }
+        if (r instanceof DeliveryResult.Unreachable) {
+            return "unreachable";
+        }
+        return "failed";
     }
 
     private static String reason(DeliveryResult r) {

@@ -106,6 +106,21 @@ public final class OutboxStore {
                 + " WHERE id = ? AND status IN ('DEAD', 'NOT_SENDABLE')", Database.ts(Instant.now()), Database.ts(Instant.now()), id) == 1;
     }
 
+    /** How many items each target has in each status (statuses without items omitted). */
+    public Map<String, Map<OutboxStatus, Long>> countsByTarget() {
+        return db.inTransaction(c -> {
+            Map<String, Map<OutboxStatus, Long>> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT target, status, COUNT(*) FROM outbox_item GROUP BY target, status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OutboxStatus.class))
+                            .put(OutboxStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                }
+            }
+            return out;
+        });
+    }
+
     public Map<OutboxStatus, Long> counts() {
         return db.inTransaction(c -> {
             Map<OutboxStatus, Long> out = new EnumMap<>(OutboxStatus.class);

@@ -72,6 +72,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final CampaignSignals signals;
     private final TouchStore touches = new TouchStore();
     private final LeadPipeline leads;
+    /** Tracked links and lead forms; null when the server has none (tests). */
+    private LinkEvents links;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
@@ -99,6 +101,15 @@ public final class InteractionProcessor extends BackgroundWorker {
         this.onEnqueued = onEnqueued;
         this.meter = meter;
         this.audiences = audiences;
+    }
+
+    /**
+     * Tracked links and lead forms: link codes in referrals, {@code {link}} in replies, clicks and form leads queued in
+     * the inbox. Set before {@link #start()}.
+     */
+    public InteractionProcessor withLinks(LinkEvents events) {
+        this.links = events;
+        return this;
     }
 
     public InteractionProcessor start() {
@@ -141,6 +152,14 @@ public final class InteractionProcessor extends BackgroundWorker {
             applyStatus(item, Json.read(item.interactionJson(), DeliveryStatus.class));
             return;
         }
+        if (LinkEvents.handles(item)) {
+            if (links == null) {
+                finish(item, InboxStatus.IGNORED, "tracked links and lead forms are not set up");
+            } else {
+                links.process(item);
+            }
+            return;
+        }
         Interaction i = Json.read(item.interactionJson(), Interaction.class).withInboxId(item.id());
         if (i.fromSelf()) {
             finish(item, InboxStatus.IGNORED, "loop guard: authored by our own account");
@@ -174,7 +193,7 @@ public final class InteractionProcessor extends BackgroundWorker {
         }
         Interaction in = i;
         Classification c = classifier.apply(in.text());
-        CampaignSignal touch = signals.of(in);
+        CampaignSignal touch = signals.of(in, links == null ? null : links.referralLink(in));
         inbox.database().inTransaction(conn -> {
             if (surveys.takeAnswer(conn, in, item.dedupeKey(), now)) {
                 threads.touch(conn, in.threadKey(), in.occurredAt());
@@ -217,7 +236,7 @@ public final class InteractionProcessor extends BackgroundWorker {
      * thread's first message names that message's campaign).
      */
     private void referral(InboxItem item, Interaction r) {
-        CampaignSignal touch = signals.of(r);
+        CampaignSignal touch = signals.of(r, links == null ? null : links.referralLink(r));
         Instant now = Instant.now();
         inbox.database().inTransaction(conn -> {
             threads.touch(conn, r.threadKey(), r.occurredAt());
@@ -329,6 +348,9 @@ public final class InteractionProcessor extends BackgroundWorker {
                         i.threadKey() + PlatformCommandHandler.DELAYED_LANE, reply), now, now.plus(r.delay()));
             }
             threads.recordAutomatedReply(conn, authorKey, i.threadKey(), now);
+            if (links != null) {
+                links.mintIn(conn, r.message().text(), i, campaign, now);
+            }
             replies++;
         }
         if (o.ticket()) {

@@ -2,6 +2,7 @@ package dev.socialbridge.pipeline;
 
 import dev.socialbridge.classify.Classification;
 import dev.socialbridge.interaction.Interaction;
+import dev.socialbridge.links.ThreadLinks;
 import dev.socialbridge.rules.Action;
 import dev.socialbridge.rules.AuditEntry;
 import dev.socialbridge.rules.AutomationEngine;
@@ -23,11 +24,21 @@ public final class RuleBasedAutomation implements AutomationStep {
     private final AutomationEngine engine;
     private final String defaultQueue;
     private final boolean needsFollowerCounts;
+    private final ThreadLinks links;
 
     public RuleBasedAutomation(AutomationEngine engine, String defaultQueue) {
+        this(engine, defaultQueue, null);
+    }
+
+    /**
+     * @param links fills {@code {link}} with the thread's tracked link per reply channel (derived, no I/O: see
+     *              {@link ThreadLinks}); null: {@code {link}} stays unknown and templates use their fallback
+     */
+    public RuleBasedAutomation(AutomationEngine engine, String defaultQueue, ThreadLinks links) {
         this.engine = engine;
         this.defaultQueue = defaultQueue;
         this.needsFollowerCounts = engine.needsFollowerCounts();
+        this.links = links;
     }
 
     /** Asked for every interaction: computed once from the (immutable) rule set. */
@@ -44,7 +55,7 @@ public final class RuleBasedAutomation implements AutomationStep {
     @Override
     public AutomationOutcome decide(Interaction i, Classification c, ThreadState thread, AuthorFacts author, Instant now) {
         ThreadFacts facts = new ThreadFacts(thread.isNew(), thread.botTurns(), author.automatedRepliesLastHour(),
-                author.optedOutAt(), thread.campaignTag(), tokens(i));
+                author.optedOutAt(), thread.campaignTag(), tokens(i, thread));
         Decision d = engine.decide(i, c, facts, now);
         List<AutomationOutcome.Reply> replies = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -91,8 +102,11 @@ public final class RuleBasedAutomation implements AutomationStep {
                 d.automationStatus(), d.optOutRecorded(), audit, qualify);
     }
 
-    private static Map<String, String> tokens(Interaction i) {
+    private Map<String, String> tokens(Interaction i, ThreadState thread) {
         Map<String, String> t = new HashMap<>();
+        if (links != null) {
+            t.putAll(links.tokens(i.threadKey(), i.platform().id(), thread.campaignTag()));
+        }
         String name = i.author().displayName();
         if (name != null && !name.isBlank()) {
             t.put("first_name", name.trim().split("\\s+")[0]);

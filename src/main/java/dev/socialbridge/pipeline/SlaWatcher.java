@@ -62,7 +62,11 @@ public final class SlaWatcher extends BackgroundWorker {
         Instant now = clock.instant();
         List<SlaState> due = store.due(now, 100);
         for (SlaState s : due) {
-            act(s, now);
+            try {
+                act(s, now);
+            } catch (RuntimeException e) {   // one thread's failure never holds back the others' clocks
+                LOG.warn("SLA check of thread {} failed: {}", s.threadKey(), e.toString());
+            }
         }
         return due.size() == 100;
     }

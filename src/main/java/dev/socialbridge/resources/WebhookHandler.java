@@ -5,6 +5,7 @@ import dev.socialbridge.connector.spi.WebhookIngress;
 import dev.socialbridge.connector.spi.WebhookRejection;
 import dev.socialbridge.connector.spi.WebhookRequest;
 import dev.socialbridge.inbox.WebhookJournal;
+import dev.socialbridge.telemetry.Telemetry;
 import dev.socialbridge.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,24 +45,28 @@ public final class WebhookHandler extends HttpHandler {
     private final Set<String> parsers;
     private final WebhookJournal journal;
     private final int maxBodyBytes;
+    private final Telemetry telemetry;
 
     /**
      * @param ingresses    ingress by connector id (the path segment)
      * @param parsers      ids of the connectors that can parse a body (an ingress may route to another connector)
      * @param maxBodyBytes largest body accepted ({@code socialbridge.http.max-body-bytes}); 413 above
+     * @param telemetry    counts the bodies accepted and the requests refused
      */
     public WebhookHandler(Map<String, WebhookIngress> ingresses, Set<String> parsers, WebhookJournal journal,
-                          int maxBodyBytes) {
+                          int maxBodyBytes, Telemetry telemetry) {
         this.ingresses = Map.copyOf(ingresses);
         this.parsers = Set.copyOf(parsers);
         this.journal = journal;
         this.maxBodyBytes = maxBodyBytes;
+        this.telemetry = telemetry;
     }
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        String[] route = null;
         try {
-            String[] route = route(request);
+            route = route(request);
             WebhookIngress ingress = ingresses.get(route[0]);
             if (ingress == null) {
                 throw new WebhookRejection(404, "no webhook for '" + route[0] + "'",
@@ -76,6 +81,8 @@ public final class WebhookHandler extends HttpHandler {
                 throw new WebhookRejection(405, "Method Not Allowed");
             }
         } catch (WebhookRejection e) {
+            // unknown connectors are counted together: their names come from the request
+            telemetry.webhookRefused(route != null && ingresses.containsKey(route[0]) ? route[0] : "unknown", e.status());
             error(response, e.status(), e.getMessage(), e.details());
         }
     }
@@ -100,16 +107,20 @@ public final class WebhookHandler extends HttpHandler {
             throw new WebhookRejection(400, "this body is for the '" + parser + "' connector, which is not configured"
                     + " (set its socialbridge." + parser + ".* settings)");
         }
-        var durable = journal.append(endpoint.isEmpty() ? parser : parser + "/" + endpoint, body);
+        String source = endpoint.isEmpty() ? parser : parser + "/" + endpoint;
+        var durable = journal.append(source, body);
         response.suspend();
         durable.whenCompleteAsync((position, failure) -> {
             try {
                 if (failure == null) {
                     write(response, 200, "application/json", ACCEPTED);
+                    telemetry.webhookAccepted(source);
                 } else if (failure.getCause() instanceof WebhookJournal.JournalFullException
                         || failure instanceof WebhookJournal.JournalFullException) {
+                    telemetry.webhookRefused(parser, 503);
                     error(response, 503, "overloaded, retry later", null);
                 } else {
+                    telemetry.webhookRefused(parser, 503);
                     error(response, 503, "could not store the webhook durably, retry later", null);
                 }
             } catch (IOException e) {

@@ -136,7 +136,7 @@ final class DecisionBuilder {
             return;
         }
         RenderedText r = templates.render(spec.templateId(), ctx.classification.lang(), limit(channel), authorId(),
-                replyTokens(), ctx.settings.disclosureEnabled());
+                replyTokens(channel), ctx.settings.disclosureEnabled());
         if (r == null) {
             suppressed(ruleId, spec.templateId(), variant, channel.auditName(), Suppression.UNRESOLVED_TOKEN,
                     explain(Suppression.UNRESOLVED_TOKEN));
@@ -202,7 +202,7 @@ final class DecisionBuilder {
         }
         TextLimit limit = limit(channel);
         RenderedText r = templates.contains(templateId)
-                ? templates.render(templateId, ctx.classification.lang(), limit, authorId(), replyTokens(),
+                ? templates.render(templateId, ctx.classification.lang(), limit, authorId(), replyTokens(channel),
                         ctx.settings.disclosureEnabled())
                 : null;
         if (r == null) {
@@ -314,6 +314,25 @@ final class DecisionBuilder {
             tokens = TokenValues.of(ctx.facts.tokens(), ctx.settings.brand());
         }
         return tokens;
+    }
+
+    /**
+     * The reply tokens of a reply on {@code channel}: a token given for that channel ({@code <token>:<channel audit
+     * name>}, e.g. {@code link:dm}, see {@link ThreadFacts#tokens()}) wins over the token itself.
+     */
+    private TokenValues replyTokens(ReplyChannel channel) {
+        String suffix = ":" + channel.auditName();
+        TokenValues values = null;
+        for (java.util.Map.Entry<String, String> e : ctx.facts.tokens().entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                Token t = Token.byKey(e.getKey().substring(0, e.getKey().length() - suffix.length()));
+                if (t != null && t.allowedInReplies()) {
+                    values = values != null ? values : TokenValues.of(ctx.facts.tokens(), ctx.settings.brand());
+                    values.set(t, e.getValue());
+                }
+            }
+        }
+        return values != null ? values : replyTokens();
     }
 
     private static String twoDecimals(double value) {

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param authorOptedOutAt                when the author opted out of automation, or null
  * @param campaignTag                     campaign of the thread (referral ref, ad, code), or null
  * @param tokens                          template token values known for this interaction (first_name,
- *                                        product, order_id, agent_name, link, brand), never null
+ *                                        product, order_id, agent_name, link, brand), never null; a value
+ *                                        for one reply channel only is keyed {@code <token>:<channel audit
+ *                                        name>} (e.g. {@code link:dm}, {@code link:public_reply}: a tracked link
+ *                                        tagged with the reply's medium) and wins over {@code <token>} there
  */
 public record ThreadFacts(
         boolean firstMessageInThread,

@@ -138,6 +138,8 @@ public final class SlaStore {
         if (changed == 0) {
             return false;
         }
+        // a clock restarted with the same due date (two messages of one instant) finds its event already recorded
+        java.sql.Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sla_event (thread_key, ticket_id, queue_key, clock, kind,"
                 + " started_at, due_at, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.threadKey());
@@ -149,6 +151,13 @@ public final class SlaStore {
             ps.setTimestamp(7, Database.ts(due.dueAt()));
             ps.setTimestamp(8, Database.ts(at));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!Database.isUniqueViolation(e) || sp == null) {
+                throw e;
+            }
+            c.rollback(sp);
+            refreshNextCheck(c, s.threadKey());
+            return false;
         }
         refreshNextCheck(c, s.threadKey());
         return true;

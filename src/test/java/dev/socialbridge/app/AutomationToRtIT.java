@@ -46,7 +46,7 @@ class AutomationToRtIT {
                 "http://127.0.0.1:" + graph.getPort(), Map.of("socialbridge.pipeline.moderation-poll-interval", "PT1S",
                         "socialbridge.automation.brand", "Maison Lumière"));
         rt = RtTestSupport.adapter(descriptor);
-        db = Database.open("jdbc:h2:file:" + harness.dir.resolve("db") + ";AUTO_SERVER=TRUE", null, null, 2);
+        db = harness.openStore();
     }
 
     @AfterAll

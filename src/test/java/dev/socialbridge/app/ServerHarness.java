@@ -8,6 +8,8 @@ import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.connector.meta.MetaSignatureVerifier;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.DescriptorLoader;
+import dev.socialbridge.store.Database;
+import dev.socialbridge.store.TestStores;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,12 +37,20 @@ final class ServerHarness implements AutoCloseable {
     final SocialBridgeServer server;
     final URI base;
     final Path dir;
+    /** The server's store: an H2 file in {@link #dir}, or a PostgreSQL schema of its own. */
+    final TestStores.Location store;
     final MetaSignatureVerifier signer = new MetaSignatureVerifier(APP_SECRET);
 
-    private ServerHarness(SocialBridgeServer server, URI base, Path dir) {
+    private ServerHarness(SocialBridgeServer server, URI base, Path dir, TestStores.Location store) {
         this.server = server;
         this.base = base;
         this.dir = dir;
+        this.store = store;
+    }
+
+    /** Opens the server's store alongside it (to look at what it wrote). */
+    Database openStore() {
+        return store.open(2);
     }
 
     /** Starts a server whose host is RT at {@code rtBaseUrl} and whose Graph API is {@code graphUrl}. */
@@ -50,11 +60,12 @@ final class ServerHarness implements AutoCloseable {
         Path descriptorFile = dir.resolve("descriptor.json");
         Files.writeString(descriptorFile, DescriptorLoader.toJson(descriptor));
         int port = freePort();
+        TestStores.Location store = TestStores.location("it", dir);
         StringBuilder p = new StringBuilder();
         p.append("socialbridge.http.port=").append(port).append('\n')
                 .append("socialbridge.http.host=127.0.0.1\n")
                 .append("socialbridge.media.public-url=http://127.0.0.1:").append(port).append('\n')
-                .append("socialbridge.store.jdbc-url=jdbc:h2:file:").append(dir.resolve("db")).append('\n')
+                .append("socialbridge.store.jdbc-url=").append(store.url()).append('\n')
                 .append("socialbridge.inbox.journal-dir=").append(dir.resolve("journal")).append('\n')
                 .append("socialbridge.descriptor.path=").append(descriptorFile).append('\n')
                 .append("socialbridge.host.rt.base-url=").append(rtBaseUrl).append('\n')
@@ -74,10 +85,14 @@ final class ServerHarness implements AutoCloseable {
                 .append("socialbridge.outbox.initial-backoff=PT0.2S\n")
                 .append("socialbridge.outbox.max-backoff=PT1S\n")
                 .append("socialbridge.outbox.poll-interval=PT0.05S\n");
+        if (store.user() != null) {
+            p.append("socialbridge.store.user=").append(store.user()).append('\n')
+                    .append("socialbridge.store.password=").append(store.password()).append('\n');
+        }
         extra.forEach((k, v) -> p.append(k).append('=').append(v).append('\n'));
         Path config = dir.resolve("it.properties");
         Files.writeString(config, p.toString());
-        return new ServerHarness(serve(dir), URI.create("http://127.0.0.1:" + port + "/"), dir);
+        return new ServerHarness(serve(dir), URI.create("http://127.0.0.1:" + port + "/"), dir, store);
     }
 
     /** A server from the configuration in {@code dir}, started. */
@@ -95,7 +110,7 @@ final class ServerHarness implements AutoCloseable {
     /** Stops this server and starts another on the same store, journal and port (a restart). */
     ServerHarness restart() {
         server.close();
-        return new ServerHarness(serve(dir), base, dir);
+        return new ServerHarness(serve(dir), base, dir, store);
     }
 
     HttpResponse<String> postWebhook(String body) throws IOException, InterruptedException {

@@ -61,7 +61,7 @@ class TelegramToRtIT {
                         "socialbridge.telegram.bots." + BOT + ".username", "acme_shop_bot",
                         "socialbridge.automation.brand", "Maison Lumière"));
         rt = RtTestSupport.adapter(descriptor);
-        db = Database.open("jdbc:h2:file:" + harness.dir.resolve("db") + ";AUTO_SERVER=TRUE", null, null, 2);
+        db = harness.openStore();
     }
 
     @AfterAll

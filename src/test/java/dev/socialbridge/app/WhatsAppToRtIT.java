@@ -64,7 +64,7 @@ class WhatsAppToRtIT {
                 "socialbridge.whatsapp.accounts.shop.waba-id", "102290129340398",
                 "socialbridge.whatsapp.accounts.shop.access-token", "it-whatsapp-token"));
         rt = RtTestSupport.adapter(descriptor);
-        db = Database.open("jdbc:h2:file:" + harness.dir.resolve("db") + ";AUTO_SERVER=TRUE", null, null, 2);
+        db = harness.openStore();
     }
 
     @AfterAll

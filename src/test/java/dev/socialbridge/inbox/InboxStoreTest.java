@@ -1,5 +1,6 @@
 package dev.socialbridge.inbox;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class InboxStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:inbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("inbox");
         store = new InboxStore(db);
     }
 
@@ -50,7 +51,40 @@ class InboxStoreTest {
         assertEquals(2, store.pending(10).size());
         List<InboxItem> quarantined = store.byStatus(InboxStatus.QUARANTINED, 10);
         assertEquals(1, quarantined.size());
-        assertTrue(quarantined.get(0).reason().startsWith("thread key of "), quarantined.get(0).reason());
+        assertTrue(quarantined.get(0).reason().matches("(dedupe|thread) key of 6[0-9]{2} characters .*"),
+                quarantined.get(0).reason());
+    }
+
+    @Test
+    void anyIdLongerThanAPlatformIdIsQuarantinedNamingItAndAnIdOf256CharactersIsKept() {
+        String longId = "x".repeat(257);
+        Interaction base = comment("c7").interaction();
+        List<ParsedItem> items = List.of(
+                accepted("a", base.withAuthor(new Author(longId, "jane", null, null, false))),
+                accepted("b", new Interaction(base.platform(), base.kind(), base.accountId(), base.threadKey() + "b",
+                        "c8", longId, "m1", base.author(), "Super !", List.of(), null, null, base.occurredAt(), false,
+                        null, null, 0L)),
+                accepted("c", new Interaction(base.platform(), base.kind(), base.accountId(), base.threadKey() + "c",
+                        "c9", null, longId, base.author(), "Super !", List.of(), null, null, base.occurredAt(), false,
+                        null, null, 0L)),
+                accepted("d", new Interaction(base.platform(), base.kind(), base.accountId(), base.threadKey() + "d",
+                        "c10", null, "m1", new Author("u1", longId, null, null, false), "Super !", List.of(), null, null,
+                        base.occurredAt(), false, longId, null, 0L)),
+                comment("y".repeat(256)));
+
+        insert("meta", items);
+
+        List<String> reasons = store.byStatus(InboxStatus.QUARANTINED, 10).stream().map(InboxItem::reason).sorted().toList();
+        assertEquals(4, reasons.size(), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("author id of 257 characters (at most 256)")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("parent id of 257")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("post id of 257")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("conversation id of 257")), reasons.toString());
+        assertEquals(1, store.pending(10).size(), "a 256-character id is within bounds");
+    }
+
+    private static ParsedItem.Accepted accepted(String key, Interaction i) {
+        return new ParsedItem.Accepted("instagram:comment:" + key, "{}", i);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.socialbridge.inbox;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class JournalBindingTest {
     private final List<Database> opened = new ArrayList<>();
 
     private InboxStore freshStore() {
-        Database db = Database.open("jdbc:h2:mem:binding-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        Database db = TestStores.open("binding");
         opened.add(db);
         return new InboxStore(db);
     }

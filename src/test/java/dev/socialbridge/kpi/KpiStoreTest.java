@@ -1,5 +1,6 @@
 package dev.socialbridge.kpi;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ class KpiStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:kpis-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("kpis");
         store = new KpiStore(db);
     }
 

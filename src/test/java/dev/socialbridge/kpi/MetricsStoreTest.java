@@ -1,5 +1,6 @@
 package dev.socialbridge.kpi;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class MetricsStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:metrics-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("metrics");
     }
 
     @AfterEach

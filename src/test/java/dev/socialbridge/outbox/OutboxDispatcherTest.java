@@ -1,5 +1,7 @@
 package dev.socialbridge.outbox;
 
+import dev.socialbridge.store.TestStores;
+import dev.socialbridge.telemetry.Telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ class OutboxDispatcherTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("outbox");
         store = new OutboxStore(db);
     }
 
@@ -104,26 +106,40 @@ class OutboxDispatcherTest {
     void aHostOutageOfAnyLengthDeadLettersNothingAndDeliversOnceTheHostAnswers() throws Exception {
         long id = enqueue("a", "lane1");
         OutboxHandler handler = item -> results.isEmpty() ? new DeliveryResult.Delivered("r") : results.poll();
+        Telemetry telemetry = new Telemetry();
         OutboxDispatcher d = new OutboxDispatcher(store, OutboxCommand.PLATFORM, handler,
-                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(2)), Duration.ofMillis(10));
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(2)), Duration.ofMillis(10),
+                dev.socialbridge.inbox.IngestMeter.idle(), telemetry);
         for (int i = 0; i < 20; i++) {   // ten times the item's attempt limit
             results.add(new DeliveryResult.Retry("RT not reachable: connection refused", null, true));
             d.deliver(item(id));
         }
         assertEquals(OutboxStatus.PENDING, item(id).status());
         assertEquals(0, item(id).attempts(), "an unavailable target does not count against the item");
+        assertTrue(d.held(), "the target is held back");
+        assertEquals(20, telemetry.deliveries(OutboxCommand.PLATFORM, "postponed"));
+        StringBuilder metrics = new StringBuilder();
+        telemetry.render(metrics);
+        assertTrue(metrics.toString().contains("socialbridge_target_held{target=\"platform\"} 1\n"), metrics.toString());
         assertFalse(d.runOnce(), "the dispatcher holds the target back instead of trying every item");
 
         d.deliver(item(id));   // the next probe finds the target back
 
         assertEquals(OutboxStatus.DONE, item(id).status());
+        assertFalse(d.held());
+        assertEquals(1, telemetry.deliveries(OutboxCommand.PLATFORM, "delivered"));
     }
 
     @Test
     void anItemThatWaitedOutAnOutageForADayCountsItsAttemptsAgain() {
         long id = enqueue("a", "lane1");
-        db.inTransaction(c -> c.createStatement().executeUpdate(
-                "UPDATE outbox_item SET created_at = DATEADD('HOUR', -25, CURRENT_TIMESTAMP) WHERE id = " + id));
+        db.inTransaction(c -> {
+            try (var st = c.prepareStatement("UPDATE outbox_item SET created_at = ? WHERE id = ?")) {
+                st.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))));
+                st.setLong(2, id);
+                return st.executeUpdate();
+            }
+        });
         results.add(new DeliveryResult.Retry("no answer", null, true));
         results.add(new DeliveryResult.Retry("no answer", null, true));
         OutboxDispatcher d = dispatcher(2);

@@ -1,5 +1,6 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.store.TestStores;
 import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.outbox.OutboxStore;
@@ -44,7 +45,7 @@ class PlatformLookupsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:lookups-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("lookups");
         inbox = new InboxStore(db);
         audiences = new AuthorAudienceStore(db);
         accounts = new AccountStatusStore(db);

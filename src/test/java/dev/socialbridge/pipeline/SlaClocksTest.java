@@ -1,5 +1,6 @@
 package dev.socialbridge.pipeline;
 
+import dev.socialbridge.store.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class SlaClocksTest {
 
     @BeforeEach
     void store() {
-        db = Database.open("jdbc:h2:mem:sla-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("sla");
         store = new SlaStore(db);
         SlaPolicy policy = new SlaPolicy(new BusinessCalendar(PARIS,
                 BusinessHours.parse("socialbridge.sla.hours", "MON-FRI 09:00-18:00"), Holidays.none()), 75,
@@ -209,6 +210,25 @@ class SlaClocksTest {
         assertEquals(1, count("SELECT COUNT(*) FROM sla_event WHERE kind = 'breach' AND clock = 'first_response'"));
         assertEquals("support", threads.thread(THREAD).orElseThrow().queueKey(), "the thread moved with its ticket");
         assertFalse(state().breachedAt() == null);
+    }
+
+    @Test
+    void aClockRestartedWithTheSameDueDateIsNotWarnedTwiceAndBlocksNothing() {
+        Instant monday = paris("2026-12-07T10:00:00");
+        thread("general", monday);
+        message("general", false, monday);
+        SlaWatcher watcher = new SlaWatcher(store, new OutboxStore(db), new ThreadStore(db), DESCRIPTOR, clocks.policy(),
+                PARIS, Duration.ofSeconds(1), Clock.systemUTC());
+        Instant warning = paris("2026-12-07T13:00:00");
+        watcher.act(state(), warning);
+        // two messages of the same instant: the clock restarts with the very same due date
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE social_thread SET sla_warned_at = NULL"));
+
+        watcher.act(state(), warning.plusSeconds(1));
+
+        assertEquals(1, count("SELECT COUNT(*) FROM sla_event WHERE kind = 'warning'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_item WHERE payload_json LIKE '%SLA warning%'"));
+        assertFalse(state().warnedAt() == null, "recorded as acted on, so it is not due again");
     }
 
     private long count(String sql) {

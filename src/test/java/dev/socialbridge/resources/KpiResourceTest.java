@@ -1,5 +1,14 @@
 package dev.socialbridge.resources;
 
+import dev.socialbridge.store.TestStores;
+import dev.socialbridge.inbox.InboxStore;
+import dev.socialbridge.inbox.JournalPosition;
+import dev.socialbridge.inbox.WebhookJournal;
+import dev.socialbridge.outbox.OutboxCommand;
+import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.telemetry.StoreGauges;
+import dev.socialbridge.telemetry.Telemetry;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +49,8 @@ class KpiResourceTest {
     private static final Instant NOW = Instant.parse("2026-11-08T00:00:00Z");
 
     private Database db;
+    private WebhookJournal journal;
+    private final Telemetry telemetry = new Telemetry();
     private HttpServer server;
     private URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -54,7 +65,7 @@ class KpiResourceTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = Database.open("jdbc:h2:mem:kpi-resource-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("kpi-resource");
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO social_thread (thread_key, platform, account_id,"
                     + " author_id, queue_key, ticket_id, first_message_at, last_message_at, first_human_response_at)"
@@ -67,6 +78,7 @@ class KpiResourceTest {
             }
             return null;
         });
+        journal = WebhookJournal.open(Files.createTempDirectory("kpi-journal"), false, 64);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.class)
@@ -78,7 +90,8 @@ class KpiResourceTest {
                 .register(CatchAllExceptionMapper.class)
                 .register(new AdminAuthFilter(new Secret(TOKEN)))
                 .register(new KpiResource(new KpiStore(db), clock))
-                .register(new MetricsResource(new MetricsStore(db), clock))
+                .register(new MetricsResource(new MetricsStore(db), new StoreGauges(new InboxStore(db),
+                        new OutboxStore(db), journal, () -> JournalPosition.START), telemetry, clock))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), rc, true);
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort() + "/");
@@ -87,6 +100,7 @@ class KpiResourceTest {
     @AfterEach
     void stop() {
         server.shutdownNow();
+        journal.close();
         db.close();
     }
 
@@ -155,5 +169,31 @@ class KpiResourceTest {
         MediaType type = contentType(r);   // Grizzly writes the parameters in its own order, without spaces
         assertEquals(MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8"), type);
         assertTrue(r.body().contains("socialbridge_open_tickets{queue=\"social-support\"} 1\n"), r.body());
+    }
+
+    @Test
+    void metricsShowTheQueuesTheJournalLagAndWhatWasCounted() throws Exception {
+        new OutboxStore(db).database().inTransaction(c -> new OutboxStore(db).enqueue(c, new OutboxCommand("k1",
+                "t1|host", OutboxCommand.HOST, "host.note", java.util.Map.of()), NOW));
+        journal.append("meta", "{\"object\":\"instagram\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).join();
+        telemetry.webhookAccepted("meta");
+        telemetry.webhookAccepted("meta");
+        telemetry.webhookRefused("meta", 401);
+        telemetry.delivery("host", "delivered", java.time.Duration.ofMillis(700));
+        telemetry.delivery("host", "postponed", null);
+        telemetry.deliveryError("host", "unavailable");
+
+        String body = get("metrics", false).body();
+
+        assertTrue(body.contains("socialbridge_outbox_items{target=\"host\",status=\"pending\"} 1\n"), body);
+        assertTrue(body.contains("socialbridge_inbox_items{status=\"pending\"} 0\n"), body);
+        assertTrue(body.matches("(?s).*socialbridge_journal_lag_bytes [1-9][0-9]*\n.*"), "the appended body is not drained: " + body);
+        assertTrue(body.contains("socialbridge_webhooks_accepted_total{source=\"meta\"} 2\n"), body);
+        assertTrue(body.contains("socialbridge_webhooks_refused_total{connector=\"meta\",status=\"401\"} 1\n"), body);
+        assertTrue(body.contains("socialbridge_deliveries_total{target=\"host\",outcome=\"postponed\"} 1\n"), body);
+        assertTrue(body.contains("socialbridge_delivery_errors_total{target=\"host\",kind=\"unavailable\"} 1\n"), body);
+        assertTrue(body.contains("socialbridge_delivery_latency_seconds_bucket{target=\"host\",le=\"0.5\"} 0\n"), body);
+        assertTrue(body.contains("socialbridge_delivery_latency_seconds_bucket{target=\"host\",le=\"1.0\"} 1\n"), body);
+        assertTrue(body.contains("socialbridge_delivery_latency_seconds_count{target=\"host\"} 1\n"), body);
     }
 }

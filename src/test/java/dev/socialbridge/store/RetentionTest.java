@@ -20,7 +20,7 @@ class RetentionTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:retention-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+        db = TestStores.open("retention");
     }
 
     @AfterEach

@@ -38,6 +38,9 @@ final class RtContacts {
 
     /** Finds or creates the user; returns its numeric RT id. */
     String upsert(ContactUpsert contact) {
+        if (contact.isEmail()) {
+            return upsertEmail(contact.userId().strip(), contact.displayName());
+        }
         String name = userName(contact);
         Optional<JsonNode> existing = client.find("/user/" + RtClient.segment(name));
         if (existing.isPresent()) {
@@ -58,6 +61,46 @@ final class RtContacts {
             voice.join(id);
         }
         return remembered(id, name);
+    }
+
+    /**
+     * The RT user whose EmailAddress is {@code email} (RT's own users made from mail are named after their address),
+     * created unprivileged with that address when there is none: a form lead's requestor is the address it gave.
+     */
+    private String upsertEmail(String email, String realName) {
+        Optional<String> known = userByEmail(email);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ObjectNode body = RtClient.JSON.createObjectNode()
+                .put("Name", email)
+                .put("EmailAddress", email)
+                .put("RealName", realName == null || realName.isBlank() ? "" : realName.strip())
+                .put("Privileged", 0)
+                .put("Comments", "Lead form contact created by Social Bridge");
+        RtResponse created = client.exchange("POST", "/user", body);
+        if (created.ok() && created.body().path("id").asText().matches("\\d+")) {
+            return created.body().path("id").asText();
+        }
+        // a concurrent upsert created it first, or a user already has the address under another name
+        return userByEmail(email).orElseThrow(() -> new HostException("RT refused to create user " + email + " (HTTP "
+                + created.status() + ": " + created.message() + ")", false));
+    }
+
+    private Optional<String> userByEmail(String email) {
+        Optional<JsonNode> byName = client.find("/user/" + RtClient.segment(email));
+        if (byName.isPresent() && email.equalsIgnoreCase(byName.get().path("EmailAddress").asText())) {
+            return Optional.of(byName.get().path("id").asText());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode query = RtClient.JSON.createArrayNode();
+        query.addObject().put("field", "EmailAddress").put("value", email);
+        JsonNode found = client.post("/users?fields=EmailAddress", query);
+        for (JsonNode u : found.path("items")) {
+            if (email.equalsIgnoreCase(u.path("EmailAddress").asText())) {
+                return Optional.of(u.path("id").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private String remembered(String id, String login) {
