@@ -81,6 +81,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final OutboxDispatcher platformDispatcher;
     private final AgentReplyWatcher agentReplies;
     private final SlaWatcher slaWatcher;
+    private final dev.socialbridge.pipeline.QualifierTimeouts qualifierTimeouts;
     private final dev.socialbridge.store.Retention retention;
     private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
@@ -131,10 +132,14 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.agentReplies = new AgentReplyWatcher(host, humanReplies, threads, outbox, moderation, audit, surveys,
                 slaClocks, connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(),
                 platformDispatcher::wake);
+        dev.socialbridge.pipeline.LeadPipeline leads = LeadSetup.pipeline(config, automation.step().qualifierFlows(),
+                descriptor, threads, outbox, audit, slaClocks, connectors.actionPolicy());
+        this.qualifierTimeouts = new dev.socialbridge.pipeline.QualifierTimeouts(db, leads.qualifier(),
+                java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC(), () -> hostDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
                 sent, connectors, automation.classifier(), automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
-                signals, people, journal.meter(), () -> {
+                signals, people, leads, journal.meter(), () -> {
                     hostDispatcher.wake();
                     platformDispatcher.wake();
                 });
@@ -273,6 +278,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         platformDispatcher.start();
         agentReplies.start();
         slaWatcher.start();
+        qualifierTimeouts.start();
         retention.start();
         try {
             http.start();
@@ -293,7 +299,7 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, retention, drainer, processor, hostDispatcher,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, qualifierTimeouts, retention, drainer, processor, hostDispatcher,
                 platformDispatcher, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {

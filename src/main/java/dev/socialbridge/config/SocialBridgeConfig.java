@@ -272,7 +272,10 @@ public interface SocialBridgeConfig {
         Optional<@Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL such as https://shop.example.com/offre") String> landingUrl();
     }
 
-    /** The lead form endpoint ({@code POST /leads}). */
+    /**
+     * Leads: the lead form endpoint ({@code POST /leads}), the qualifier flow's timeout and the lead score's points
+     * (docs/attribution.md).
+     */
     interface Leads {
         @Doc("web origins allowed to post the lead form from a browser (comma-separated, e.g. `https://shop.example.com`); others get 403; unset: only requests without an Origin header (server to server)")
         @WithName("allowed-origins")
@@ -289,6 +292,46 @@ public interface SocialBridgeConfig {
         @Doc("queue (descriptor key) of the tickets of form leads")
         @WithDefault("hot_leads") @Pattern(regexp = "[a-z0-9_]+", message = "must be a queue key such as hot_leads")
         String queue();
+
+        @Doc("a qualifier flow whose question has no answer after this long is closed, with a note on the ticket")
+        @WithName("qualifier-timeout") @WithDefault("PT24H")
+        Duration qualifierTimeout();
+
+        @Doc("calling code given to a national phone number in a qualifier answer (`06 12 34 56 78` → `+33612345678`)")
+        @WithName("phone-country-code") @WithDefault("33") @Pattern(regexp = "[1-9][0-9]{0,2}", message = "must be a calling code such as 33 or 1")
+        String phoneCountryCode();
+
+        @Doc("lead score at which a thread becomes a hot lead and goes to Social Hot Leads, once (0-100)")
+        @WithName("hot-threshold") @WithDefault("70") @Min(1) @Max(100)
+        int hotThreshold();
+
+        @Doc("lead score points of a buying intent, scaled by the classifier's confidence (0.91 → 27 of 30)")
+        @WithName("points-intent") @WithDefault("30") @Min(0) @Max(100)
+        int pointsIntent();
+
+        @Doc("lead score points of a campaign signal on the thread (ref, ad, code, post)")
+        @WithName("points-campaign") @WithDefault("15") @Min(0) @Max(100)
+        int pointsCampaign();
+
+        @Doc("lead score points of each qualifier answer given")
+        @WithName("points-answer") @WithDefault("10") @Min(0) @Max(100)
+        int pointsAnswer();
+
+        @Doc("lead score points of an e-mail or phone given in the qualifier flow")
+        @WithName("points-contact") @WithDefault("10") @Min(0) @Max(100)
+        int pointsContact();
+
+        @Doc("lead score points of each follower bucket the author reaches (1k, 10k, 100k followers)")
+        @WithName("points-followers") @WithDefault("5") @Min(0) @Max(33)
+        int pointsFollowers();
+
+        @Doc("lead score points of each customer message on the thread after the first")
+        @WithName("points-touch") @WithDefault("2") @Min(0) @Max(100)
+        int pointsTouch();
+
+        @Doc("most lead score points from repeat messages")
+        @WithName("points-touch-cap") @WithDefault("10") @Min(0) @Max(100)
+        int pointsTouchCap();
     }
 
     /** SLA clocks: the business calendar they count, warnings, pauses. */

@@ -19,10 +19,35 @@ import java.util.Set;
  * @param automationStatus host field value (automated, escalated, human, handed_off, opted_out), or null
  * @param optOut           this message opts the author out of automation
  * @param audit            audit entries for every decision step (rule, template, variant, outcome)
+ * @param qualify          the qualifier flow started by this message (its first question is among the replies), or
+ *                         null
  */
 public record AutomationOutcome(boolean ticket, String queueKey, Integer priority, List<Reply> replies, String hideReason,
                                 List<String> notes, Set<String> tags, int leadScoreDelta, String automationStatus,
-                                boolean optOut, List<Audit> audit) {
+                                boolean optOut, List<Audit> audit, Qualify qualify) {
+
+    public AutomationOutcome(boolean ticket, String queueKey, Integer priority, List<Reply> replies, String hideReason,
+                             List<String> notes, Set<String> tags, int leadScoreDelta, String automationStatus,
+                             boolean optOut, List<Audit> audit) {
+        this(ticket, queueKey, priority, replies, hideReason, notes, tags, leadScoreDelta, automationStatus, optOut,
+                audit, null);
+    }
+
+    /** A qualifier flow to start, in {@code language} (fr or en). */
+    public record Qualify(String flowId, String language) { }
+
+    /**
+     * The same outcome with a ticket in {@code queueKey} (the lead score crossed the hot threshold); the processor
+     * still applies its rule that automation never moves a thread to a looser SLA.
+     */
+    public AutomationOutcome routedTo(String queueKey, String note) {
+        List<String> allNotes = new java.util.ArrayList<>(notes);
+        allNotes.add(note);
+        boolean moved = queueKey != null && !queueKey.equals(this.queueKey);
+        return new AutomationOutcome(true, queueKey, moved ? null : priority, replies, hideReason, allNotes, tags,
+                leadScoreDelta, moved && (automationStatus == null || "automated".equals(automationStatus)
+                        || "human".equals(automationStatus)) ? "escalated" : automationStatus, optOut, audit, qualify);
+    }
 
     /**
      * One automated reply, over a channel already resolved for the interaction's kind.

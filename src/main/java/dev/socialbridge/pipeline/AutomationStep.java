@@ -26,6 +26,11 @@ public interface AutomationStep {
         return false;
     }
 
+    /** The qualifier flows that {@code qualify} actions start (none without rules). */
+    default dev.socialbridge.leads.QualifierFlows qualifierFlows() {
+        return dev.socialbridge.leads.QualifierFlows.none();
+    }
+
     /** Author-level guard-rail facts. */
     record AuthorFacts(Instant optedOutAt, int automatedRepliesLastHour) { }
 

@@ -16,6 +16,9 @@ import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.interaction.DeliveryStatus;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.InteractionKind;
+import dev.socialbridge.leads.LeadFields;
+import dev.socialbridge.leads.LeadScores;
+import dev.socialbridge.leads.LeadScoring;
 import dev.socialbridge.outbox.OutboxCommand;
 import dev.socialbridge.outbox.OutboxStore;
 import dev.socialbridge.support.Json;
@@ -69,6 +72,7 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final SlaClocks sla;
     private final CampaignSignals signals;
     private final TouchStore touches = new TouchStore();
+    private final LeadPipeline leads;
     /** Tracked links and lead forms; null when the server has none (tests). */
     private LinkEvents links;
     private final dev.socialbridge.people.People people;
@@ -78,10 +82,11 @@ public final class InteractionProcessor extends BackgroundWorker {
                                 Connectors connectors, Function<String, Classification> classifier,
                                 AutomationStep automation, Descriptor descriptor, String defaultQueue,
                                 boolean humanTakeover, SurveyFlow surveys, SlaClocks sla, CampaignSignals signals,
-                                dev.socialbridge.people.People people, dev.socialbridge.inbox.IngestMeter meter,
-                                Runnable onEnqueued) {
+                                dev.socialbridge.people.People people, LeadPipeline leads,
+                                dev.socialbridge.inbox.IngestMeter meter, Runnable onEnqueued) {
         super("pipeline", 500);
         this.people = people;
+        this.leads = leads;
         this.signals = signals;
         this.sla = sla;
         this.surveys = surveys;
@@ -199,6 +204,11 @@ public final class InteractionProcessor extends BackgroundWorker {
                 inbox.finish(conn, item.id(), InboxStatus.DONE, "satisfaction survey answer");
                 return null;
             }
+            // after the survey: a survey question is asked when the ticket is resolved, after any flow question
+            if (leads.qualifier().takeAnswer(conn, in, item.dedupeKey(), now)) {
+                inbox.finish(conn, item.id(), InboxStatus.DONE, "qualifier flow answer");
+                return null;
+            }
             ThreadState t = threads.thread(conn, in.threadKey());
             TouchAttribution attribution = TouchAttribution.of(t, touches.touches(conn, in.threadKey()), touch);
             String authorKey = in.platform().id() + ":" + in.author().id();
@@ -208,10 +218,15 @@ public final class InteractionProcessor extends BackgroundWorker {
                     ? in.withAutomationBlockedBy("a person is handling this conversation (since " + t.humanSince()
                             + ", until the ticket is resolved)") : in;
             // the rules see the campaign of this very message (a first message's referral included)
-            AutomationOutcome o = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
+            AutomationOutcome decision = automation.decide(decided, c, t.withCampaignTag(attribution.campaign()), facts, now);
+            LeadScores.Change score = leads.scores().update(conn, in.threadKey(), s -> leads.scores().scoring().onMessage(s,
+                    new LeadScoring.Message(c.intent(), c.intentConfidence(), attribution.campaign(),
+                            decision.leadScoreDelta(), in.author().followerCount(), t.messageCount() + 1)), now);
+            AutomationOutcome o = score.hot() ? hotLead(t, decision, score) : decision;
+            // the person carries the thread's accumulated lead score (the contact's latest score)
             dev.socialbridge.people.People.Outcome person = people.message(conn, authorKey, in.threadKey(), in.text(),
-                    touch, o.leadScoreDelta() > 0 ? o.leadScoreDelta() : null, now);
-            apply(conn, item, decided, c, t, o, authorKey, attribution, person.person(), now);
+                    touch, score.score().parts().isEmpty() ? null : score.score().total(), now);
+            apply(conn, item, decided, c, t, o, authorKey, attribution, score, person.person(), now);
             if ((o.ticket() || t.ticketId() != null) && person.contactChanged()) {
                 PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey(), person,
                         contactOf(in), now);
@@ -306,8 +321,19 @@ public final class InteractionProcessor extends BackgroundWorker {
         });
     }
 
+    /**
+     * The thread's lead score crossed the hot threshold with this message: it goes to Social Hot Leads (unless that
+     * is a looser SLA than where it is or goes), with a note, and is ticketed.
+     */
+    private AutomationOutcome hotLead(ThreadState t, AutomationOutcome o, LeadScores.Change score) {
+        String note = score.hotNote(leads.routing().threshold());
+        String queue = routedQueue(t, o);
+        return leads.routing().mayMoveToHot(queue) ? o.routedTo(LeadRouting.HOT_QUEUE, note + " Routed to "
+                + LeadRouting.HOT_QUEUE + ".") : o.routedTo(o.queueKey(), note);
+    }
+
     private void apply(Connection conn, InboxItem item, Interaction i, Classification c, ThreadState t,
-                       AutomationOutcome o, String authorKey, TouchAttribution attribution,
+                       AutomationOutcome o, String authorKey, TouchAttribution attribution, LeadScores.Change score,
                        dev.socialbridge.people.Person person, Instant now) throws SQLException {
         String queue = routedQueue(t, o);
         QueueDef q = descriptor.queue(queue).orElseGet(() -> descriptor.queue(defaultQueue).orElseThrow());
@@ -345,8 +371,16 @@ public final class InteractionProcessor extends BackgroundWorker {
             replies++;
         }
         if (o.ticket()) {
-            Map<String, String> fields = new java.util.LinkedHashMap<>(AttributionFields.of(i, c, o, attribution.touches(), campaign));
+            Map<String, String> fields = new java.util.LinkedHashMap<>(AttributionFields.of(i, c, o, attribution.touches(),
+                    campaign));
             fields.putAll(dev.socialbridge.people.ContactFields.ticket(person));
+            if (!score.score().parts().isEmpty()) {
+                fields.putAll(score.fields());
+            }
+            if (o.qualify() != null) {
+                fields.put(LeadFields.QUALIFIER_STATUS, "in_progress");
+            }
+            boolean existing = t.queueKey() != null || t.ticketId() != null;
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
                     o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
@@ -355,6 +389,18 @@ public final class InteractionProcessor extends BackgroundWorker {
                     attribution.touchFields());
             outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#host", hostLane, OutboxCommand.HOST,
                     HostMessageCommand.TYPE, msg), now);
+            if (existing && (score.changed() || o.qualify() != null)) {
+                Map<String, String> leadFields = new java.util.LinkedHashMap<>(score.fields());
+                if (o.qualify() != null) {
+                    leadFields.put(LeadFields.QUALIFIER_STATUS, "in_progress");
+                }
+                outbox.enqueue(conn, new OutboxCommand(item.dedupeKey() + "#lead", hostLane, OutboxCommand.HOST,
+                        HostUpdateCommand.TYPE, new HostUpdateCommand(i.threadKey(), TicketUpdate.fields(leadFields),
+                        null)), now);
+            }
+        }
+        if (o.qualify() != null) {
+            leads.qualifier().start(conn, i, o.qualify(), now);
         }
         if (o.optOut()) {
             threads.recordOptOut(conn, authorKey, now, i.text());

@@ -48,6 +48,11 @@ public final class RuleBasedAutomation implements AutomationStep {
     }
 
     @Override
+    public dev.socialbridge.leads.QualifierFlows qualifierFlows() {
+        return engine.qualifierFlows();
+    }
+
+    @Override
     public AutomationOutcome decide(Interaction i, Classification c, ThreadState thread, AuthorFacts author, Instant now) {
         ThreadFacts facts = new ThreadFacts(thread.isNew(), thread.botTurns(), author.automatedRepliesLastHour(),
                 author.optedOutAt(), thread.campaignTag(), tokens(i, thread));
@@ -58,6 +63,7 @@ public final class RuleBasedAutomation implements AutomationStep {
         Integer priority = null;
         String hide = null;
         int lead = 0;
+        AutomationOutcome.Qualify qualify = null;
         for (Action a : d.actions()) {
             if (a instanceof Action.Reply r) {
                 replies.add(new AutomationOutcome.Reply(r.channel(), r.message(), r.templateId(), r.variant(), r.delay()));
@@ -71,6 +77,8 @@ public final class RuleBasedAutomation implements AutomationStep {
                 notes.add(n.text());
             } else if (a instanceof Action.MarkLead m) {
                 lead += m.scoreDelta();
+            } else if (a instanceof Action.Qualify q) {
+                qualify = new AutomationOutcome.Qualify(q.flowId(), q.language());
             }
         }
         if (!d.tags().isEmpty()) {
@@ -91,7 +99,7 @@ public final class RuleBasedAutomation implements AutomationStep {
             audit.add(new AutomationOutcome.Audit(e.ruleId(), e.templateId(), e.variant(), e.action(), e.outcome(), e.detail()));
         }
         return new AutomationOutcome(ticket, queue, priority, replies, hide, notes, d.tags(), lead,
-                d.automationStatus(), d.optOutRecorded(), audit);
+                d.automationStatus(), d.optOutRecorded(), audit, qualify);
     }
 
     private Map<String, String> tokens(Interaction i, ThreadState thread) {

@@ -194,15 +194,18 @@ public final class ThreadStore {
 
     /** When an agent last answered the thread, if ever. */
     public Optional<Instant> lastAgentReplyAt(String threadKey) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_agent_reply_at FROM social_thread WHERE thread_key = ?")) {
-                ps.setString(1, threadKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(Database.instant(rs.getTimestamp(1))) : Optional.<Instant>empty();
-                }
+        return db.inTransaction(c -> lastAgentReplyAt(c, threadKey));
+    }
+
+    /** {@link #lastAgentReplyAt(String)} in the caller's transaction. */
+    public Optional<Instant> lastAgentReplyAt(Connection c, String threadKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_agent_reply_at FROM social_thread WHERE thread_key = ?")) {
+            ps.setString(1, threadKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Database.instant(rs.getTimestamp(1))) : Optional.empty();
             }
-        });
+        }
     }
 
     /** Marks the first response of a thread (keeps the earliest). */

@@ -44,6 +44,18 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * A qualifier flow starts: its first question is the {@link Reply} planned just before this action; the caller
+     * records the flow so that the customer's next messages are read as its answers.
+     *
+     * @param language fr or en, the language of the flow's questions
+     */
+    record Qualify(String flowId, String language) implements Action {
+        public String type() {
+            return "qualify";
+        }
+    }
+
     /** Hide the comment. */
     record Hide(String reason) implements Action {
         public String type() {

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 final class ActionParser {
 
-    static final List<String> ACTIONS = List.of("reply", "privateReply", "dm", "hide", "escalate", "tag", "markLead", "notify");
+    static final List<String> ACTIONS = List.of("reply", "privateReply", "dm", "qualify", "hide", "escalate", "tag", "markLead",
+            "notify");
     private static final List<String> ESCALATE_EXTRAS = List.of("priority", "reason");
     private static final List<String> REPLY_ACTIONS = List.of("reply", "privateReply", "dm");
     private static final String OUTSIDE_WINDOW = "outsideWindow";
@@ -29,9 +30,15 @@ final class ActionParser {
     private final String where;
     private final String ruleId;
     private final Set<String> templateIds;
+    private final Set<String> flowIds;
     private final List<String> problems;
 
     ActionParser(String where, String ruleId, Set<String> templateIds, List<String> problems) {
+        this(where, ruleId, templateIds, Set.of(), problems);
+    }
+
+    ActionParser(String where, String ruleId, Set<String> templateIds, Set<String> flowIds, List<String> problems) {
+        this.flowIds = flowIds;
         this.where = where;
         this.ruleId = ruleId;
         this.templateIds = templateIds;
@@ -102,6 +109,7 @@ final class ActionParser {
             case "reply" -> reply(ReplyChannel.PUBLIC, v, entry, at);
             case "privateReply" -> reply(ReplyChannel.PRIVATE, v, entry, at);
             case "dm" -> reply(ReplyChannel.DM, v, entry, at);
+            case "qualify" -> qualify(v, at);
             case "hide" -> hide(v, at);
             case "escalate" -> escalate(v, entry, at);
             case "tag" -> textOr(v, at, ActionSpec.Tag::new);
@@ -127,6 +135,24 @@ final class ActionParser {
             return null;
         }
         return problems.size() > before ? null : new ActionSpec.Reply(channel, id, outsideWindow, delay);
+    }
+
+    /**
+     * {@code qualify: flow-id}: start a qualifier flow of the templates file ({@code flows:}); its first question goes
+     * by private reply to a comment, in the conversation otherwise.
+     */
+    private ActionSpec qualify(JsonNode v, String at) {
+        String id = YamlNodes.text(v, at, problems);
+        if (id == null) {
+            return null;
+        }
+        if (!flowIds.contains(id.strip())) {
+            problems.add(at + ": unknown qualifier flow '" + id + "' (" + (flowIds.isEmpty()
+                    ? "the templates file defines none under 'flows:'"
+                    : "known: " + String.join(", ", flowIds.stream().sorted().toList())) + ")");
+            return null;
+        }
+        return new ActionSpec.Qualify(id.strip());
     }
 
     /**

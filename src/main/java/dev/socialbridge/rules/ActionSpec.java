@@ -18,6 +18,10 @@ sealed interface ActionSpec {
                  java.time.Duration delay) implements ActionSpec {
     }
 
+    /** Start the qualifier flow {@code flowId}: its first question goes privately. */
+    record Qualify(String flowId) implements ActionSpec {
+    }
+
     record Hide(String reason) implements ActionSpec {
     }
 

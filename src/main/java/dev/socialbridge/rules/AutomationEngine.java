@@ -103,7 +103,8 @@ public final class AutomationEngine {
                 : TemplateCatalog.load(templatesFile, problems);
         String rulesName = rulesFile == null ? "default-rules.yaml" : String.valueOf(rulesFile.getFileName());
         JsonNode root = rulesFile == null ? resource(DEFAULT_RULES, problems) : YamlNodes.read(rulesFile, problems);
-        List<Rule> rules = root == null ? List.of() : new RuleFileParser(rulesName, catalog.ids(), problems).parse(root);
+        List<Rule> rules = root == null ? List.of() : new RuleFileParser(rulesName, catalog.ids(), catalog.flows().ids(),
+                problems).parse(root);
         if (!problems.isEmpty()) {
             throw new RuleValidationException(problems);
         }
@@ -173,6 +174,12 @@ public final class AutomationEngine {
     /** Ids of the enabled rules, in evaluation order. */
     public List<String> ruleIds() {
         return rules.stream().map(Rule::id).toList();
+    }
+
+    /** The qualifier flows of the templates file, their messages prefixed by the disclosure when it is on. */
+    public dev.socialbridge.leads.QualifierFlows qualifierFlows() {
+        return settings.disclosureEnabled() ? templates.flows().withDisclosure(new dev.socialbridge.leads.QualifierStep.Texts(
+                templates.disclosure("fr"), templates.disclosure("en"))) : templates.flows();
     }
 
     /** Ids of the templates. */

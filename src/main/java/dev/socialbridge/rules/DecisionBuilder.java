@@ -6,6 +6,7 @@ import dev.socialbridge.guard.Suppression;
 import dev.socialbridge.interaction.Interaction;
 import dev.socialbridge.interaction.ReplyChannel;
 import dev.socialbridge.interaction.TextLimit;
+import dev.socialbridge.leads.QualifierFlow;
 import dev.socialbridge.templates.LengthLimits;
 import dev.socialbridge.templates.RenderedText;
 import dev.socialbridge.templates.StableBucket;
@@ -64,6 +65,8 @@ final class DecisionBuilder {
         for (ActionSpec spec : rule.actions()) {
             if (spec instanceof ActionSpec.Reply r) {
                 reply(rule.id(), r, ruleLevel);
+            } else if (spec instanceof ActionSpec.Qualify q) {
+                qualify(rule.id(), q, ruleLevel);
             } else if (spec instanceof ActionSpec.Hide h) {
                 hide(rule.id(), h, ruleLevel);
             } else if (spec instanceof ActionSpec.Escalate e) {
@@ -146,6 +149,38 @@ final class DecisionBuilder {
                 spec.outsideWindow(), spec.templateId(), r.variant(), spec.delay()),
                 spec.delay().isZero() ? detail : "after " + spec.delay().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                         + " unless an agent answers first: " + detail);
+    }
+
+    /**
+     * A qualifier flow's first question, privately (a private reply to a comment, in the conversation otherwise),
+     * under the same guard rails as a reply; then the {@link Action.Qualify} that has the caller record the flow.
+     */
+    private void qualify(String ruleId, ActionSpec.Qualify spec, Suppression ruleLevel) {
+        ReplyChannel channel = ReplyChannel.PRIVATE.on(ctx.interaction.kind());
+        String templateId = "qualify:" + spec.flowId();
+        String variant = TemplateCatalog.CONTROL_VARIANT;
+        Suppression s = ruleLevel != null ? ruleLevel : blocked() ? Suppression.BLOCKED : gate.checkRuleReply();
+        if (s != null) {
+            suppressed(ruleId, templateId, variant, channel.auditName(), s, explain(s));
+            return;
+        }
+        Optional<String> refusal = ctx.policy.replyRefusal(ctx.interaction, channel);
+        if (refusal.isPresent()) {
+            suppressed(ruleId, templateId, variant, channel.auditName(), Suppression.NOT_APPLICABLE, refusal.get());
+            return;
+        }
+        QualifierFlow flow = templates.flows().flow(spec.flowId()).orElseThrow();
+        String lang = "fr".equals(ctx.classification.lang()) ? "fr" : "en";
+        String prefix = ctx.settings.disclosureEnabled() ? templates.disclosure(lang) : "";
+        String text = LengthLimits.fit(prefix, flow.step(0).question().in(lang), limit(channel));
+        List<String> offered = channel == ReplyChannel.PRIVATE ? List.of() : flow.step(0).quickReplies(lang);
+        int max = ctx.policy.maxQuickReplies(ctx.interaction.platform());
+        gate.count();
+        replied = true;
+        add(ruleId, templateId, variant, new Action.Reply(channel, text, offered.size() <= max ? offered
+                : offered.subList(0, max), null, templateId, variant), text);
+        add(ruleId, templateId, variant, new Action.Qualify(flow.id(), lang), "flow " + flow.id() + ", question 1 of "
+                + flow.steps().size() + " (" + flow.step(0).id() + ")");
     }
 
     /**

@@ -22,7 +22,15 @@ final class RuleFileParser {
     private final Set<String> templateIds;
     private final List<String> problems;
 
+    private final Set<String> flowIds;
+
     RuleFileParser(String file, Set<String> templateIds, List<String> problems) {
+        this(file, templateIds, Set.of(), problems);
+    }
+
+    /** @param flowIds the qualifier flows of the templates file, which {@code qualify} actions may name */
+    RuleFileParser(String file, Set<String> templateIds, Set<String> flowIds, List<String> problems) {
+        this.flowIds = flowIds;
         this.file = file;
         this.templateIds = templateIds;
         this.problems = problems;
@@ -69,7 +77,7 @@ final class RuleFileParser {
         boolean killSwitch = flag(node, "killSwitch", false, where);
         int rollout = node.has("rollout") ? rollout(node.get("rollout"), where) : 100;
         Condition[] when = new ConditionParser(where, problems).parse(node.path("when"));
-        ActionSpec[] then = new ActionParser(where, id, templateIds, problems).parse(node.path("then"));
+        ActionSpec[] then = new ActionParser(where, id, templateIds, flowIds, problems).parse(node.path("then"));
         if (!node.has("then")) {
             problems.add(where + "then: missing (a rule without actions only stops evaluation: write 'then: []')");
         }

@@ -181,6 +181,8 @@ public final class SimulateJsonLines {
             n.put("score_delta", m.scoreDelta());
         } else if (a instanceof Action.Notify no) {
             n.put("text", no.text());
+        } else if (a instanceof Action.Qualify q) {
+            n.put("flow", q.flowId()).put("language", q.language());
         }
         return n;
     }

@@ -2,6 +2,7 @@ package dev.socialbridge.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialbridge.interaction.TextLimit;
+import dev.socialbridge.leads.QualifierFlows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +26,15 @@ public final class TemplateCatalog {
     private final Set<String> declaredIds;
     private final String disclosureFr;
     private final String disclosureEn;
+    private final QualifierFlows flows;
 
     TemplateCatalog(Map<String, Template> templates, Set<String> declaredIds, String disclosureFr, String disclosureEn) {
+        this(templates, declaredIds, disclosureFr, disclosureEn, QualifierFlows.none());
+    }
+
+    TemplateCatalog(Map<String, Template> templates, Set<String> declaredIds, String disclosureFr, String disclosureEn,
+                    QualifierFlows flows) {
+        this.flows = flows;
         this.templates = Map.copyOf(templates);
         this.declaredIds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declaredIds));
         this.disclosureFr = disclosureFr;
@@ -81,6 +89,11 @@ public final class TemplateCatalog {
     public String variantFor(String templateId, String authorId) {
         Template template = templates.get(templateId);
         return template == null ? null : template.variantFor(authorId);
+    }
+
+    /** The qualifier flows of the file ({@code flows:}), without disclosure. */
+    public QualifierFlows flows() {
+        return flows;
     }
 
     /** The disclosure prefix for a language. */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Compiles a templates file tree, collecting every problem with file, template id and key. */
 final class TemplateFileParser {
 
-    private static final List<String> ROOT_KEYS = List.of("disclosure", "templates");
+    private static final List<String> ROOT_KEYS = List.of("disclosure", "templates", "flows");
     private static final List<String> TEMPLATE_KEYS = List.of("description", "fr", "en", "fallback", "variants", "rollout",
             "quickReplies");
     /** Most quick replies a template may offer, and their longest title (WhatsApp reply buttons take 20). */
@@ -61,7 +61,8 @@ final class TemplateFileParser {
         }
         return new TemplateCatalog(templates, declared,
                 disclosure(disclosure, "fr", TemplateCatalog.DEFAULT_DISCLOSURE_FR),
-                disclosure(disclosure, "en", TemplateCatalog.DEFAULT_DISCLOSURE_EN));
+                disclosure(disclosure, "en", TemplateCatalog.DEFAULT_DISCLOSURE_EN),
+                new dev.socialbridge.leads.QualifierFlowParser(file, problems).parse(root.path("flows")));
     }
 
     private Template template(String id, JsonNode node) {

@@ -152,7 +152,8 @@ class TelegramToRtIT {
         JsonNode sent = Json.MAPPER.readTree(telegram.findAll(sendMessageTo(chat)).get(0).getBodyAsString());
         assertEquals(412, sent.path("reply_parameters").path("message_id").asInt(), sent.toString());
         assertTrue(sent.path("reply_parameters").path("allow_sending_without_reply").asBoolean(), sent.toString());
-        assertTrue(sent.path("text").asText().contains("Maison Lumière"), sent.toString());
+        // the default rules' qualifier flow: its first question
+        assertTrue(sent.path("text").asText().contains("Pour vous faire une proposition adaptée"), sent.toString());
     }
 
     @Test

@@ -26,7 +26,9 @@ class ShippedDescriptorTest {
                 "message_id", "conversation_id", "thread_key", "permalink", "intent", "sentiment", "language",
                 "campaign_tag", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "ref",
                 "ad_id", "ad_click_id", "campaign_creator", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
-                "lead_score", "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode",
+                "lead_score", "lead_score_breakdown", "lead_need", "lead_quantity", "lead_budget", "lead_timing",
+                "lead_email", "lead_phone", "qualifier_status",
+                "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode",
                 "contact_email", "contact_phone", "conversion_value"), ticketKeys);
         assertTrue(ticketKeys.containsAll(FieldKeys.TICKET_FIELDS));
     }

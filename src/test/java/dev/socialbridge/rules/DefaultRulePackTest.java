@@ -46,11 +46,14 @@ class DefaultRulePackTest {
     void buyingCommentGetsPublicAckPrivateQualifierAndHotLead() {
         Decision d = decide(comment("How much is the large candle? I want to buy 3"), cls("sales_lead", 0.9));
 
-        assertEquals(List.of("public_reply", "private_reply", "escalate", "mark_lead", "tag"), types(d));
+        assertEquals(List.of("public_reply", "private_reply", "qualify", "escalate", "mark_lead", "tag"), types(d));
         assertEquals("hot_leads", queue(d));
         assertEquals(80, d.actionsOf(Action.Escalate.class).get(0).priority());
         assertEquals("Automated reply: Thanks! We've sent you a DM 📩", d.replies(ReplyChannel.PUBLIC).get(0).text());
-        assertTrue(d.replies(ReplyChannel.PRIVATE).get(0).text().endsWith("— The Maison Lune team"));
+        // the qualifier flow's first question, privately, without buttons (a private reply takes text only)
+        assertEquals("Automated reply: Thanks for your interest! So we can put the right offer together: what exactly"
+                + " are you looking for?", d.replies(ReplyChannel.PRIVATE).get(0).text());
+        assertEquals(new Action.Qualify("lead-qualifier", "en"), d.actionsOf(Action.Qualify.class).get(0));
         assertTrue(d.lead());
         assertEquals(List.of("hot-lead-public"), d.matchedRuleIds());
         assertEquals("escalated", d.automationStatus());
@@ -81,7 +84,7 @@ class DefaultRulePackTest {
     void buyingDmGetsQualifierDmOnly() {
         Decision d = decide(dm("Do you ship to Canada? I'd like a quote for 50 units"), cls("sales_lead", 0.8));
 
-        assertEquals(List.of("dm", "escalate", "mark_lead", "tag"), types(d));
+        assertEquals(List.of("dm", "qualify", "escalate", "mark_lead", "tag"), types(d));
         assertEquals("hot_leads", queue(d));
     }
 

@@ -33,7 +33,7 @@ class RuleFileValidationTest {
                 Arguments.of("invalid-keys.yaml", List.of(
                         "invalid-keys.yaml: rule 'typo' (#1): enabeld: unknown key (expected one of id, description, enabled, stop, when, then, rollout, killSwitch)",
                         "invalid-keys.yaml: rule 'typo' (#1): when.intnet: unknown condition (expected one of platform, kind, intent, minConfidence, sentiment, sentimentAtMost, sentimentAtLeast, language, keywords, regex, minFollowers, verified, vip, campaignTag, firstMessageInThread, minBotTurns, maxBotTurns, businessHours, timeOfDay)",
-                        "invalid-keys.yaml: rule 'typo' (#1): then[0].replyy: unknown action (expected one of reply, privateReply, dm, hide, escalate, tag, markLead, notify)",
+                        "invalid-keys.yaml: rule 'typo' (#1): then[0].replyy: unknown action (expected one of reply, privateReply, dm, qualify, hide, escalate, tag, markLead, notify)",
                         "invalid-keys.yaml: rule 'typo' (#1): then[1]: expected exactly one action, found reply, tag",
                         "invalid-keys.yaml: rule 'typo' (#1): then[2]: 'stop' is not an action; set 'stop: true' on the rule")),
                 Arguments.of("invalid-ranges.yaml", List.of(

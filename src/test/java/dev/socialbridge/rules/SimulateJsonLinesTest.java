@@ -54,8 +54,11 @@ class SimulateJsonLinesTest {
         assertEquals("hot-lead-ack", line.at("/actions/0/template").asText());
         assertEquals("Automated reply: Thanks Ana! We've sent you a DM 📩", line.at("/actions/0/text").asText());
         assertEquals("private_reply", line.at("/actions/1/type").asText());
-        assertEquals("hot_leads", line.at("/actions/2/queue").asText());
-        assertEquals(80, line.at("/actions/2/priority").asInt());
+        assertEquals("qualify:lead-qualifier", line.at("/actions/1/template").asText());
+        assertEquals("qualify", line.at("/actions/2/type").asText());
+        assertEquals("lead-qualifier", line.at("/actions/2/flow").asText());
+        assertEquals("hot_leads", line.at("/actions/3/queue").asText());
+        assertEquals(80, line.at("/actions/3/priority").asInt());
         assertEquals("planned", line.at("/audit/0/outcome").asText());
         assertEquals("escalated", line.get("automation_status").asText());
         assertTrue(line.get("lead").asBoolean());

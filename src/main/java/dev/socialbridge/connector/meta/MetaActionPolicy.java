@@ -16,6 +16,8 @@ import java.util.Optional;
  * attachments): comment replies and private replies take text only, and Instagram takes images, videos and audio.
  */
 final class MetaActionPolicy implements ActionPolicy {
+    /** Most quick replies of a Send API message; each title is at most 20 characters. */
+    static final int MAX_QUICK_REPLIES = 13;
 
     /** Why a file cannot go under a comment. */
     static final String COMMENT_REPLY_TEXT_ONLY = "a comment reply takes text only: send a private reply, then the"
@@ -46,6 +48,15 @@ final class MetaActionPolicy implements ActionPolicy {
             case FACEBOOK -> TextLimit.chars(pub ? 8000 : 2000);
             default -> TextLimit.chars(2000);
         };
+    }
+
+    /**
+     * Messenger and Instagram conversation messages take up to 13 quick replies (Send API {@code quick_replies});
+     * comment replies and private replies take none (the client leaves them out there).
+     */
+    @Override
+    public int maxQuickReplies(Platform platform) {
+        return platform == Platform.MESSENGER || platform == Platform.INSTAGRAM ? MAX_QUICK_REPLIES : 0;
     }
 
     @Override

@@ -255,7 +255,10 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
             if (text == null || text.isBlank()) {
                 return failed("empty message text");
             }
-            body.putObject("message").put("text", text);
+            ObjectNode m = body.putObject("message").put("text", text);
+            if ("id".equals(recipientKey) && !message.quickReplies().isEmpty()) {
+                quickReplies(m, message.quickReplies());
+            }
         }
         if (tag != null) {
             body.put("tag", tag);
@@ -264,6 +267,19 @@ record MetaGraphCall(Method method, String path, boolean json, String body, Stri
             return new MetaGraphCall(account.messagingNodeId() + "/messages", true, JSON.writeValueAsString(body), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a message body", e);
+        }
+    }
+
+    /**
+     * Send API {@code quick_replies}: text buttons (title at most 20 characters, at most 13), the title as payload;
+     * the customer's tap comes back as a message with that text. Only in a conversation: a private reply to a comment
+     * takes one text message.
+     */
+    private static void quickReplies(ObjectNode message, java.util.List<String> labels) {
+        com.fasterxml.jackson.databind.node.ArrayNode buttons = message.putArray("quick_replies");
+        for (String label : labels.subList(0, Math.min(labels.size(), MetaActionPolicy.MAX_QUICK_REPLIES))) {
+            String title = label.length() > 20 ? label.substring(0, 20) : label;
+            buttons.addObject().put("content_type", "text").put("title", title).put("payload", title);
         }
     }
 

@@ -884,6 +884,23 @@ class MetaGraphClientTest {
         }
 
         @Test
+        void aConversationMessageOffersItsQuickRepliesAPrivateReplyDoesNot() {
+            MetaAccount page = new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN);
+            OutboundMessage question = new OutboundMessage("How many?", java.util.List.of("10", "More than 10 pieces!!"),
+                    null);
+            MetaGraphCall dm = MetaGraphCall.of(new OutboundAction.Reply(Platform.MESSENGER, PAGE, ReplyChannel.DM,
+                    new ReplyTo(InteractionKind.DM, "t", "m1", null, null, PSID, PSID, Instant.now()), question), page);
+            assertTrue(dm.body().contains("\"message\":{\"text\":\"How many?\",\"quick_replies\":["
+                    + "{\"content_type\":\"text\",\"title\":\"10\",\"payload\":\"10\"},"
+                    + "{\"content_type\":\"text\",\"title\":\"More than 10 pieces!\",\"payload\":\"More than 10 pieces!\"}]}"),
+                    dm.body());
+            MetaGraphCall privateReply = MetaGraphCall.of(new OutboundAction.Reply(Platform.FACEBOOK, PAGE,
+                    ReplyChannel.PRIVATE, new ReplyTo(InteractionKind.COMMENT, "t", FB_COMMENT, null, null, null, PSID,
+                    Instant.now()), question), page);
+            assertFalse(privateReply.body().contains("quick_replies"), privateReply.body());
+        }
+
+        @Test
         void theCallDescribesItselfAsTheSendApiCallWithoutTheToken() {
             MetaAccount page = new MetaAccount(PAGE, Platform.FACEBOOK, null, PAGE_TOKEN);
             MetaGraphCall call = MetaGraphCall.of(fileDm(Platform.MESSENGER, PAGE, PSID, Duration.ofMinutes(1),
