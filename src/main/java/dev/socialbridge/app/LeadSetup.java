@@ -29,13 +29,13 @@ final class LeadSetup {
 
     static LeadPipeline pipeline(SocialBridgeConfig config, QualifierFlows flows, Descriptor descriptor,
                                  ThreadStore threads, OutboxStore outbox, AuditStore audit, SlaClocks sla,
-                                 ActionPolicy policy) {
+                                 ActionPolicy policy, dev.socialbridge.people.PhoneNumbers phones) {
         SocialBridgeConfig.Leads l = config.leads();
         LeadScores scores = new LeadScores(new LeadScoring(weights(l)));
         LeadRouting routing = new LeadRouting(descriptor, threads, outbox, sla, config.pipeline().defaultQueue(),
                 l.hotThreshold());
         QualifierConversation qualifier = new QualifierConversation(flows,
-                new QualifierMachine(new AnswerParser(l.phoneCountryCode())), scores, routing, threads, outbox, audit,
+                new QualifierMachine(new AnswerParser(phones.callingCode())), scores, routing, threads, outbox, audit,
                 policy, l.qualifierTimeout());
         return new LeadPipeline(qualifier, scores, routing);
     }

@@ -133,7 +133,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 slaClocks, connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(),
                 platformDispatcher::wake);
         dev.socialbridge.pipeline.LeadPipeline leads = LeadSetup.pipeline(config, automation.step().qualifierFlows(),
-                descriptor, threads, outbox, audit, slaClocks, connectors.actionPolicy());
+                descriptor, threads, outbox, audit, slaClocks, connectors.actionPolicy(), phones);
         this.qualifierTimeouts = new dev.socialbridge.pipeline.QualifierTimeouts(db, leads.qualifier(),
                 java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC(), () -> hostDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),

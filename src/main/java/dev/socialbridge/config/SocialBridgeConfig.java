@@ -297,10 +297,6 @@ public interface SocialBridgeConfig {
         @WithName("qualifier-timeout") @WithDefault("PT24H")
         Duration qualifierTimeout();
 
-        @Doc("calling code given to a national phone number in a qualifier answer (`06 12 34 56 78` → `+33612345678`)")
-        @WithName("phone-country-code") @WithDefault("33") @Pattern(regexp = "[1-9][0-9]{0,2}", message = "must be a calling code such as 33 or 1")
-        String phoneCountryCode();
-
         @Doc("lead score at which a thread becomes a hot lead and goes to Social Hot Leads, once (0-100)")
         @WithName("hot-threshold") @WithDefault("70") @Min(1) @Max(100)
         int hotThreshold();

@@ -52,6 +52,11 @@ public final class PhoneNumbers {
         }
     }
 
+    /** The calling code of the default country ({@code 33} for FR): what a national number is given. */
+    public String callingCode() {
+        return country.code();
+    }
+
     /** The supported default countries. */
     public static java.util.Set<String> countries() {
         return new java.util.TreeSet<>(COUNTRIES.keySet());
