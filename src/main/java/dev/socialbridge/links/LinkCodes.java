@@ -1,11 +1,9 @@
 package dev.socialbridge.links;
 
+import dev.socialbridge.support.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Codes of tracked links: {@value #LENGTH} characters of base62 (about 59 bits), short enough for a bio and not
@@ -25,7 +23,7 @@ public final class LinkCodes {
 
     /** @param secret a secret of this installation (the admin token): the minting key is derived from it */
     public LinkCodes(String secret) {
-        this.key = hmac(secret.getBytes(StandardCharsets.UTF_8),
+        this.key = Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8),
                 "social-bridge tracked links v1".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -45,7 +43,7 @@ public final class LinkCodes {
 
     /** The code of the link for {@code threadKey}, {@code campaign} (null: none) and {@code medium}: always the same. */
     public String forThread(String threadKey, String campaign, String medium) {
-        byte[] mac = hmac(key, (threadKey + "\n" + (campaign == null ? "" : campaign) + "\n" + medium)
+        byte[] mac = Hmac.sha256(key, (threadKey + "\n" + (campaign == null ? "" : campaign) + "\n" + medium)
                 .getBytes(StandardCharsets.UTF_8));
         StringBuilder b = new StringBuilder(LENGTH);
         // the first 64 bits of the MAC written in base 62 (62^10 < 2^64: ten digits)
@@ -58,16 +56,6 @@ public final class LinkCodes {
             bits = Long.divideUnsigned(bits, 62);
         }
         return b.toString();
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 
     @Override

@@ -1,16 +1,14 @@
 package dev.socialbridge.media;
 
+import dev.socialbridge.support.Hmac;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Short-lived signed links to files agents attached in the host, for the platforms to download
@@ -35,7 +33,7 @@ public final class MediaLinks {
      */
     public MediaLinks(URI publicUrl, String secret, Duration ttl, Clock clock) {
         this.publicUrl = URI.create(publicUrl.toString().replaceAll("/+$", "") + "/");
-        this.key = hmac(secret.getBytes(StandardCharsets.UTF_8), "social-bridge media links v1".getBytes(StandardCharsets.UTF_8));
+        this.key = Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), "social-bridge media links v1".getBytes(StandardCharsets.UTF_8));
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -44,7 +42,7 @@ public final class MediaLinks {
     public String link(String fileId, String fileName) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         String payload = B64.encodeToString((fileId + "." + expires).getBytes(StandardCharsets.UTF_8));
-        String token = payload + "." + B64.encodeToString(hmac(key, payload.getBytes(StandardCharsets.UTF_8)));
+        String token = payload + "." + B64.encodeToString(Hmac.sha256(key, payload.getBytes(StandardCharsets.UTF_8)));
         String name = URLEncoder.encode(fileName == null || fileName.isBlank() ? "file" : fileName, StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return publicUrl.resolve(PATH + "/" + token + "/" + name).toString();
@@ -65,7 +63,7 @@ public final class MediaLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(signature, hmac(key, payload.getBytes(StandardCharsets.UTF_8)))) {
+        if (!MessageDigest.isEqual(signature, Hmac.sha256(key, payload.getBytes(StandardCharsets.UTF_8)))) {
             return Optional.empty();
         }
         int sep = decoded.lastIndexOf('.');
@@ -77,16 +75,6 @@ public final class MediaLinks {
             return clock.instant().getEpochSecond() > expires ? Optional.empty() : Optional.of(decoded.substring(0, sep));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 
