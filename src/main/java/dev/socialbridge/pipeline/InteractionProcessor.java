@@ -206,6 +206,14 @@ public final class InteractionProcessor extends BackgroundWorker {
             }
             // after the survey: a survey question is asked when the ticket is resolved, after any flow question
             if (leads.qualifier().takeAnswer(conn, in, item.dedupeKey(), now)) {
+                // an email or phone given as an answer joins the person like any other message's
+                String answerer = in.platform().id() + ":" + in.author().id();
+                dev.socialbridge.people.People.Outcome person = people.message(conn, answerer, in.threadKey(), in.text(),
+                        touch, null, now);
+                if (person.contactChanged()) {
+                    PersonUpdates.enqueue(conn, outbox, people, item.dedupeKey() + "#person", in.threadKey(), person,
+                            contactOf(in), now);
+                }
                 inbox.finish(conn, item.id(), InboxStatus.DONE, "qualifier flow answer");
                 return null;
             }

@@ -146,8 +146,14 @@ class PeopleAttributionIT {
         assertEquals(1, user.path("total").asInt(), "one RT user has the address");
 
         // the contact carries the person's first and last touch
-        ServerHarness.await("the contact's touches", WAIT,
-                () -> userField(email, "contact_last_touch").startsWith("messenger:ref:" + second));
+        try {
+            ServerHarness.await("the contact's touches", WAIT,
+                    () -> userField(email, "contact_last_touch").startsWith("messenger:ref:" + second));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": contact_last_touch '" + userField(email, "contact_last_touch")
+                    + "', contact_first_touch '" + userField(email, "contact_first_touch") + "', requestors "
+                    + requestors(igTicket) + " / " + requestors(fbTicket), e);
+        }
         assertTrue(userField(email, "contact_first_touch").startsWith("instagram:ref:" + first), userField(email, "contact_first_touch"));
         assertEquals(email, rt.readFields(fbTicket).get("contact_email"));
 
