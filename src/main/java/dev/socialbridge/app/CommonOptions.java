@@ -2,6 +2,8 @@ package dev.socialbridge.app;
 
 import dev.socialbridge.config.ConfigLoader;
 import dev.socialbridge.config.LoadedConfig;
+import dev.socialbridge.config.SocialBridgeConfig;
+import dev.socialbridge.store.Database;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,5 +15,15 @@ final class CommonOptions {
     LoadedConfig load() {
         String home = System.getProperty("socialbridge.home");
         return ConfigLoader.load(config, home == null ? null : Path.of(home));
+    }
+
+    /** Opens (and migrates) the configured store with a pool of {@code poolSize} connections. */
+    static Database openStore(SocialBridgeConfig.Store s, int poolSize) {
+        return Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), poolSize);
+    }
+
+    /** The configured store, with the two connections a command needs. */
+    static Database openStore(LoadedConfig config) {
+        return openStore(config.typed().store(), 2);
     }
 }

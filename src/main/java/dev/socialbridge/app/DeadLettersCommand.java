@@ -1,7 +1,6 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.inbox.InboxStatus;
 import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.outbox.OutboxStatus;
@@ -38,8 +37,7 @@ final class DeadLettersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig config = common.load();   // problems: exit 2, printed by Main
-        SocialBridgeConfig.Store s = config.typed().store();
-        try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+        try (Database db = CommonOptions.openStore(config)) {
             OutboxStore outbox = new OutboxStore(db);
             InboxStore inbox = new InboxStore(db);
             if (retryOutbox != null) {

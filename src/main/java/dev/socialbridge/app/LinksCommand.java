@@ -1,7 +1,6 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.errors.ApiException;
 import dev.socialbridge.links.FieldErrors;
 import dev.socialbridge.links.LinkStore;
@@ -34,11 +33,6 @@ final class LinksCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return Main.BAD_CONFIG;
-    }
-
-    private static Database open(LoadedConfig config) {
-        SocialBridgeConfig.Store s = config.typed().store();
-        return Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2);
     }
 
     /** {@code links create}: a campaign link on an allowed domain; prints its code and public URL. */
@@ -74,7 +68,7 @@ final class LinksCommand implements Callable<Integer> {
             request.utm_term = utmTerm;
             request.creator = creator;
             request.channel = channel;
-            try (Database db = open(config)) {
+            try (Database db = CommonOptions.openStore(config)) {
                 Links links = new Links(new LinkStore(db), LinksSetup.domains(config.typed()), Clock.systemUTC());
                 TrackedLink link;
                 try {
@@ -111,7 +105,7 @@ final class LinksCommand implements Callable<Integer> {
         public Integer call() {
             LoadedConfig config = common.load();
             String base = config.typed().links().baseUrl().orElse("");
-            try (Database db = open(config)) {
+            try (Database db = CommonOptions.openStore(config)) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-10s %7s  %-24s %-20s %s%n", "CODE", "CLICKS", "CAMPAIGN", "CREATED", "URL -> TARGET");
                 for (LinkStore.Summary s : new LinkStore(db).list(Math.max(1, limit), minted)) {

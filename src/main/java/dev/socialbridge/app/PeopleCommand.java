@@ -57,7 +57,7 @@ final class PeopleCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), AttributionSetup.DEFAULT_COUNTRY + ": " + e.getMessage());
             }
             Optional<PersonHistory> history;
-            try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+            try (Database db = CommonOptions.openStore(s, 2)) {
                 history = PersonHistory.find(db, new People(phones), person);
             }
             PrintWriter out = spec.commandLine().getOut();

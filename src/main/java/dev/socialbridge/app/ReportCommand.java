@@ -1,7 +1,6 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.kpi.KpiQuery;
 import dev.socialbridge.kpi.KpiReport;
 import dev.socialbridge.kpi.KpiStore;
@@ -58,32 +57,23 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             KpiQuery query;
-            String fmt = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+            boolean csv;
             try {
                 Instant fromAt = KpiQuery.parseInstant("--from", from);
                 Instant toAt = KpiQuery.parseInstant("--to", to);
                 KpiQuery.Group groupBy = KpiQuery.Group.of("--group", group);
-                if (!fmt.equals("json") && !fmt.equals("csv")) {
-                    throw new IllegalArgumentException("--format: '" + format + "' is not one of json, csv");
-                }
+                csv = csv(format);
                 query = KpiQuery.withDefaults(fromAt, toAt, groupBy, Instant.now());
             } catch (IllegalArgumentException e) {
                 // picocli prints the message and the usage; exit code 2
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             LoadedConfig config = common.load();   // problems: exit 2, printed by Main
-            SocialBridgeConfig.Store s = config.typed().store();
             KpiReport report;
-            try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+            try (Database db = CommonOptions.openStore(config)) {
                 report = new KpiStore(db).report(query);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (fmt.equals("csv")) {
-                out.print(report.toCsv());
-            } else {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            }
-            out.flush();
+            print(spec, csv ? report.toCsv() : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return Main.OK;
         }
     }
@@ -117,30 +107,40 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             dev.socialbridge.people.AttributionQuery query;
-            String fmt = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+            boolean csv;
             try {
                 Instant fromAt = KpiQuery.parseInstant("--from", from);
                 Instant toAt = KpiQuery.parseInstant("--to", to);
                 var g = dev.socialbridge.people.AttributionQuery.Group.of("--group", group);
                 var m = dev.socialbridge.people.AttributionQuery.Model.of("--model", model);
-                if (!fmt.equals("json") && !fmt.equals("csv")) {
-                    throw new IllegalArgumentException("--format: '" + format + "' is not one of json, csv");
-                }
+                csv = csv(format);
                 query = dev.socialbridge.people.AttributionQuery.withDefaults(fromAt, toAt, g, m, Instant.now());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             LoadedConfig config = common.load();
-            SocialBridgeConfig.Store s = config.typed().store();
             dev.socialbridge.people.AttributionReport report;
-            try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null), s.password().map(p -> p.reveal()).orElse(null), 2)) {
+            try (Database db = CommonOptions.openStore(config)) {
                 report = new dev.socialbridge.people.AttributionReportStore(db).report(query);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(fmt.equals("csv") ? report.toCsv()
-                    : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + System.lineSeparator());
-            out.flush();
+            print(spec, csv ? report.toCsv() : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return Main.OK;
         }
+    }
+
+    /** Whether {@code --format} asks for CSV (json when absent); anything else names the option and value. */
+    private static boolean csv(String format) {
+        String f = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("json") && !f.equals("csv")) {
+            throw new IllegalArgumentException("--format: '" + format + "' is not one of json, csv");
+        }
+        return f.equals("csv");
+    }
+
+    /** A report on standard output, ending with a line break. */
+    private static void print(CommandLine.Model.CommandSpec spec, String report) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.endsWith("\n") ? report : report + System.lineSeparator());
+        out.flush();
     }
 }

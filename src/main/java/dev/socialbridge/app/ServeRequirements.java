@@ -50,8 +50,7 @@ final class ServeRequirements {
     static List<HostProblem> storeProblems(LoadedConfig config) {
         List<HostProblem> problems = new ArrayList<>();
         SocialBridgeConfig.Store s = config.typed().store();
-        try (Database db = Database.open(s.jdbcUrl(), s.user().orElse(null),
-                s.password().map(p -> p.reveal()).orElse(null), 2)) {
+        try (Database db = CommonOptions.openStore(s, 2)) {
             new AccountStatusStore(db).invalidAccounts().forEach((id, reason) -> problems.add(new HostProblem(
                     "account " + id, "the platform rejected its access token: " + reason,
                     "renew the account's access token in its connector settings (socialbridge.<connector>.*) and restart")));

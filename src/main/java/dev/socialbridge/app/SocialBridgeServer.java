@@ -1,7 +1,6 @@
 package dev.socialbridge.app;
 
 import dev.socialbridge.config.LoadedConfig;
-import dev.socialbridge.config.Secret;
 import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.connector.Connectors;
 import dev.socialbridge.descriptor.Descriptor;
@@ -203,8 +202,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         long t0 = System.nanoTime();
         SocialBridgeConfig.Store s = loaded.typed().store();
         // the slow, independent parts start in parallel: schema migration, classifier + rules, descriptor
-        CompletableFuture<Database> db = CompletableFuture.supplyAsync(() -> Database.open(s.jdbcUrl(),
-                s.user().orElse(null), s.password().map(Secret::reveal).orElse(null), s.poolSize()));
+        CompletableFuture<Database> db = CompletableFuture.supplyAsync(() -> CommonOptions.openStore(s, s.poolSize()));
         Connectors connectors = ServeRequirements.connectors(loaded, problems);
         List<String> automationProblems = Automation.fileProblems(loaded);
         CompletableFuture<Automation> automation = automationProblems.isEmpty() && connectors != null
