@@ -110,7 +110,16 @@ public final class SocialBridgeServer implements AutoCloseable {
                         (person, contact) -> db.inTransaction(c -> {
                             people.contact(c, person, contact, java.time.Instant.now());
                             return null;
-                        })), retry,
+                        }),
+                        person -> db.inTransaction(c -> people.byId(c, person).map(p -> {
+                            try {
+                                return dev.socialbridge.people.ContactFields.contact(p,
+                                        people.touch(c, p.firstTouchId()).orElse(null),
+                                        people.touch(c, p.lastTouchId()).orElse(null));
+                            } catch (java.sql.SQLException e) {
+                                throw new dev.socialbridge.store.StoreException(e);
+                            }
+                        }))), retry,
                 config.outbox().pollInterval(), journal.meter(), telemetry);
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(

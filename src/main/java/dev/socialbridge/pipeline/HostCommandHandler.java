@@ -29,6 +29,7 @@ public final class HostCommandHandler implements OutboxHandler {
     private final ThreadStore threads;
     private final MediaDownloads media;
     private final java.util.function.BiConsumer<Long, String> contactWritten;
+    private final java.util.function.LongFunction<java.util.Optional<Map<String, String>>> currentContactFields;
 
     /**
      * @param connectors    download the customers' attachments
@@ -41,7 +42,20 @@ public final class HostCommandHandler implements OutboxHandler {
     /** @param contactWritten told the host contact id of a person once its contact is written */
     public HostCommandHandler(HostAdapter host, ThreadStore threads, Connectors connectors, long maxMediaBytes,
                               java.util.function.BiConsumer<Long, String> contactWritten) {
+        this(host, threads, connectors, maxMediaBytes, contactWritten, person -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param contactWritten       told the host contact id of a person once its contact is written
+     * @param currentContactFields a person's contact fields as they are when the command is delivered (empty when
+     *                             the person was merged away): commands of one person travel in the lanes of its
+     *                             threads, so an older one may arrive last; it then still writes the current state
+     */
+    public HostCommandHandler(HostAdapter host, ThreadStore threads, Connectors connectors, long maxMediaBytes,
+                              java.util.function.BiConsumer<Long, String> contactWritten,
+                              java.util.function.LongFunction<java.util.Optional<Map<String, String>>> currentContactFields) {
         this.contactWritten = contactWritten;
+        this.currentContactFields = currentContactFields;
         this.host = host;
         this.threads = threads;
         this.media = new MediaDownloads(connectors, maxMediaBytes);
@@ -126,8 +140,10 @@ public final class HostCommandHandler implements OutboxHandler {
         String contactId = null;
         if (cmd.contact() != null) {
             contactId = host.upsertContact(cmd.contact());
-            if (!cmd.contactFields().isEmpty()) {
-                host.updateContact(contactId, cmd.contactFields());
+            Map<String, String> fields = cmd.contactFields().isEmpty() ? Map.of()
+                    : currentContactFields.apply(cmd.personId()).orElse(cmd.contactFields());
+            if (!fields.isEmpty()) {
+                host.updateContact(contactId, fields);
             }
             contactWritten.accept(cmd.personId(), contactId);
         }

@@ -68,4 +68,17 @@ class HostPersonCommandTest {
         verify(host).addNote(t1, "Conversion: 129.00 EUR (order A-1)");
         assertEquals(List.of("7=400"), written);
     }
+
+    @Test
+    void aCommandDeliveredAfterANewerOneWritesThePersonsCurrentFieldsNotItsOwn() {
+        HostCommandHandler current = new HostCommandHandler(host, null, null, 0, (person, contact) -> { },
+                person -> Optional.of(Map.of("contact_last_touch", "messenger:ref:second")));
+        ContactUpsert contact = new ContactUpsert("instagram", "1", "jane", null, "jane@example.com", null);
+        when(host.upsertContact(contact)).thenReturn("501");
+        HostPersonCommand stale = new HostPersonCommand(7, contact, Map.of("contact_last_touch", "instagram:ref:first"),
+                Map.of(), List.of(), null);
+        current.handle(new OutboxItem(1, "k", "lane", "host", HostPersonCommand.TYPE, Json.write(stale),
+                OutboxStatus.PENDING, 0, Instant.now(), null, null, Instant.now()));
+        verify(host).updateContact("501", Map.of("contact_last_touch", "messenger:ref:second"));
+    }
 }
