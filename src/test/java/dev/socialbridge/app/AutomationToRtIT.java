@@ -145,8 +145,9 @@ class AutomationToRtIT {
         ServerHarness.await("VIP ticket", WAIT, () -> rt.findTicketByThread(thread).isPresent());
         TicketRef t = rt.findTicketByThread(thread).orElseThrow();
         assertEquals(label("vip_partners"), queueName(t));
-        JsonNode history = RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content");
-        assertTrue(history.toString().contains("248712 followers"), history.toString());
+        // the VIP note is a comment of its own, written after the ticket is created
+        ServerHarness.await("VIP note naming the follower count", WAIT, () -> RtTestSupport.get("/ticket/" + t.id()
+                + "/attachments?fields=Content&per_page=100").toString().contains("248712 followers"));
 
         String second = ServerHarness.newRun();
         String again = commentWithText(second, "Et vous livrez en Suisse ?").replace("claire.dmt", "lea.influence");
