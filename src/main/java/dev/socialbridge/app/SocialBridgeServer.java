@@ -82,6 +82,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final SlaWatcher slaWatcher;
     private final dev.socialbridge.pipeline.QualifierTimeouts qualifierTimeouts;
     private final dev.socialbridge.store.Retention retention;
+    private final dev.socialbridge.cluster.Cluster cluster;
     private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
     private final URI baseUri;
@@ -96,8 +97,10 @@ public final class SocialBridgeServer implements AutoCloseable {
         long t0 = System.nanoTime();
         this.db = db;
         this.journal = WebhookJournal.open(Path.of(config.inbox().journalDir()), config.inbox().fsync(), config.inbox().maxBatch());
-        InboxStore inbox = new InboxStore(db);
+        InboxStore inbox = new InboxStore(db, config.instance().id());
         OutboxStore outbox = new OutboxStore(db);
+        this.cluster = new dev.socialbridge.cluster.Cluster(db, config.instance().id(), config.instance().lease(),
+                java.time.Clock.systemUTC());
         ThreadStore threads = new ThreadStore(db);
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
@@ -279,10 +282,16 @@ public final class SocialBridgeServer implements AutoCloseable {
     }
 
     public void start() {
+        cluster.start();
         drainer.start();
-        processor.start();
-        hostDispatcher.start();
-        platformDispatcher.start();
+        processor.sharing(cluster).start();
+        hostDispatcher.sharing(cluster).start();
+        platformDispatcher.sharing(cluster).start();
+        // singleton jobs: on the instance that holds the leader lease
+        agentReplies.onlyWhile(cluster::leader);
+        slaWatcher.onlyWhile(cluster::leader);
+        qualifierTimeouts.onlyWhile(cluster::leader);
+        retention.onlyWhile(cluster::leader);
         agentReplies.start();
         slaWatcher.start();
         qualifierTimeouts.start();
@@ -306,8 +315,8 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, qualifierTimeouts, retention, drainer, processor, hostDispatcher,
-                platformDispatcher, journal, host, connectors, db));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, qualifierTimeouts, retention, drainer,
+                processor, hostDispatcher, platformDispatcher, cluster, journal, host, connectors, db));
         http.shutdownNow();
         for (AutoCloseable p : parts) {
             try {

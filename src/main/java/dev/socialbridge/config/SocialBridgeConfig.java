@@ -25,6 +25,8 @@ public interface SocialBridgeConfig {
 
     Host host();
 
+    Instance instance();
+
     Admin admin();
 
     Inbox inbox();
@@ -84,6 +86,20 @@ public interface SocialBridgeConfig {
         @Doc("finished work older than this is purged hourly (processed webhooks, delivered messages); at least P7D")
         @WithDefault("P30D")
         Duration retention();
+    }
+
+    /** This process among several on one store ({@code docs/operations.md}). */
+    interface Instance {
+        @Doc("this instance's id, unique among the instances on one store; each instance also needs its own"
+                + " `socialbridge.inbox.journal-dir`")
+        @WithDefault("default")
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,15}", message = "must be 1 to 16 lower-case letters, digits or dashes")
+        String id();
+
+        @Doc("how long a stopped instance's work (partitions, singleton jobs) stays with it before another instance"
+                + " takes it over; renewed every fifth of it")
+        @WithDefault("PT15S")
+        Duration lease();
     }
 
     interface Host {

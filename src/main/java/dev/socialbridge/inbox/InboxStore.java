@@ -1,5 +1,6 @@
 package dev.socialbridge.inbox;
 
+import dev.socialbridge.cluster.Partitions;
 import dev.socialbridge.connector.spi.ParsedItem;
 import dev.socialbridge.store.Database;
 import dev.socialbridge.interaction.Interaction;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 
 /** JDBC access to inbox items and the journal checkpoint. */
@@ -25,13 +27,35 @@ public final class InboxStore {
     static final String JOURNAL_ID = "webhooks";
     /** The checkpoint row that names the journal the store reads: {@code journal:<id>}. */
     static final String BINDING_PREFIX = "journal:";
-    private static final String COLUMNS =
-            "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, attempts, received_at";
+    private static final String COLUMNS = "id, dedupe_key, source, status, thread_key, kind, reason, interaction_json,"
+            + " raw_json, attempts, received_at, partition_no";
+    /** The instance id of a lone instance: its checkpoint and binding rows keep the names they had before instances. */
+    public static final String DEFAULT_INSTANCE = "default";
 
     private final Database db;
+    /** The checkpoint row of this instance's journal. */
+    private final String checkpointId;
+    /** The prefix of the row that names this instance's journal. */
+    private final String bindingPrefix;
 
+    /** The store as the lone (or {@value #DEFAULT_INSTANCE}) instance reads it. */
     public InboxStore(Database db) {
+        this(db, DEFAULT_INSTANCE);
+    }
+
+    /** The store as instance {@code instance} reads it: each instance has its own journal and checkpoint. */
+    public InboxStore(Database db, String instance) {
         this.db = db;
+        boolean lone = DEFAULT_INSTANCE.equals(instance);
+        this.checkpointId = lone ? JOURNAL_ID : JOURNAL_ID + "@" + instance;
+        this.bindingPrefix = lone ? BINDING_PREFIX : "journal@" + instance + ":";
+    }
+
+    /** Thrown when an item was finished by another worker or instance meanwhile: this transaction must not commit. */
+    public static final class AlreadyFinishedException extends RuntimeException {
+        AlreadyFinishedException(long id) {
+            super("inbox item " + id + " was finished by another worker meanwhile");
+        }
     }
 
     public Database database() {
@@ -42,7 +66,7 @@ public final class InboxStore {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT segment_no, segment_pos FROM journal_checkpoint WHERE journal_id = ?")) {
-                ps.setString(1, JOURNAL_ID);
+                ps.setString(1, checkpointId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new JournalPosition(rs.getLong(1), rs.getLong(2)) : JournalPosition.START;
                 }
@@ -54,7 +78,7 @@ public final class InboxStore {
     boolean hasCheckpoint() {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM journal_checkpoint WHERE journal_id = ?")) {
-                ps.setString(1, JOURNAL_ID);
+                ps.setString(1, checkpointId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
@@ -67,9 +91,9 @@ public final class InboxStore {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT journal_id FROM journal_checkpoint WHERE journal_id LIKE ?")) {
-                ps.setString(1, BINDING_PREFIX + "%");
+                ps.setString(1, bindingPrefix + "%");
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1).substring(BINDING_PREFIX.length())) : Optional.<String>empty();
+                    return rs.next() ? Optional.of(rs.getString(1).substring(bindingPrefix.length())) : Optional.<String>empty();
                 }
             }
         });
@@ -80,7 +104,7 @@ public final class InboxStore {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_checkpoint (journal_id, segment_no,"
                     + " segment_pos, updated_at) VALUES (?, 0, 0, ?)")) {
-                ps.setString(1, BINDING_PREFIX + id);
+                ps.setString(1, bindingPrefix + id);
                 ps.setTimestamp(2, Database.ts(Instant.now()));
                 return ps.executeUpdate();
             }
@@ -93,14 +117,14 @@ public final class InboxStore {
             up.setLong(1, p.segment());
             up.setLong(2, p.offset());
             up.setTimestamp(3, Database.ts(Instant.now()));
-            up.setString(4, JOURNAL_ID);
+            up.setString(4, checkpointId);
             if (up.executeUpdate() == 1) {
                 return;
             }
         }
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO journal_checkpoint (journal_id, segment_no, segment_pos, updated_at) VALUES (?, ?, ?, ?)")) {
-            ins.setString(1, JOURNAL_ID);
+            ins.setString(1, checkpointId);
             ins.setLong(2, p.segment());
             ins.setLong(3, p.offset());
             ins.setTimestamp(4, Database.ts(Instant.now()));
@@ -117,8 +141,8 @@ public final class InboxStore {
             return 0;
         }
         items = items.stream().map(InboxStore::storable).toList();
-        String sql = "INSERT INTO inbox_item (dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO inbox_item (dedupe_key, source, status, thread_key, kind, reason, interaction_json, raw_json,"
+                + " received_at, partition_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         Savepoint batchStart = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ParsedItem item : items) {
@@ -206,6 +230,7 @@ public final class InboxStore {
         ps.setString(2, truncate(source, 32));   // informational (connector[/endpoint]); a long bot name must not fail the row
         ps.setTimestamp(9, Database.ts(receivedAt));
         ps.setString(8, item.rawJson());
+        ps.setInt(10, Partitions.of(item instanceof ParsedItem.Accepted a ? a.interaction().threadKey() : item.dedupeKey()));
         if (item instanceof ParsedItem.Accepted a) {
             ps.setString(3, InboxStatus.PENDING.name());
             ps.setString(4, a.interaction().threadKey());
@@ -244,6 +269,19 @@ public final class InboxStore {
         return query("SELECT " + COLUMNS + " FROM inbox_item WHERE status = 'PENDING' ORDER BY id", limit);
     }
 
+    /** Oldest pending items of {@code partitions} ({@link Partitions}), in arrival order. */
+    public List<InboxItem> pending(Set<Integer> partitions, int limit) {
+        if (partitions.size() >= Partitions.COUNT) {
+            return pending(limit);
+        }
+        if (partitions.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT " + COLUMNS + " FROM inbox_item WHERE status = 'PENDING' AND partition_no IN ("
+                + partitions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + ") ORDER BY id", limit);
+    }
+
     public List<InboxItem> byStatus(InboxStatus status, int limit) {
         return query("SELECT " + COLUMNS + " FROM inbox_item WHERE status = '" + status.name() + "' ORDER BY id DESC", limit);
     }
@@ -264,15 +302,22 @@ public final class InboxStore {
         });
     }
 
-    /** Marks an item processed (or dead) inside the caller's transaction. */
+    /**
+     * Marks a pending item processed (or dead) inside the caller's transaction.
+     *
+     * @throws AlreadyFinishedException when it is no longer pending: another worker finished it, and the caller's
+     *                                  transaction must roll back so that its work is not done twice
+     */
     public void finish(Connection c, long id, InboxStatus status, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE inbox_item SET status = ?, reason = ?, processed_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_item SET status = ?, reason = ?, processed_at = ?,"
+                + " attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'")) {
             ps.setString(1, status.name());
             ps.setString(2, truncate(reason, 1000));
             ps.setTimestamp(3, Database.ts(Instant.now()));
             ps.setLong(4, id);
-            ps.executeUpdate();
+            if (ps.executeUpdate() != 1) {
+                throw new AlreadyFinishedException(id);
+            }
         }
     }
 
@@ -314,7 +359,7 @@ public final class InboxStore {
                     while (rs.next()) {
                         out.add(new InboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 InboxStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getString(9), rs.getInt(10), Database.instant(rs.getTimestamp(11))));
+                                rs.getString(8), rs.getString(9), rs.getInt(10), Database.instant(rs.getTimestamp(11)), rs.getInt(12)));
                     }
                 }
             }

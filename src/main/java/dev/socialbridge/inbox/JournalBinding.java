@@ -14,6 +14,7 @@ import java.util.UUID;
  * events would become new tickets. The journal keeps its id in {@value #ID_FILE}; the store keeps the id of its
  * journal beside its checkpoint. A journal without an id that holds events the store never read is refused too:
  * it may be someone else's, and refusing loses nothing (the admin moves it away or points the setting at it).
+ * Several instances on one store each read their own journal ({@code socialbridge.instance.id}).
  */
 public final class JournalBinding {
     /** The journal's id file. */
@@ -35,7 +36,7 @@ public final class JournalBinding {
         Optional<String> storeJournal = store.boundJournal();
         if (journalId.isPresent()) {
             if (storeJournal.isEmpty() && !store.hasCheckpoint()) {
-                throw mismatch(dir, "belongs to another store (journal " + journalId.get() + ")");
+                throw mismatch(dir, "belongs to another store or instance (journal " + journalId.get() + ")");
             }
             if (storeJournal.isPresent() && !storeJournal.get().equals(journalId.get())) {
                 throw mismatch(dir, "is journal " + journalId.get() + " but this store reads journal " + storeJournal.get());

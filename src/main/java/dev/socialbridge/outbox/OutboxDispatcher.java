@@ -32,6 +32,7 @@ public final class OutboxDispatcher extends BackgroundWorker {
     private int outages;
     /** While the target is down, nothing is tried before this (one probe then). */
     private volatile Instant heldUntil;
+    private dev.socialbridge.cluster.WorkShare share = dev.socialbridge.cluster.WorkShare.ALL;
 
     public OutboxDispatcher(OutboxStore store, String target, OutboxHandler handler, RetryPolicy retry, Duration idle) {
         this(store, target, handler, retry, idle, dev.socialbridge.inbox.IngestMeter.idle(), new Telemetry());
@@ -60,6 +61,12 @@ public final class OutboxDispatcher extends BackgroundWorker {
         return until != null && Instant.now().isBefore(until);
     }
 
+    /** The partitions this instance delivers (several instances on one store). Set before {@link #start()}. */
+    public OutboxDispatcher sharing(dev.socialbridge.cluster.WorkShare share) {
+        this.share = share;
+        return this;
+    }
+
     public OutboxDispatcher start() {
         startWorker();
         return this;
@@ -70,10 +77,13 @@ public final class OutboxDispatcher extends BackgroundWorker {
         if (heldUntil != null && Instant.now().isBefore(heldUntil)) {
             return false;   // the target is down: idle until the next probe (or a wake-up)
         }
-        List<OutboxItem> due = store.due(target, Instant.now(), 50);
+        List<OutboxItem> due = store.due(target, share.partitions(), Instant.now(), 50);
         for (OutboxItem item : due) {
             if (!running() || heldUntil != null && Instant.now().isBefore(heldUntil)) {
                 return false;
+            }
+            if (!share.holds(item.partition())) {
+                continue;   // given to another instance meanwhile
             }
             long t0 = System.nanoTime();
             deliver(item);

@@ -1,5 +1,6 @@
 package dev.socialbridge.outbox;
 
+import dev.socialbridge.cluster.Partitions;
 import dev.socialbridge.store.Database;
 import dev.socialbridge.support.Json;
 import java.sql.Connection;
@@ -12,11 +13,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** JDBC access to outbox items. */
 public final class OutboxStore {
     private static final String COLUMNS = "id, dedupe_key, lane, target, type, payload_json, status, attempts,"
-            + " next_attempt_at, last_error, result, created_at";
+            + " next_attempt_at, last_error, result, created_at, partition_no";
 
     private final Database db;
 
@@ -36,8 +39,8 @@ public final class OutboxStore {
     /** Like {@link #enqueue(Connection, OutboxCommand, Instant)}, first delivered at {@code notBefore}. */
     public boolean enqueue(Connection c, OutboxCommand cmd, Instant now, Instant notBefore) throws SQLException {
         Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_item (dedupe_key, lane, target, type,"
-                + " payload_json, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_item (dedupe_key, lane, target, type, payload_json,"
+                + " status, attempts, next_attempt_at, created_at, updated_at, partition_no) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)")) {
             ps.setString(1, cmd.dedupeKey());
             ps.setString(2, cmd.lane());
             ps.setString(3, cmd.target());
@@ -46,6 +49,7 @@ public final class OutboxStore {
             ps.setTimestamp(6, Database.ts(notBefore));
             ps.setTimestamp(7, Database.ts(now));
             ps.setTimestamp(8, Database.ts(now));
+            ps.setInt(9, Partitions.of(cmd.lane()));
             ps.executeUpdate();
             if (sp != null) {
                 c.releaseSavepoint(sp);
@@ -67,7 +71,17 @@ public final class OutboxStore {
      * lane is still pending, which keeps delivery in order per thread.
      */
     public List<OutboxItem> due(String target, Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM outbox_item o WHERE o.status = 'PENDING' AND o.target = ?"
+        return due(target, Partitions.ALL, now, limit);
+    }
+
+    /** Like {@link #due(String, Instant, int)}, of the lanes in {@code partitions} ({@link Partitions}) only. */
+    public List<OutboxItem> due(String target, Set<Integer> partitions, Instant now, int limit) {
+        if (partitions.isEmpty()) {
+            return List.of();
+        }
+        String inPartitions = partitions.size() >= Partitions.COUNT ? "" : " AND o.partition_no IN ("
+                + partitions.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        return query("SELECT " + COLUMNS + " FROM outbox_item o WHERE o.status = 'PENDING' AND o.target = ?" + inPartitions
                 + " AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox_item p WHERE p.lane = o.lane"
                 + " AND p.id < o.id AND p.status = 'PENDING') ORDER BY o.id", limit, target, Database.ts(now));
     }
@@ -161,7 +175,7 @@ public final class OutboxStore {
                         out.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), OutboxStatus.valueOf(rs.getString(7)), rs.getInt(8),
                                 Database.instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11),
-                                Database.instant(rs.getTimestamp(12))));
+                                Database.instant(rs.getTimestamp(12)), rs.getInt(13)));
                     }
                 }
             }

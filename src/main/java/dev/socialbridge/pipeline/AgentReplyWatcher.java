@@ -81,6 +81,12 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         return this;
     }
 
+    /** Another instance followed the host meanwhile: read the cursor it left. */
+    @Override
+    protected void resumed() {
+        position = -1;
+    }
+
     @Override
     protected boolean runOnce() {
         try {

@@ -76,6 +76,7 @@ public final class InteractionProcessor extends BackgroundWorker {
     /** Tracked links and lead forms; null when the server has none (tests). */
     private LinkEvents links;
     private final dev.socialbridge.people.People people;
+    private dev.socialbridge.cluster.WorkShare share = dev.socialbridge.cluster.WorkShare.ALL;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
@@ -116,6 +117,12 @@ public final class InteractionProcessor extends BackgroundWorker {
         return this;
     }
 
+    /** The partitions this instance processes (several instances on one store). Set before {@link #start()}. */
+    public InteractionProcessor sharing(dev.socialbridge.cluster.WorkShare share) {
+        this.share = share;
+        return this;
+    }
+
     public InteractionProcessor start() {
         startWorker();
         return this;
@@ -123,8 +130,11 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     @Override
     protected boolean runOnce() throws InterruptedException {
-        List<InboxItem> batch = inbox.pending(200);
+        List<InboxItem> batch = inbox.pending(share.partitions(), 200);
         for (InboxItem item : batch) {
+            if (!share.holds(item.partition())) {
+                continue;   // given to another instance meanwhile
+            }
             long t0 = System.nanoTime();
             processSafely(item);
             meter.pace(System.nanoTime() - t0);
@@ -138,6 +148,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     private void processSafely(InboxItem item) {
         try {
             process(item);
+        } catch (InboxStore.AlreadyFinishedException e) {
+            LOG.debug("{}", e.getMessage());   // nothing of this round was committed
         } catch (RuntimeException e) {
             int attempts = inbox.recordFailure(item.id(), e.toString());
             LOG.warn("inbox item {} failed (attempt {}): {}", item.id(), attempts, e.toString());

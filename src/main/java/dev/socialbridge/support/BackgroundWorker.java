@@ -18,6 +18,8 @@ public abstract class BackgroundWorker implements AutoCloseable {
     private final Object wake = new Object();
     private final long idleMillis;
     private volatile boolean running = true;
+    private volatile java.util.function.BooleanSupplier gate = () -> true;
+    private boolean gateOpen = true;
 
     protected BackgroundWorker(String name, long idleMillis) {
         this.idleMillis = idleMillis;
@@ -31,6 +33,22 @@ public abstract class BackgroundWorker implements AutoCloseable {
      * @return true if there may be more work right away, false to idle until woken or timed out
      */
     protected abstract boolean runOnce() throws InterruptedException;
+
+    /**
+     * Runs rounds only while {@code gate} is true (a singleton job runs on the instance that holds the leader lease);
+     * closed, the worker idles. Set before starting.
+     */
+    public BackgroundWorker onlyWhile(java.util.function.BooleanSupplier gate) {
+        this.gate = gate;
+        return this;
+    }
+
+    /**
+     * Called before the first round after the gate opens again: state read from the store earlier (a cursor) may
+     * have moved on while another instance ran this job.
+     */
+    protected void resumed() {
+    }
 
     /** Starts the thread (once). */
     public void startWorker() {
@@ -52,7 +70,12 @@ public abstract class BackgroundWorker implements AutoCloseable {
         long backoff = 100;
         while (running) {
             try {
-                if (!runOnce()) {
+                boolean open = gate.getAsBoolean();
+                if (open && !gateOpen) {
+                    resumed();
+                }
+                gateOpen = open;
+                if (!open || !runOnce()) {
                     synchronized (wake) {
                         if (running) {
                             wake.wait(idleMillis);

@@ -100,4 +100,36 @@ class InboxStoreTest {
         assertEquals(0, insert("meta", List.of(comment("c6"))));
         assertEquals(1, store.pending(10).size());
     }
+
+    @Test
+    void itemsOfOneThreadShareAPartitionAndAreListedOnlyForItsHolder() {
+        insert("meta", List.of(comment("c1"), comment("c2"), comment("c3")));
+        InboxItem first = store.pending(10).get(0);
+        int p = dev.socialbridge.cluster.Partitions.of(first.threadKey());
+
+        assertEquals(p, first.partition());
+        assertTrue(store.pending(java.util.Set.of(p), 10).stream().allMatch(i -> i.partition() == p));
+        assertTrue(store.pending(java.util.Set.of(p), 10).stream().anyMatch(i -> i.id() == first.id()));
+        java.util.Set<Integer> others = new java.util.HashSet<>(dev.socialbridge.cluster.Partitions.ALL);
+        others.remove(p);
+        assertTrue(store.pending(others, 10).stream().noneMatch(i -> i.id() == first.id()));
+        assertEquals(List.of(), store.pending(java.util.Set.of(), 10));
+    }
+
+    @Test
+    void anItemFinishedByAnotherWorkerCannotBeFinishedAgainSoItsWorkRollsBack() {
+        insert("meta", List.of(comment("c1")));
+        long id = store.pending(1).get(0).id();
+        db.inTransaction(c -> {
+            store.finish(c, id, InboxStatus.DONE, null);
+            return null;
+        });
+
+        org.junit.jupiter.api.Assertions.assertThrows(InboxStore.AlreadyFinishedException.class,
+                () -> db.inTransaction(c -> {
+                    store.finish(c, id, InboxStatus.DONE, "second worker");
+                    return null;
+                }));
+        assertEquals(null, store.byStatus(InboxStatus.DONE, 1).get(0).reason(), "the first outcome stands");
+    }
 }

@@ -77,4 +77,27 @@ class JournalBindingTest {
 
         assertThrows(JournalBinding.MismatchException.class, () -> JournalBinding.bind(tmp.resolve("second"), store));
     }
+
+    @Test
+    void instancesOnOneStoreEachReadTheirOwnJournalFromTheirOwnCheckpoint() {
+        Database db = TestStores.open("binding");
+        opened.add(db);
+        InboxStore a = new InboxStore(db, "a");
+        InboxStore b = new InboxStore(db, "b");
+        Path journalA = tmp.resolve("a");
+        Path journalB = tmp.resolve("b");
+        JournalBinding.bind(journalA, a);
+        JournalBinding.bind(journalB, b);
+        db.inTransaction(c -> {
+            a.saveCheckpoint(c, new JournalPosition(3, 120));
+            return null;
+        });
+
+        org.junit.jupiter.api.Assertions.assertEquals(new JournalPosition(3, 120), a.checkpoint());
+        org.junit.jupiter.api.Assertions.assertEquals(JournalPosition.START, b.checkpoint(), "b's own checkpoint");
+        JournalBinding.MismatchException e = assertThrows(JournalBinding.MismatchException.class,
+                () -> JournalBinding.bind(journalA, b));
+        assertTrue(e.getMessage().contains("'" + journalA + "' is journal "), e.getMessage());
+        assertDoesNotThrow(() -> JournalBinding.bind(journalB, new InboxStore(db, "b")), "b after a restart");
+    }
 }

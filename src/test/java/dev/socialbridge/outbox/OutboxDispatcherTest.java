@@ -243,4 +243,43 @@ class OutboxDispatcherTest {
         assertEquals("an agent answered first", item(unwanted).lastError());
         assertTrue(store.due(OutboxCommand.PLATFORM, Instant.now(), 10).isEmpty());
     }
+
+    /** A fixed share of the partitions, as an instance's cluster membership gives it. */
+    private record FixedShare(java.util.Set<Integer> partitions) implements dev.socialbridge.cluster.WorkShare {
+        @Override
+        public boolean holds(int partition) {
+            return partitions.contains(partition);
+        }
+    }
+
+    @Test
+    void twoInstancesEachDeliverTheLanesOfTheirPartitionsSoEveryItemGoesOnce() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            enqueue("k" + i, "instagram:dm:acct:" + (i % 12) + "|platform");
+        }
+        java.util.Set<Integer> even = new java.util.HashSet<>();
+        java.util.Set<Integer> odd = new java.util.HashSet<>();
+        dev.socialbridge.cluster.Partitions.ALL.forEach(p -> (p % 2 == 0 ? even : odd).add(p));
+        List<String> byA = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> byB = java.util.Collections.synchronizedList(new ArrayList<>());
+        RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2));
+        try (OutboxDispatcher a = new OutboxDispatcher(store, OutboxCommand.PLATFORM, item -> {
+                    byA.add(item.lane());
+                    return new DeliveryResult.Delivered("a");
+                }, retry, Duration.ofMillis(10)).sharing(new FixedShare(even)).start();
+             OutboxDispatcher b = new OutboxDispatcher(store, OutboxCommand.PLATFORM, item -> {
+                    byB.add(item.lane());
+                    return new DeliveryResult.Delivered("b");
+                }, retry, Duration.ofMillis(10)).sharing(new FixedShare(odd)).start()) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (store.counts().get(OutboxStatus.DONE) < 60 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(60L, store.counts().get(OutboxStatus.DONE));
+        assertEquals(60, byA.size() + byB.size(), "each item delivered once");
+        assertTrue(byA.stream().allMatch(l -> even.contains(dev.socialbridge.cluster.Partitions.of(l))), byA.toString());
+        assertTrue(byB.stream().allMatch(l -> odd.contains(dev.socialbridge.cluster.Partitions.of(l))), byB.toString());
+        assertFalse(byA.isEmpty() || byB.isEmpty(), "both had lanes");
+    }
 }
