@@ -21,3 +21,9 @@ CREATE TABLE instance_heartbeat (
     started_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     seen_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- A platform send under way: set before the call, cleared with its outcome. Found set on a pending item, it means the
+-- instance stopped during the call (kill -9) and the send may have reached the platform: the item is sent again (at
+-- least once) and marked in_doubt, the only case where a customer can get a reply twice.
+ALTER TABLE outbox_item ADD COLUMN sending_since TIMESTAMP WITH TIME ZONE;
+ALTER TABLE outbox_item ADD COLUMN in_doubt BOOLEAN DEFAULT FALSE NOT NULL;

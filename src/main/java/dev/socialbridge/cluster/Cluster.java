@@ -129,20 +129,26 @@ public final class Cluster extends BackgroundWorker implements WorkShare {
         }
         List<Integer> extra = new ArrayList<>(mine);
         Collections.reverse(extra);
-        for (int p : extra.subList(0, Math.max(0, mine.size() - share))) {
-            mine.remove(p);
-            partitions = Set.copyOf(mine);      // stop taking its items before the lease is given back
+        List<Integer> given = extra.subList(0, Math.max(0, mine.size() - share));
+        mine.removeAll(given);
+        partitions = Set.copyOf(mine);      // stop taking their items before the leases are given back
+        for (int p : given) {
             store.release(Partitions.leaseName(p), instance, now.plus(margin));
-            LOG.info("instance {} gives partition {} back ({} instances live)", instance, p, live.size());
         }
+        if (!given.isEmpty()) {
+            LOG.info("instance {} gives partitions {} back: {} instance(s) live", instance, given, live.size());
+        }
+        List<Integer> taken = new ArrayList<>();
         for (int k = 0; k < Partitions.COUNT && mine.size() < share; k++) {
             int p = Math.floorMod(instance.hashCode() + k, Partitions.COUNT);
             if (!mine.contains(p) && store.tryAcquire(Partitions.leaseName(p), instance, now, until)) {
                 mine.add(p);
-                if (!first) {
-                    LOG.info("instance {} takes partition {} ({} instances live)", instance, p, live.size());
-                }
+                taken.add(p);
             }
+        }
+        if (!taken.isEmpty()) {
+            LOG.info("instance {} takes partitions {}: {} instance(s) live, it holds {}", instance, taken, live.size(),
+                    mine.size());
         }
         partitions = Set.copyOf(mine);
         leader = held.contains(LEADER) || store.tryAcquire(LEADER, instance, now, until);

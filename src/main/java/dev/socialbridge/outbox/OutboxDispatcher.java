@@ -102,6 +102,14 @@ public final class OutboxDispatcher extends BackgroundWorker {
                 telemetry.delivery(target, "cancelled", null);
                 return;
             }
+            if (OutboxCommand.PLATFORM.equals(target)) {
+                if (item.inDoubt()) {
+                    LOG.warn("outbox item {} ({}): the instance stopped during its last send, whose outcome is unknown;"
+                            + " sending it again (the platform may have the first)", item.id(), item.type());
+                    telemetry.deliveryError(target, "in_doubt");
+                }
+                store.sending(item.id(), item.inDoubt());
+            }
             result = handler.handle(item);
         } catch (RuntimeException e) {
             LOG.warn("outbox item {} ({}) failed unexpectedly", item.id(), item.type(), e);

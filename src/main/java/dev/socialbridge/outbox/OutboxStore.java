@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /** JDBC access to outbox items. */
 public final class OutboxStore {
     private static final String COLUMNS = "id, dedupe_key, lane, target, type, payload_json, status, attempts,"
-            + " next_attempt_at, last_error, result, created_at, partition_no";
+            + " next_attempt_at, last_error, result, created_at, partition_no, sending_since";
 
     private final Database db;
 
@@ -98,19 +98,30 @@ public final class OutboxStore {
         return query("SELECT " + COLUMNS + " FROM outbox_item ORDER BY id", limit);
     }
 
+    /**
+     * Records that a send of item {@code id} starts now; {@code inDoubt} when an earlier one never recorded its outcome
+     * ({@link OutboxItem#inDoubt()}). Cleared by the outcome.
+     */
+    public void sending(long id, boolean inDoubt) {
+        update("UPDATE outbox_item SET sending_since = ?, in_doubt = in_doubt OR ? WHERE id = ?",
+                Database.ts(Instant.now()), inDoubt, id);
+    }
+
     public void finish(long id, OutboxStatus status, String result, String error) {
-        update("UPDATE outbox_item SET status = ?, result = ?, last_error = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+        update("UPDATE outbox_item SET status = ?, result = ?, last_error = ?, attempts = attempts + 1, updated_at = ?,"
+                + " sending_since = NULL WHERE id = ?",
                 status.name(), truncate(result, 1000), truncate(error, 2000), Database.ts(Instant.now()), id);
     }
 
     public void reschedule(long id, Instant next, String error) {
-        update("UPDATE outbox_item SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+        update("UPDATE outbox_item SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ?,"
+                + " sending_since = NULL WHERE id = ?",
                 Database.ts(next), truncate(error, 2000), Database.ts(Instant.now()), id);
     }
 
     /** Tries the item again at {@code next} without counting an attempt (its target was unavailable). */
     public void postpone(long id, Instant next, String error) {
-        update("UPDATE outbox_item SET next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+        update("UPDATE outbox_item SET next_attempt_at = ?, last_error = ?, updated_at = ?, sending_since = NULL WHERE id = ?",
                 Database.ts(next), truncate(error, 2000), Database.ts(Instant.now()), id);
     }
 
@@ -175,7 +186,7 @@ public final class OutboxStore {
                         out.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), OutboxStatus.valueOf(rs.getString(7)), rs.getInt(8),
                                 Database.instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11),
-                                Database.instant(rs.getTimestamp(12)), rs.getInt(13)));
+                                Database.instant(rs.getTimestamp(12)), rs.getInt(13), rs.getTimestamp(14) != null));
                     }
                 }
             }

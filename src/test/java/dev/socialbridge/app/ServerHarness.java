@@ -172,7 +172,7 @@ final class ServerHarness implements AutoCloseable {
         assertTrue(condition.getAsBoolean(), "timed out waiting for: " + what);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -282,4 +282,27 @@ class OutboxDispatcherTest {
         assertTrue(byB.stream().allMatch(l -> odd.contains(dev.socialbridge.cluster.Partitions.of(l))), byB.toString());
         assertFalse(byA.isEmpty() || byB.isEmpty(), "both had lanes");
     }
+
+    @Test
+    void aSendWhoseOutcomeWasNeverRecordedIsSentAgainAndMarkedInDoubt() {
+        long id = enqueue("k", "lane|platform");
+        long other = enqueue("k2", "lane2|platform");
+        store.sending(id, false);   // the instance was killed during this call
+
+        OutboxDispatcher d = dispatcher(3);
+        store.due(OutboxCommand.PLATFORM, Instant.now(), 10).forEach(d::deliver);
+
+        assertEquals(List.of(id, other), handled);
+        assertEquals(OutboxStatus.DONE, item(id).status());
+        assertFalse(item(id).inDoubt(), "its outcome is recorded now");
+        assertEquals(List.of(id), db.<List<Long>>inTransaction(c -> {
+            List<Long> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT id FROM outbox_item WHERE in_doubt = TRUE"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        }), "only the item whose first send was cut short is marked");
+    }
 }

@@ -60,10 +60,21 @@ public final class TestStores {
             return new Location(h2Dir != null ? "jdbc:h2:file:" + h2Dir.resolve("db") + ";AUTO_SERVER=TRUE"
                     : "jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1", null, null);
         }
+        return postgresqlLocation(name).orElseThrow(() -> new IllegalStateException(KIND_PROPERTY
+                + "=postgresql needs " + PG_URL_ENV + " (bash scripts/pg-up.sh; . /tmp/pg-test/env.sh; export "
+                + PG_URL_ENV + "=$PG_JDBC_URL)"));
+    }
+
+    /**
+     * A new, empty PostgreSQL schema named after {@code name}, whatever store this run's tests use; empty when no
+     * PostgreSQL is configured ({@value #PG_URL_ENV}). For tests that need what only a server database gives, such as
+     * several instances on one store.
+     */
+    public static java.util.Optional<Location> postgresqlLocation(String name) {
+        String unique = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + System.nanoTime();
         String url = System.getenv(PG_URL_ENV);
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException(KIND_PROPERTY + "=postgresql needs " + PG_URL_ENV
-                    + " (bash scripts/pg-up.sh; . /tmp/pg-test/env.sh; export " + PG_URL_ENV + "=$PG_JDBC_URL)");
+        if (url == null || url.isBlank() || "none".equals(url)) {
+            return java.util.Optional.empty();
         }
         String user = System.getenv(PG_USER_ENV);
         String password = System.getenv(PG_PASSWORD_ENV);
@@ -73,7 +84,8 @@ public final class TestStores {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema + " on " + url + ": " + e.getMessage(), e);
         }
-        return new Location(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+        return java.util.Optional.of(new Location(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user,
+                password));
     }
 
     /** {@link #open(String, int)} with a pool of two connections. */
