@@ -99,12 +99,13 @@ public final class SocialBridgeServer implements AutoCloseable {
         this.journal = WebhookJournal.open(Path.of(config.inbox().journalDir()), config.inbox().fsync(), config.inbox().maxBatch());
         InboxStore inbox = new InboxStore(db, config.instance().id());
         OutboxStore outbox = new OutboxStore(db);
-        this.cluster = new dev.socialbridge.cluster.Cluster(db, config.instance().id(), config.instance().lease(),
-                java.time.Clock.systemUTC());
         ThreadStore threads = new ThreadStore(db);
         AuditStore audit = new AuditStore(db);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
         dev.socialbridge.telemetry.Telemetry telemetry = new dev.socialbridge.telemetry.Telemetry();
+        this.cluster = new dev.socialbridge.cluster.Cluster(db, config.instance().id(), config.instance().lease(),
+                java.time.Clock.systemUTC());
+        telemetry.watchInstance(cluster.view());
         RetryPolicy retry = new RetryPolicy(config.outbox().maxAttempts(), config.outbox().initialBackoff(), config.outbox().maxBackoff());
         SentMessageStore sent = new SentMessageStore(db);
         dev.socialbridge.people.People people = new dev.socialbridge.people.People(phones);

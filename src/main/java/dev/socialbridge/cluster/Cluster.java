@@ -93,6 +93,32 @@ public final class Cluster extends BackgroundWorker implements WorkShare {
         return idConflict;
     }
 
+    /** This instance's share as the metrics show it. */
+    public dev.socialbridge.telemetry.Telemetry.InstanceView view() {
+        Cluster c = this;
+        return new dev.socialbridge.telemetry.Telemetry.InstanceView() {
+            @Override
+            public String id() {
+                return instance;
+            }
+
+            @Override
+            public int partitions() {
+                return c.partitions().size();
+            }
+
+            @Override
+            public boolean leader() {
+                return c.leader();
+            }
+
+            @Override
+            public int liveInstances() {
+                return c.liveInstances();
+            }
+        };
+    }
+
     private boolean valid() {
         return clock.instant().isBefore(validUntil);
     }

@@ -24,13 +24,33 @@ public final class Telemetry {
                     + " not_sendable, cancelled).", "target", "outcome");
     private final CounterFamily errors = new CounterFamily("socialbridge_delivery_errors_total",
             "Failed delivery attempts per target and kind (unavailable, retry, account_invalid, unreachable, failed,"
-                    + " exhausted).", "target", "kind");
+                    + " exhausted; in_doubt: a send cut short by a kill, sent again).", "target", "kind");
     private final HistogramFamily latency = new HistogramFamily("socialbridge_delivery_latency_seconds",
             "Time from an outbox command's creation to its delivery, per target.", LATENCY_BOUNDS, "target");
     private final CounterFamily holds = new CounterFamily("socialbridge_target_holds_total",
             "Deliveries that found their target unavailable and held its lane back (outage pauses), per target.",
             "target");
     private final Map<String, BooleanSupplier> held = new ConcurrentHashMap<>();
+    private volatile InstanceView instance;
+
+    /** What this instance holds among several on one store ({@code cluster.Cluster}). */
+    public interface InstanceView {
+        String id();
+
+        /** Partitions held now. */
+        int partitions();
+
+        /** Whether it runs the singleton jobs now. */
+        boolean leader();
+
+        /** Instances seen alive, this one included. */
+        int liveInstances();
+    }
+
+    /** Registers this instance's share of the work (gauges). */
+    public void watchInstance(InstanceView view) {
+        this.instance = view;
+    }
 
     /** A webhook body from {@code source} was stored durably and acknowledged. */
     public void webhookAccepted(String source) {
@@ -87,5 +107,20 @@ public final class Telemetry {
                 "1 while a target is unavailable and its deliveries are held back, else 0.");
         new TreeMap<>(held).forEach((target, h) -> PromText.sample(out, "socialbridge_target_held",
                 java.util.List.of("target"), java.util.List.of(target), h.getAsBoolean() ? "1" : "0"));
+        InstanceView view = instance;
+        if (view != null) {
+            java.util.List<String> label = java.util.List.of("instance");
+            java.util.List<String> value = java.util.List.of(view.id());
+            PromText.header(out, "socialbridge_instance_partitions", "gauge",
+                    "Partitions of the inbox and outbox this instance holds (16 when alone on its store).");
+            PromText.sample(out, "socialbridge_instance_partitions", label, value, Integer.toString(view.partitions()));
+            PromText.header(out, "socialbridge_instance_leader", "gauge",
+                    "1 while this instance holds the leader lease and runs the singleton jobs, else 0.");
+            PromText.sample(out, "socialbridge_instance_leader", label, value, view.leader() ? "1" : "0");
+            PromText.header(out, "socialbridge_instances_live", "gauge",
+                    "Instances on this store whose heartbeat is within one lease, this one included.");
+            PromText.sample(out, "socialbridge_instances_live", java.util.List.of(), java.util.List.of(),
+                    Integer.toString(view.liveInstances()));
+        }
     }
 }

@@ -316,6 +316,8 @@ class MetaWebhookToRtIT {
         assertTrue(metrics.contains("socialbridge_webhooks_accepted_total{source=\"meta\"}"), metrics);
         assertTrue(metrics.contains("# TYPE socialbridge_outbox_items gauge"), metrics);
         assertTrue(metrics.contains("socialbridge_target_held{target=\"host\"}"), metrics);
+        assertTrue(metrics.contains("socialbridge_instance_partitions{instance=\"default\"} 16"), metrics);
+        assertTrue(metrics.contains("socialbridge_instance_leader{instance=\"default\"} 1"), metrics);
     }
 
     private long enqueueReply(String lane, OutboundAction action) {
