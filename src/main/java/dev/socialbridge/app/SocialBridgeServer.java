@@ -285,7 +285,7 @@ public final class SocialBridgeServer implements AutoCloseable {
     public void start() {
         cluster.start();
         drainer.start();
-        processor.sharing(cluster).start();
+        processor.sharing(cluster).withWorkers(config.pipeline().workers()).start();
         hostDispatcher.sharing(cluster).start();
         platformDispatcher.sharing(cluster).start();
         // singleton jobs: on the instance that holds the leader lease

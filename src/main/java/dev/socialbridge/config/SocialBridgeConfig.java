@@ -178,6 +178,10 @@ public interface SocialBridgeConfig {
         @WithName("moderation-poll-interval") @WithDefault("PT15S")
         Duration moderationPollInterval();
 
+        @Doc("threads that process inbox items; a conversation's messages always go through one of them, in order")
+        @WithDefault("2") @Min(1) @Max(16)
+        int workers();
+
         /** How often RT is read for agents' replies and moderation requests (and closed tickets). */
         @Doc("how often RT is read for agents' replies to send to the customers, their moderation requests (hide, unhide, delete, block) and closed tickets")
         @WithName("agent-reply-poll-interval") @WithDefault("PT1S")

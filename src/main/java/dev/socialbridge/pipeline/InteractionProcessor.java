@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * author's person and its touch (an email or phone in the text joins or merges people: {@code people.People}), the
  * audit records and the outbox commands for the host and the platform. A referral (an ad click, a ref link on an
  * existing conversation) restarts the messaging window and becomes the thread's last touch, on its ticket with a note.
- * Single-threaded; items are processed in arrival order.
+ * Items of one thread are processed in arrival order, by one worker thread ({@link #withWorkers(int)}) of the one
+ * instance that holds their partition ({@link dev.socialbridge.cluster.WorkShare}); a transaction takes
+ * {@value #BATCH} items.
  */
 public final class InteractionProcessor extends BackgroundWorker {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionProcessor.class);
@@ -77,6 +79,10 @@ public final class InteractionProcessor extends BackgroundWorker {
     private LinkEvents links;
     private final dev.socialbridge.people.People people;
     private dev.socialbridge.cluster.WorkShare share = dev.socialbridge.cluster.WorkShare.ALL;
+    private int workers = 1;
+    private final List<BackgroundWorker> others = new java.util.ArrayList<>();
+    /** Items per transaction: a commit is paid once for them. */
+    private static final int BATCH = 25;
 
     public InteractionProcessor(InboxStore inbox, OutboxStore outbox, ThreadStore threads, AuditStore audit,
                                 ModerationStore moderation, AuthorAudienceStore audiences, SentMessageStore sent,
@@ -123,26 +129,80 @@ public final class InteractionProcessor extends BackgroundWorker {
         return this;
     }
 
+    /**
+     * Processes on {@code n} threads, each taking the partitions {@code p} with {@code p % n} equal to its number, so
+     * that a thread's items stay in order. Set before {@link #start()}.
+     */
+    public InteractionProcessor withWorkers(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("socialbridge.pipeline.workers: '" + n + "' must be at least 1");
+        }
+        this.workers = n;
+        return this;
+    }
+
     public InteractionProcessor start() {
+        for (int w = 1; w < workers; w++) {
+            int slot = w;
+            BackgroundWorker worker = new BackgroundWorker("pipeline-" + w, 500) {
+                @Override
+                protected boolean runOnce() throws InterruptedException {
+                    return round(slot);
+                }
+            };
+            others.add(worker);
+            worker.startWorker();
+        }
         startWorker();
         return this;
     }
 
     @Override
     protected boolean runOnce() throws InterruptedException {
-        List<InboxItem> batch = inbox.pending(share.partitions(), 200);
-        for (InboxItem item : batch) {
-            if (!share.holds(item.partition())) {
-                continue;   // given to another instance meanwhile
+        return round(0);
+    }
+
+    /**
+     * One round of worker {@code slot}: the oldest pending items of its partitions, {@value #BATCH} per transaction
+     * (each item under a savepoint of its own, so that one item's failure undoes only its work).
+     */
+    private boolean round(int slot) throws InterruptedException {
+        java.util.Set<Integer> mine = new java.util.HashSet<>();
+        for (int p : share.partitions()) {
+            if (p % workers == slot) {
+                mine.add(p);
             }
-            long t0 = System.nanoTime();
-            processSafely(item);
-            meter.pace(System.nanoTime() - t0);
         }
-        if (!batch.isEmpty()) {
+        List<InboxItem> pending = inbox.pending(mine, 200);
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            List<InboxItem> chunk = pending.subList(from, Math.min(pending.size(), from + BATCH));
+            long t0 = System.nanoTime();
+            inbox.database().inBatch(c -> {
+                for (InboxItem item : chunk) {
+                    if (share.holds(item.partition())) {   // else given to another instance meanwhile
+                        processSafely(item);
+                    }
+                }
+                return null;
+            });
+            meter.pace(System.nanoTime() - t0);   // outside the transaction: its locks are not held while it yields
+        }
+        if (!pending.isEmpty()) {
             onEnqueued.run();
         }
-        return !batch.isEmpty();
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public void wake() {
+        super.wake();
+        others.forEach(BackgroundWorker::wake);
+    }
+
+    @Override
+    public void close() {
+        others.forEach(BackgroundWorker::close);
+        super.close();
     }
 
     private void processSafely(InboxItem item) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -15,6 +16,9 @@ import org.flywaydb.core.Flyway;
  * between the two; nothing H2-only.
  */
 public final class Database implements AutoCloseable {
+    /** The connection of the batch under way on this thread ({@link #inBatch(SqlWork)}). */
+    private final ThreadLocal<Connection> batch = new ThreadLocal<>();
+
     private final HikariDataSource dataSource;
 
     private Database(HikariDataSource dataSource) {
@@ -54,8 +58,16 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */
+    /**
+     * Runs {@code work} in one transaction, committing on success and rolling back on any failure. Inside
+     * {@link #inBatch(SqlWork)} on the same thread it runs in the batch's transaction instead, under a savepoint: its
+     * failure undoes only its own writes, and it commits with the batch.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        Connection joined = batch.get();
+        if (joined != null) {
+            return nested(joined, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -70,6 +82,59 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction that the {@link #inTransaction(SqlWork)} calls it makes on this thread join
+     * (each under a savepoint), so that many small units of work pay for one commit. Nothing is visible to others
+     * before the batch commits; if the commit fails, no unit of the batch happened.
+     */
+    public <T> T inBatch(SqlWork<T> work) {
+        Connection joined = batch.get();
+        if (joined != null) {
+            return nested(joined, work);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            batch.set(c);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                batch.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private <T> T nested(Connection c, SqlWork<T> work) {
+        Savepoint sp;
+        try {
+            sp = c.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        try {
+            T result = work.run(c);
+            c.releaseSavepoint(sp);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback(sp);
+            } catch (SQLException inner) {
+                e.addSuppressed(inner);
+            }
+            if (e instanceof SQLException sql) {
+                throw new StoreException(sql);
+            }
+            throw (RuntimeException) e;
         }
     }
 
