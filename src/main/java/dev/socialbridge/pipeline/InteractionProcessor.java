@@ -21,6 +21,7 @@ import dev.socialbridge.leads.LeadScores;
 import dev.socialbridge.leads.LeadScoring;
 import dev.socialbridge.outbox.OutboxCommand;
 import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.store.Database;
 import dev.socialbridge.support.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -174,13 +175,15 @@ public final class InteractionProcessor extends BackgroundWorker {
             }
         }
         List<InboxItem> pending = inbox.pending(mine, 200);
+        java.util.Set<String> waiting = new java.util.HashSet<>();
         for (int from = 0; from < pending.size(); from += BATCH) {
             List<InboxItem> chunk = pending.subList(from, Math.min(pending.size(), from + BATCH));
             long t0 = System.nanoTime();
             inbox.database().inBatch(c -> {
                 for (InboxItem item : chunk) {
-                    if (share.holds(item.partition())) {   // else given to another instance meanwhile
-                        processSafely(item);
+                    // not if given to another instance meanwhile, nor after an earlier item of its thread that failed
+                    if (share.holds(item.partition()) && !waiting.contains(waitKey(item)) && !processSafely(item)) {
+                        waiting.add(waitKey(item));
                     }
                 }
                 return null;
@@ -191,6 +194,11 @@ public final class InteractionProcessor extends BackgroundWorker {
             onEnqueued.run();
         }
         return !pending.isEmpty();
+    }
+
+    /** Items that must wait for an earlier one that failed: its thread's (an item without a thread waits alone). */
+    private static String waitKey(InboxItem item) {
+        return item.threadKey() != null ? item.threadKey() : "item:" + item.id();
     }
 
     @Override
@@ -205,12 +213,23 @@ public final class InteractionProcessor extends BackgroundWorker {
         super.close();
     }
 
-    private void processSafely(InboxItem item) {
+    /**
+     * Processes an item, recording a failure against it. Returns false when it stays pending: the items after it in
+     * its thread must wait for it. A conflict with another worker's transaction (same person, same row) is not the
+     * item's fault: it is tried again next round without counting an attempt.
+     */
+    private boolean processSafely(InboxItem item) {
         try {
             process(item);
+            return true;
         } catch (InboxStore.AlreadyFinishedException e) {
             LOG.debug("{}", e.getMessage());   // nothing of this round was committed
+            return true;
         } catch (RuntimeException e) {
+            if (Database.isTransientConflict(e)) {
+                LOG.debug("inbox item {} met a concurrent transaction; next round: {}", item.id(), e.toString());
+                return false;
+            }
             int attempts = inbox.recordFailure(item.id(), e.toString());
             LOG.warn("inbox item {} failed (attempt {}): {}", item.id(), attempts, e.toString());
             if (attempts >= MAX_ATTEMPTS) {
@@ -218,7 +237,9 @@ public final class InteractionProcessor extends BackgroundWorker {
                     inbox.finish(c, item.id(), InboxStatus.DEAD, "processing failed: " + e);
                     return null;
                 });
+                return true;
             }
+            return false;
         }
     }
 

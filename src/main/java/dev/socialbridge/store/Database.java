@@ -156,6 +156,26 @@ public final class Database implements AutoCloseable {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * True when {@code e} (or a cause) is a conflict with a concurrent transaction that a later attempt will not meet:
+     * serialization failure or deadlock (40001, 40P01), PostgreSQL lock not available (55P03), H2's concurrent update
+     * and lock timeout (90131, HYT00).
+     */
+    public static boolean isTransientConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException x = sql; x != null; x = x.getNextException()) {
+                    if (TRANSIENT_STATES.contains(x.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> TRANSIENT_STATES = java.util.Set.of("40001", "40P01", "55P03", "90131", "HYT00");
+
     /** True for a unique-constraint violation, on H2 and PostgreSQL alike. */
     public static boolean isUniqueViolation(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {

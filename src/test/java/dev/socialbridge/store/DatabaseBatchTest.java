@@ -86,4 +86,15 @@ class DatabaseBatchTest {
         assertThrows(StoreException.class, () -> lease("a"));
         assertEquals(List.of("a"), names());
     }
+
+    @Test
+    void conflictsWithConcurrentTransactionsAreTransientAndAConstraintViolationIsNot() {
+        for (String state : List.of("40001", "40P01", "55P03", "90131", "HYT00")) {
+            org.junit.jupiter.api.Assertions.assertTrue(Database.isTransientConflict(
+                    new StoreException(new java.sql.SQLException("conflict", state))), state);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(Database.isTransientConflict(
+                new StoreException(new java.sql.SQLException("duplicate", "23505"))));
+        org.junit.jupiter.api.Assertions.assertFalse(Database.isTransientConflict(new IllegalStateException("bug")));
+    }
 }
