@@ -12,6 +12,7 @@ import dev.socialbridge.inbox.InboxStatus;
 import dev.socialbridge.inbox.InboxStore;
 import dev.socialbridge.outbox.OutboxStatus;
 import dev.socialbridge.outbox.OutboxStore;
+import dev.socialbridge.bench.StoreFiller;
 import dev.socialbridge.store.Database;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,7 +33,9 @@ import java.util.concurrent.Semaphore;
  * a platform stand-in that answers at once; each round POSTs N unique signed ~1.5 KB Instagram comments (each a new
  * thread: classified, rules applied, a ticket and its fields, the rules' replies), then measures how long the
  * pipeline takes to process them all — inbox empty and every host and platform command delivered. Rounds repeat on
- * the growing store, so the rates show whether throughput stays flat as it grows.
+ * the growing store, so the rates show whether throughput stays flat as it grows; {@code -Dbench.fill=M} adds M
+ * finished items ({@link StoreFiller}) before each round, to reach a million without pushing them all through.
+ * Each comment is by a new customer; {@code -Dbench.authors=one} has one customer write them all.
  * Usage: {@code PipelineDrain N ROUNDS [JDBC_URL USER PASSWORD]}.
  */
 public final class PipelineDrain {
@@ -42,6 +45,8 @@ public final class PipelineDrain {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
+        long fill = Long.parseLong(System.getProperty("bench.fill", "0"));
+        boolean uniqueAuthors = !"one".equals(System.getProperty("bench.authors", "unique"));
         Path dir = Files.createTempDirectory("sb-drain");
         String jdbc = args.length > 2 ? args[2] : "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
         String user = args.length > 3 ? args[3] : null;
@@ -88,14 +93,24 @@ public final class PipelineDrain {
             InboxStore inbox = new InboxStore(db);
             OutboxStore outbox = new OutboxStore(db);
             long next = 1;
+            long filled = 0;
             for (int r = 1; r <= rounds; r++) {
+                if (fill > 0) {   // finished work from earlier traffic, so this round runs on a bigger store
+                    double s = StoreFiller.fill(db, fill, "fill" + r);
+                    filled += fill;
+                    System.out.printf("       (store filled with %,d more finished items in %.0f s: %,d in all)%n", fill, s,
+                            filled + next - 1);
+                }
                 long t0 = System.nanoTime();
                 Semaphore inFlight = new Semaphore(32);
                 List<CompletableFuture<?>> sent = new ArrayList<>();
                 for (int i = 0; i < n; i++, next++) {
                     String body = template.replaceAll("\"time\": *[0-9]+", "\"time\": " + System.currentTimeMillis() / 1000)
-                            .replace("178900000000", String.format("17%010d", next))
-                            .replace("990000000000", String.format("9%011d", next));
+                            .replace("178900000000", String.format("17%010d", next));
+                    if (uniqueAuthors) {   // each comment by a new customer (else one customer wrote them all)
+                        body = body.replace("6541230000000008", String.format("65%014d", next))
+                                .replace("nadia.studio.creatif", "customer." + next);
+                    }
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                     inFlight.acquire();
                     sent.add(http.sendAsync(HttpRequest.newBuilder(hook).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
