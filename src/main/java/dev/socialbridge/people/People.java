@@ -69,7 +69,7 @@ public final class People {
         if (e == null && p == null && (identity == null || identity.isBlank())) {
             throw new IllegalArgumentException("email, phone or identity: one is required");
         }
-        return resolve(c, e, p, identity, now);
+        return resolve(c, e, p, identity, identity == null ? null : store.byIdentity(c, identity).orElse(null), now);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class People {
                            Integer leadScore, Instant now) throws SQLException {
         Person before = store.byIdentity(c, identity).orElse(null);
         ContactDetails given = ContactDetails.find(text, phones);
-        Person person = resolve(c, given.email(), given.phone(), identity, now);
+        Person person = resolve(c, given.email(), given.phone(), identity, before, now);
         store.linkThread(c, threadKey, person.id());
         Optional<PersonTouch> recorded = touch.isSignal() || !store.hasTouchIn(c, person.id(), threadKey)
                 ? Optional.of(record(c, person, threadKey, touch, now)) : Optional.empty();
@@ -95,7 +95,7 @@ public final class People {
     public Outcome referral(Connection c, String identity, String threadKey, CampaignSignal touch, Instant now)
             throws SQLException {
         Person before = store.byIdentity(c, identity).orElse(null);
-        Person person = resolve(c, null, null, identity, now);
+        Person person = resolve(c, null, null, identity, before, now);
         store.linkThread(c, threadKey, person.id());
         Optional<PersonTouch> recorded = touch.isSignal() ? Optional.of(record(c, person, threadKey, touch, now))
                 : Optional.empty();
@@ -179,8 +179,13 @@ public final class People {
         return t;
     }
 
-    private Person resolve(Connection c, String email, String phone, String identity, Instant now) throws SQLException {
-        Person p = identity == null ? null : store.byIdentity(c, identity).orElse(null);
+    /**
+     * The person of the details and identity. {@code ofIdentity} is the identity's person as just read in this
+     * transaction (null: none). Every path ends on a row read after its last write, so the result is current.
+     */
+    private Person resolve(Connection c, String email, String phone, String identity, Person ofIdentity, Instant now)
+            throws SQLException {
+        Person p = ofIdentity;
         p = join(c, p, PersonStore.Detail.EMAIL, email, now);
         p = join(c, p, PersonStore.Detail.PHONE, phone, now);
         if (identity == null) {
@@ -188,6 +193,10 @@ public final class People {
         }
         if (p == null) {
             p = insertOrFind(c, null, null, now);
+        }
+        if (ofIdentity != null && ofIdentity.id() == p.id()) {
+            // still the identity's person (a merge keeps the identity with the person kept): nothing to attach
+            return p;
         }
         if (!store.attach(c, identity, p.id(), now)) {
             Person owner = store.byIdentity(c, identity).orElseThrow();
