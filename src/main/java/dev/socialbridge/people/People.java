@@ -84,8 +84,8 @@ public final class People {
         Person person = resolve(c, given.email(), given.phone(), identity, before, now);
         store.linkThread(c, threadKey, person.id());
         Optional<PersonTouch> recorded = touch.isSignal() || !store.hasTouchIn(c, person.id(), threadKey)
-                ? Optional.of(record(c, person, threadKey, touch, now)) : Optional.empty();
-        if (leadScore != null) {
+                ? Optional.of(record(c, person, threadKey, touch, leadScore, now)) : Optional.empty();
+        if (leadScore != null && recorded.isEmpty()) {
             store.setScore(c, person.id(), leadScore, now);
         }
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before, given, recorded);
@@ -97,7 +97,7 @@ public final class People {
         Person before = store.byIdentity(c, identity).orElse(null);
         Person person = resolve(c, null, null, identity, before, now);
         store.linkThread(c, threadKey, person.id());
-        Optional<PersonTouch> recorded = touch.isSignal() ? Optional.of(record(c, person, threadKey, touch, now))
+        Optional<PersonTouch> recorded = touch.isSignal() ? Optional.of(record(c, person, threadKey, touch, null, now))
                 : Optional.empty();
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before, ContactDetails.none(), recorded);
     }
@@ -115,7 +115,7 @@ public final class People {
         if (threadKey != null) {
             store.linkThread(c, threadKey, person.id());
         }
-        PersonTouch recorded = record(c, person, threadKey, touch, now);
+        PersonTouch recorded = record(c, person, threadKey, touch, null, now);
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before,
                 new ContactDetails(person.email(), person.phone()), Optional.of(recorded));
     }
@@ -169,13 +169,14 @@ public final class People {
         return store.touch(c, touchId);
     }
 
-    private PersonTouch record(Connection c, Person person, String threadKey, CampaignSignal touch, Instant now)
-            throws SQLException {
+    /** Records the touch and sets the person's first and last touch, and its lead score when not null. */
+    private PersonTouch record(Connection c, Person person, String threadKey, CampaignSignal touch, Integer leadScore,
+                               Instant now) throws SQLException {
         PersonTouch t = store.insertTouch(c, person.id(), threadKey, touch);
         Long first = person.firstTouchId() != null ? person.firstTouchId() : t.id();
         Optional<PersonTouch> last = store.touch(c, person.lastTouchId());
         boolean newer = last.isEmpty() || touch.isSignal() && !touch.at().isBefore(last.get().touch().at());
-        store.setTouches(c, person.id(), first, newer ? t.id() : person.lastTouchId(), now);
+        store.setTouches(c, person.id(), first, newer ? t.id() : person.lastTouchId(), leadScore, now);
         return t;
     }
 
