@@ -20,6 +20,8 @@ public final class KeywordRules {
     private static final Set<String> NEGATORS_AFTER = Set.of("pas", "jamais", "plus", "point");
     private static final double NEGATED_POSITIVE = 0.8;
     private static final double NEGATED_NEGATIVE = 0.3;
+    private static final byte FOUND = 1;
+    private static final byte NOT_FOUND = 2;
 
     private final Node root;
     private final int[] ruleCategory;
@@ -27,6 +29,8 @@ public final class KeywordRules {
     private final boolean[] anchoredStart;
     private final boolean[] anchoredEnd;
     private final List<RegexRule> regexRules;
+    /** Distinct regular expressions: rules with the same expression share one search per message. */
+    private final Pattern[] distinctPatterns;
 
     private KeywordRules(Node root, Builder b) {
         this.root = root;
@@ -34,7 +38,18 @@ public final class KeywordRules {
         this.ruleWeight = b.weights.stream().mapToDouble(Double::doubleValue).toArray();
         this.anchoredStart = toArray(b.anchoredStart);
         this.anchoredEnd = toArray(b.anchoredEnd);
-        this.regexRules = List.copyOf(b.regexRules);
+        Map<String, Integer> distinct = new HashMap<>();
+        List<Pattern> patterns = new ArrayList<>();
+        List<RegexRule> rules = new ArrayList<>();
+        for (RegexRule r : b.regexRules) {
+            int group = distinct.computeIfAbsent(r.pattern.flags() + "/" + r.pattern.pattern(), k -> {
+                patterns.add(r.pattern);
+                return patterns.size() - 1;
+            });
+            rules.add(new RegexRule(r.pattern, r.id, group));
+        }
+        this.regexRules = List.copyOf(rules);
+        this.distinctPatterns = patterns.toArray(new Pattern[0]);
     }
 
     private static boolean[] toArray(List<Boolean> list) {
@@ -56,14 +71,31 @@ public final class KeywordRules {
             walk(root, text, start, start, hits);
         }
         if (!regexRules.isEmpty() && text.size() > 0) {
-            String joined = " " + String.join(" ", text.tokens()) + " ";
+            String joined = joined(text);
+            byte[] found = new byte[distinctPatterns.length];
             for (RegexRule r : regexRules) {
-                if (r.pattern.matcher(joined).find()) {
+                if (found[r.group] == 0) {
+                    found[r.group] = distinctPatterns[r.group].matcher(joined).find() ? FOUND : NOT_FOUND;
+                }
+                if (found[r.group] == FOUND) {
                     hits.hit(r.id, -1, -1);
                 }
             }
         }
         return hits.weights;
+    }
+
+    /** {@code " word word word "}: the text regular expressions search. */
+    private static String joined(NormalizedText text) {
+        int length = 1;
+        for (int i = 0; i < text.size(); i++) {
+            length += text.token(i).length() + 1;
+        }
+        StringBuilder b = new StringBuilder(length).append(' ');
+        for (int i = 0; i < text.size(); i++) {
+            b.append(text.token(i)).append(' ');
+        }
+        return b.toString();
     }
 
     private void walk(Node node, NormalizedText t, int pos, int start, Hits hits) {
@@ -139,7 +171,8 @@ public final class KeywordRules {
     private record Edge(String stem, Node target) {
     }
 
-    private record RegexRule(Pattern pattern, int id) {
+    /** A regular-expression rule; {@code group} indexes its expression among the distinct ones. */
+    private record RegexRule(Pattern pattern, int id, int group) {
     }
 
     private static final class Node {
@@ -201,7 +234,7 @@ public final class KeywordRules {
         }
 
         Builder addRegex(int category, double weight, Pattern pattern) {
-            regexRules.add(new RegexRule(pattern, register(category, weight, false, false)));
+            regexRules.add(new RegexRule(pattern, register(category, weight, false, false), -1));
             return this;
         }
 

@@ -34,17 +34,35 @@ public record ContactDetails(String email, String phone) {
             return none();
         }
         String email = null;
-        Matcher m = EMAIL.matcher(text);
-        while (email == null && m.find()) {
-            email = email(m.group(1)).orElse(null);
+        String withoutEmails = text;
+        if (mayHaveEmail(text)) {   // the address pattern backtracks at every letter: skip texts that cannot match
+            Matcher m = EMAIL.matcher(text);
+            while (email == null && m.find()) {
+                email = email(m.group(1)).orElse(null);
+            }
+            withoutEmails = EMAIL.matcher(text).replaceAll(" ");
         }
         String phone = null;
-        String withoutEmails = EMAIL.matcher(text).replaceAll(" ");
         Matcher p = PHONE.matcher(withoutEmails);
         while (phone == null && p.find()) {
             phone = phones.normalise(p.group(1)).orElse(null);
         }
         return new ContactDetails(email, phone);
+    }
+
+    /**
+     * Whether {@code text} has an '@' right after a character an address's local part can end with: every match of
+     * {@link #EMAIL} has one, so a text without (no '@', or only @mentions) needs no search.
+     */
+    static boolean mayHaveEmail(String text) {
+        for (int at = text.indexOf('@', 1); at > 0; at = text.indexOf('@', at + 1)) {
+            char c = text.charAt(at - 1);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '%' || c == '+'
+                    || c == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code raw} as a valid, lower-cased address, or empty. */

@@ -69,7 +69,7 @@ public final class People {
         if (e == null && p == null && (identity == null || identity.isBlank())) {
             throw new IllegalArgumentException("email, phone or identity: one is required");
         }
-        return resolve(c, e, p, identity, now);
+        return resolve(c, e, p, identity, identity == null ? null : store.byIdentity(c, identity).orElse(null), now);
     }
 
     /**
@@ -81,11 +81,11 @@ public final class People {
                            Integer leadScore, Instant now) throws SQLException {
         Person before = store.byIdentity(c, identity).orElse(null);
         ContactDetails given = ContactDetails.find(text, phones);
-        Person person = resolve(c, given.email(), given.phone(), identity, now);
+        Person person = resolve(c, given.email(), given.phone(), identity, before, now);
         store.linkThread(c, threadKey, person.id());
         Optional<PersonTouch> recorded = touch.isSignal() || !store.hasTouchIn(c, person.id(), threadKey)
-                ? Optional.of(record(c, person, threadKey, touch, now)) : Optional.empty();
-        if (leadScore != null) {
+                ? Optional.of(record(c, person, threadKey, touch, leadScore, now)) : Optional.empty();
+        if (leadScore != null && recorded.isEmpty()) {
             store.setScore(c, person.id(), leadScore, now);
         }
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before, given, recorded);
@@ -95,9 +95,9 @@ public final class People {
     public Outcome referral(Connection c, String identity, String threadKey, CampaignSignal touch, Instant now)
             throws SQLException {
         Person before = store.byIdentity(c, identity).orElse(null);
-        Person person = resolve(c, null, null, identity, now);
+        Person person = resolve(c, null, null, identity, before, now);
         store.linkThread(c, threadKey, person.id());
-        Optional<PersonTouch> recorded = touch.isSignal() ? Optional.of(record(c, person, threadKey, touch, now))
+        Optional<PersonTouch> recorded = touch.isSignal() ? Optional.of(record(c, person, threadKey, touch, null, now))
                 : Optional.empty();
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before, ContactDetails.none(), recorded);
     }
@@ -115,7 +115,7 @@ public final class People {
         if (threadKey != null) {
             store.linkThread(c, threadKey, person.id());
         }
-        PersonTouch recorded = record(c, person, threadKey, touch, now);
+        PersonTouch recorded = record(c, person, threadKey, touch, null, now);
         return new Outcome(store.byId(c, person.id()).orElseThrow(), before,
                 new ContactDetails(person.email(), person.phone()), Optional.of(recorded));
     }
@@ -169,18 +169,24 @@ public final class People {
         return store.touch(c, touchId);
     }
 
-    private PersonTouch record(Connection c, Person person, String threadKey, CampaignSignal touch, Instant now)
-            throws SQLException {
+    /** Records the touch and sets the person's first and last touch, and its lead score when not null. */
+    private PersonTouch record(Connection c, Person person, String threadKey, CampaignSignal touch, Integer leadScore,
+                               Instant now) throws SQLException {
         PersonTouch t = store.insertTouch(c, person.id(), threadKey, touch);
         Long first = person.firstTouchId() != null ? person.firstTouchId() : t.id();
         Optional<PersonTouch> last = store.touch(c, person.lastTouchId());
         boolean newer = last.isEmpty() || touch.isSignal() && !touch.at().isBefore(last.get().touch().at());
-        store.setTouches(c, person.id(), first, newer ? t.id() : person.lastTouchId(), now);
+        store.setTouches(c, person.id(), first, newer ? t.id() : person.lastTouchId(), leadScore, now);
         return t;
     }
 
-    private Person resolve(Connection c, String email, String phone, String identity, Instant now) throws SQLException {
-        Person p = identity == null ? null : store.byIdentity(c, identity).orElse(null);
+    /**
+     * The person of the details and identity. {@code ofIdentity} is the identity's person as just read in this
+     * transaction (null: none). Every path ends on a row read after its last write, so the result is current.
+     */
+    private Person resolve(Connection c, String email, String phone, String identity, Person ofIdentity, Instant now)
+            throws SQLException {
+        Person p = ofIdentity;
         p = join(c, p, PersonStore.Detail.EMAIL, email, now);
         p = join(c, p, PersonStore.Detail.PHONE, phone, now);
         if (identity == null) {
@@ -188,6 +194,10 @@ public final class People {
         }
         if (p == null) {
             p = insertOrFind(c, null, null, now);
+        }
+        if (ofIdentity != null && ofIdentity.id() == p.id()) {
+            // still the identity's person (a merge keeps the identity with the person kept): nothing to attach
+            return p;
         }
         if (!store.attach(c, identity, p.id(), now)) {
             Person owner = store.byIdentity(c, identity).orElseThrow();

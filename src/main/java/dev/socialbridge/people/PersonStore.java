@@ -137,9 +137,15 @@ final class PersonStore {
         return touches(c, "SELECT " + TOUCH_COLUMNS + " FROM person_touch WHERE person_id = ? ORDER BY touched_at, id", personId);
     }
 
-    void setTouches(Connection c, long personId, Long firstId, Long lastId, Instant now) throws SQLException {
-        update(c, "UPDATE person SET first_touch_id = ?, last_touch_id = ?, updated_at = ? WHERE id = ?", firstId, lastId,
-                Database.ts(now), personId);
+    /** Sets the person's first and last touch, and its lead score too when {@code score} is not null. */
+    void setTouches(Connection c, long personId, Long firstId, Long lastId, Integer score, Instant now) throws SQLException {
+        if (score == null) {
+            update(c, "UPDATE person SET first_touch_id = ?, last_touch_id = ?, updated_at = ? WHERE id = ?", firstId,
+                    lastId, Database.ts(now), personId);
+        } else {
+            update(c, "UPDATE person SET first_touch_id = ?, last_touch_id = ?, lead_score = ?, updated_at = ? WHERE id = ?",
+                    firstId, lastId, score, Database.ts(now), personId);
+        }
     }
 
     void setScore(Connection c, long personId, int score, Instant now) throws SQLException {

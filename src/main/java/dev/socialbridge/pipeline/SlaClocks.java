@@ -110,9 +110,8 @@ public final class SlaClocks {
         if (s.resolveDueAt() == null) {
             Instant start = s.firstMessageAt() != null ? s.firstMessageAt() : at;
             Instant due = policy.due(sla, SlaClock.FIRST_RESPONSE, start);
-            store.startResponseClock(c, threadKey, SlaClock.FIRST_RESPONSE, start, due,
-                    policy.warnAt(sla, SlaClock.FIRST_RESPONSE, start));
-            store.setResolveDeadline(c, threadKey, policy.due(sla, SlaClock.RESOLVE, start),
+            store.startClocks(c, threadKey, SlaClock.FIRST_RESPONSE, start, due,
+                    policy.warnAt(sla, SlaClock.FIRST_RESPONSE, start), policy.due(sla, SlaClock.RESOLVE, start),
                     policy.warnAt(sla, SlaClock.RESOLVE, start), false);
             return Optional.of(due);
         }

@@ -20,6 +20,9 @@ public final class SlaStore {
             + " sla_warn_at, sla_warned_at, sla_breached_at, sla_paused_at, resolve_due_at, resolve_warn_at,"
             + " resolve_warned_at, resolve_breached_at, resolved_at, first_message_at, crisis_at";
 
+    private static final String START_RESPONSE_SET = "sla_clock = ?, sla_started_at = ?, sla_due_at = ?, sla_warn_at = ?,"
+            + " sla_warned_at = NULL, sla_breached_at = NULL, sla_paused_at = NULL, resolved_at = NULL";
+
     private final Database db;
 
     public SlaStore(Database db) {
@@ -64,17 +67,29 @@ public final class SlaStore {
     /** Starts (or restarts) the response clock; warnings and breaches of an earlier cycle are forgotten. */
     public void startResponseClock(Connection c, String threadKey, SlaClock clock, Instant start, Instant due,
                                    Instant warnAt) throws SQLException {
-        update(c, threadKey, "sla_clock = ?, sla_started_at = ?, sla_due_at = ?, sla_warn_at = ?, sla_warned_at = NULL,"
-                + " sla_breached_at = NULL, sla_paused_at = NULL, resolved_at = NULL", clock.id(), start, due, warnAt);
+        update(c, threadKey, START_RESPONSE_SET, clock.id(), start, due, warnAt);
     }
 
     /** Sets the resolve-or-escalate deadline (kept when already set, unless {@code replace}). */
     public void setResolveDeadline(Connection c, String threadKey, Instant due, Instant warnAt, boolean replace)
             throws SQLException {
-        update(c, threadKey, replace
+        update(c, threadKey, resolveSet(replace), due, warnAt);
+    }
+
+    /**
+     * {@link #startResponseClock} then {@link #setResolveDeadline} in one statement (the same row afterwards, one
+     * {@code sla_next_check_at} refresh instead of two): a new ticket's or a reopened thread's clocks.
+     */
+    public void startClocks(Connection c, String threadKey, SlaClock clock, Instant start, Instant due, Instant warnAt,
+                            Instant resolveDue, Instant resolveWarnAt, boolean replaceResolve) throws SQLException {
+        update(c, threadKey, START_RESPONSE_SET + ", " + resolveSet(replaceResolve), clock.id(), start, due, warnAt,
+                resolveDue, resolveWarnAt);
+    }
+
+    private static String resolveSet(boolean replace) {
+        return replace
                 ? "resolve_due_at = ?, resolve_warn_at = ?, resolve_warned_at = NULL, resolve_breached_at = NULL"
-                : "resolve_due_at = COALESCE(resolve_due_at, ?), resolve_warn_at = COALESCE(resolve_warn_at, ?)",
-                due, warnAt);
+                : "resolve_due_at = COALESCE(resolve_due_at, ?), resolve_warn_at = COALESCE(resolve_warn_at, ?)";
     }
 
     /** Moves a running response clock to another class's times (a re-route): same start, new due and warning. */

@@ -67,6 +67,17 @@ class KeywordRuleFileTest {
         assertEquals(-3, weight(r, "toxic", "trop de la balle"));
     }
 
+    @Test
+    void rulesSharingARegexEachCount() throws IOException {
+        KeywordRules r = rules("complaint:2 re: thanks for nothing\npraise:-1.5 re: thanks for nothing\n"
+                + "spam re: thanks for nothing guys\n");
+        assertEquals(2, weight(r, "complaint", "well thanks for nothing"));
+        assertEquals(-1.5, weight(r, "praise", "well thanks for nothing"));
+        assertEquals(0, weight(r, "spam", "well thanks for nothing"));
+        assertEquals(1, weight(r, "spam", "well thanks for nothing guys"));
+        assertEquals(0, weight(r, "complaint", "thanks a lot"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "bogus hello | admin.txt line 2: unknown category 'bogus'",

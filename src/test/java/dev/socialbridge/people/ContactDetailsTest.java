@@ -24,7 +24,10 @@ class ContactDetailsTest {
             "ma commande 123456789 est en retard              | -                    | -",
             "mon numéro 00 00 00 00 00                        | -                    | -",
             "jane@localhost ou jane@@example.com             | -                    | -",
-            "pas de contact ici                               | -                    | -"})
+            "pas de contact ici                               | -                    | -",
+            "vu chez @atelier.lumen, écrivez à @bob ou 06 12 34 56 78 | -           | +33612345678",
+            "@atelier.lumen m'a dit: a_b+c@example.com       | a_b+c@example.com    | -",
+            "vu chez @atelier.lumen, 2@example.com           | 2@example.com        | -"})
     void findsTheFirstValidEmailAndPhone(String text, String email, String phone) {
         ContactDetails d = ContactDetails.find(text, fr);
         assertEquals(email, d.email(), text);
@@ -51,6 +54,14 @@ class ContactDetailsTest {
     void anUnknownDefaultCountryIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PhoneNumbers("XX"));
         assertEquals(true, e.getMessage().contains("'XX'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@mention only, no address | false", "hello @ world | false", "@x | false", "a@ | true", "x-@y | true",
+            "(9@y | true", "é@y | false", "plain text | false"})
+    void onlyAnAtAfterALocalPartCharacterMayStartAnAddress(String text, boolean may) {
+        assertEquals(may, ContactDetails.mayHaveEmail(text), text);
     }
 
     @Test
