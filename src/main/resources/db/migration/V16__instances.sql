@@ -1,10 +1,14 @@
 -- Several instances on one store (issue 12). Work is split into a fixed number of partitions by thread (inbox) and
 -- by lane (outbox); an instance processes only the partitions it holds a lease on, so items of one thread are never
 -- processed by two instances at once. Rows stored before this migration are in partition 0.
+-- Both are read in id order among the pending items (ix_inbox_status; ix_outbox_due below), the partition filtered on
+-- the way: an index led by the partition would make the database sort every pending item to return the oldest few.
 ALTER TABLE inbox_item ADD COLUMN partition_no INT DEFAULT 0 NOT NULL;
-CREATE INDEX ix_inbox_partition ON inbox_item (status, partition_no, id);
 ALTER TABLE outbox_item ADD COLUMN partition_no INT DEFAULT 0 NOT NULL;
-CREATE INDEX ix_outbox_partition ON outbox_item (status, target, partition_no, next_attempt_at);
+-- The due items of a target, oldest first: walked in id order until a batch is found, instead of every pending item
+-- of both targets fetched and sorted on each call (which made a backlog of thousands cost quadratic time).
+DROP INDEX ix_outbox_due;
+CREATE INDEX ix_outbox_due ON outbox_item (status, target, id);
 
 -- Leases with expiry: 'leader' (singleton jobs) and 'partition-<n>'. A holder renews its leases; an instance that
 -- stops renewing (kill -9) loses them when they expire, and another instance takes them over.

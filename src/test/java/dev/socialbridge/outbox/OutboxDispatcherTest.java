@@ -39,7 +39,7 @@ class OutboxDispatcherTest {
     private long enqueue(String key, String lane) {
         assertTrue(db.<Boolean>inTransaction(c -> store.enqueue(c,
                 new OutboxCommand(key, lane, OutboxCommand.PLATFORM, "t", Map.of("k", key)), Instant.now())));
-        return store.all(1000).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
+        return store.all(100_000).stream().filter(i -> i.dedupeKey().equals(key)).findFirst().orElseThrow().id();
     }
 
     private OutboxDispatcher dispatcher(int maxAttempts) {
@@ -304,5 +304,27 @@ class OutboxDispatcherTest {
             }
             return out;
         }), "only the item whose first send was cut short is marked");
+    }
+
+    @Test
+    void aDueItemBehindAThousandWaitingLanesIsFoundAndNoLaneJumpsItsQueue() {
+        Instant now = Instant.now();
+        db.inTransaction(c -> {
+            for (int lane = 0; lane < 1200; lane++) {   // older than anything due: each holds its lane until later
+                store.enqueue(c, new OutboxCommand("wait-" + lane, "lane" + lane + "|platform", OutboxCommand.PLATFORM, "t",
+                        Map.of()), now, now.plusSeconds(600));
+                store.enqueue(c, new OutboxCommand("behind-" + lane, "lane" + lane + "|platform", OutboxCommand.PLATFORM,
+                        "t", Map.of()), now);
+            }
+            return null;
+        });
+        long due = enqueue("due", "free|platform");
+
+        List<OutboxItem> found = store.due(OutboxCommand.PLATFORM, now.plusSeconds(1), 10);
+
+        assertEquals(List.of(due), found.stream().map(OutboxItem::id).toList(),
+                "the items behind a waiting item of their lane wait too; the free lane's item is found past them");
+        assertEquals(10, store.due(OutboxCommand.PLATFORM, now.plusSeconds(601), 10).stream()
+                .filter(i -> i.dedupeKey().startsWith("wait-")).count(), "once due, the oldest of each lane go first");
     }
 }
