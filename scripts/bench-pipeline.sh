@@ -5,7 +5,7 @@
 # Usage: bash scripts/bench-pipeline.sh [N=20000] [ROUNDS=5] [h2|postgresql]
 #   BENCH_FILL=M: before each round, add M finished items to the store (the curve to 1 M items without pushing them)
 #   BENCH_AUTHORS=one: one customer writes every comment (default: each comment by a new customer)
-#   SOCIALBRIDGE_PIPELINE_WORKERS=n: pipeline threads (default 2)
+#   SOCIALBRIDGE_PIPELINE_WORKERS=n: pipeline threads (default 1)
 #   postgresql: uses scripts/pg-up.sh's server (a fresh database "bench" each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."

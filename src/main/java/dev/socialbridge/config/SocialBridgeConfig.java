@@ -178,8 +178,9 @@ public interface SocialBridgeConfig {
         @WithName("moderation-poll-interval") @WithDefault("PT15S")
         Duration moderationPollInterval();
 
-        @Doc("threads that process inbox items; a conversation's messages always go through one of them, in order")
-        @WithDefault("2") @Min(1) @Max(16)
+        @Doc("threads that process inbox items; a conversation's messages always go through one of them, in order."
+                + " One suits two cores: a second took CPU from webhook ingest without draining faster (docs/benchmarks.md)")
+        @WithDefault("1") @Min(1) @Max(16)
         int workers();
 
         /** How often RT is read for agents' replies and moderation requests (and closed tickets). */
