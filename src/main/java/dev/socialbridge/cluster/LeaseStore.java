@@ -183,24 +183,13 @@ final class LeaseStore {
 
     /** Inserts a row; false when another instance inserted the same key first. */
     private static boolean insertIgnoringDuplicate(Connection c, String sql, Object... args) throws SQLException {
-        var sp = c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof Instant t) {
-                    ps.setTimestamp(i + 1, Database.ts(t));
-                } else {
-                    ps.setObject(i + 1, args[i]);
+        return Database.unlessDuplicate(c, x -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i] instanceof Instant t ? Database.ts(t) : args[i]);
                 }
+                return ps.executeUpdate();
             }
-            ps.executeUpdate();
-            c.releaseSavepoint(sp);
-            return true;
-        } catch (SQLException e) {
-            if (!Database.isUniqueViolation(e)) {
-                throw e;
-            }
-            c.rollback(sp);
-            return false;
-        }
+        }).isPresent();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,26 +130,19 @@ public final class Conversions {
         put(ids, "code", r.code());
         put(ids, "coupon", r.coupon());
         put(ids, "thread", r.thread());
-        Savepoint sp = c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversion (id, person_id, amount, currency,"
-                + " converted_at, identifiers, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.id());
-            ps.setObject(2, person.map(Person::id).orElse(null));
-            ps.setBigDecimal(3, value);
-            ps.setString(4, r.currency());
-            ps.setTimestamp(5, Database.ts(at));
-            ps.setString(6, Json.write(ids));
-            ps.setTimestamp(7, Database.ts(now));
-            ps.executeUpdate();
-            c.releaseSavepoint(sp);
-            return true;
-        } catch (SQLException e) {
-            if (!Database.isUniqueViolation(e)) {
-                throw e;
+        return Database.unlessDuplicate(c, x -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversion (id, person_id, amount, currency,"
+                    + " converted_at, identifiers, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.id());
+                ps.setObject(2, person.map(Person::id).orElse(null));
+                ps.setBigDecimal(3, value);
+                ps.setString(4, r.currency());
+                ps.setTimestamp(5, Database.ts(at));
+                ps.setString(6, Json.write(ids));
+                ps.setTimestamp(7, Database.ts(now));
+                return ps.executeUpdate();
             }
-            c.rollback(sp);
-            return false;
-        }
+        }).isPresent();
     }
 
     private static void insertCredit(Connection c, String id, Credit credit) throws SQLException {

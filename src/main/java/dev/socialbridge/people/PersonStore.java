@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class PersonStore {
     /** A new person with {@code detail} = {@code value} (both may be null); empty when another has that value. */
     Optional<Person> insert(Connection c, Detail detail, String value, Instant now) throws SQLException {
         String sql = "INSERT INTO person (email, phone, created_at, updated_at) VALUES (?, ?, ?, ?)";
-        return guarded(c, x -> {
+        return Database.unlessDuplicate(c, x -> {
             try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, detail == Detail.EMAIL ? value : null);
                 ps.setString(2, detail == Detail.PHONE ? value : null);
@@ -76,13 +75,13 @@ final class PersonStore {
     /** Sets the person's email or phone when it has none; false when another person has that value. */
     boolean setContact(Connection c, long personId, Detail detail, String value, Instant now) throws SQLException {
         String column = detail.column();
-        return guarded(c, x -> update(c, "UPDATE person SET " + column + " = ?, updated_at = ? WHERE id = ? AND "
+        return Database.unlessDuplicate(c, x -> update(c, "UPDATE person SET " + column + " = ?, updated_at = ? WHERE id = ? AND "
                 + column + " IS NULL", value, Database.ts(now), personId)).map(n -> n > 0).orElse(false);
     }
 
     /** Gives the identity to the person; false when it already belongs to someone (this person included). */
     boolean attach(Connection c, String identity, long personId, Instant now) throws SQLException {
-        return guarded(c, x -> update(c, "INSERT INTO person_identity (identity, person_id, created_at) VALUES (?, ?, ?)",
+        return Database.unlessDuplicate(c, x -> update(c, "INSERT INTO person_identity (identity, person_id, created_at) VALUES (?, ?, ?)",
                 identity, personId, Database.ts(now))).isPresent();
     }
 
@@ -232,26 +231,6 @@ final class PersonStore {
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
-        }
-    }
-
-    /** Runs {@code work} under a savepoint; a unique violation rolls back to it and gives empty. */
-    private static <T> Optional<T> guarded(Connection c, Database.SqlWork<T> work) throws SQLException {
-        Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
-        try {
-            T result = work.run(c);
-            if (sp != null) {
-                c.releaseSavepoint(sp);
-            }
-            return Optional.ofNullable(result);
-        } catch (SQLException e) {
-            if (!Database.isUniqueViolation(e)) {
-                throw e;
-            }
-            if (sp != null) {
-                c.rollback(sp);
-            }
-            return Optional.empty();
         }
     }
 

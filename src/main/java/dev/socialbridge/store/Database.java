@@ -64,25 +64,7 @@ public final class Database implements AutoCloseable {
      * failure undoes only its own writes, and it commits with the batch.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        Connection joined = batch.get();
-        if (joined != null) {
-            return nested(joined, work);
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return transaction(work, false);
     }
 
     /**
@@ -91,13 +73,20 @@ public final class Database implements AutoCloseable {
      * before the batch commits; if the commit fails, no unit of the batch happened.
      */
     public <T> T inBatch(SqlWork<T> work) {
+        return transaction(work, true);
+    }
+
+    /** A transaction of its own, or a savepoint in this thread's batch; {@code opensBatch}: later ones join it. */
+    private <T> T transaction(SqlWork<T> work, boolean opensBatch) {
         Connection joined = batch.get();
         if (joined != null) {
             return nested(joined, work);
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            batch.set(c);
+            if (opensBatch) {
+                batch.set(c);
+            }
             try {
                 T result = work.run(c);
                 c.commit();
@@ -106,7 +95,9 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
-                batch.remove();
+                if (opensBatch) {
+                    batch.remove();
+                }
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -175,6 +166,29 @@ public final class Database implements AutoCloseable {
     }
 
     private static final java.util.Set<String> TRANSIENT_STATES = java.util.Set.of("40001", "40P01", "55P03", "90131", "HYT00");
+
+    /**
+     * Runs {@code work} (an insert, typically) under a savepoint; a unique violation rolls back to it and gives empty,
+     * so that the caller's transaction goes on: another transaction stored that key first.
+     */
+    public static <T> java.util.Optional<T> unlessDuplicate(Connection c, SqlWork<T> work) throws SQLException {
+        Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            T result = work.run(c);
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+            return java.util.Optional.ofNullable(result);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            if (sp != null) {
+                c.rollback(sp);
+            }
+            return java.util.Optional.empty();
+        }
+    }
 
     /** True for a unique-constraint violation, on H2 and PostgreSQL alike. */
     public static boolean isUniqueViolation(SQLException e) {

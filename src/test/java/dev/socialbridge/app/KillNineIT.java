@@ -61,8 +61,8 @@ class KillNineIT {
         MetaSignatureVerifier signer = new MetaSignatureVerifier(SECRET);
         URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/meta");
 
-        Process plugin = startPlugin(config, dir.resolve("run1.log"));
-        awaitLive(port);
+        Process plugin = PluginProcess.start(config, dir.resolve("run1.log"), "192m");
+        PluginProcess.awaitLive(port);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -96,9 +96,9 @@ class KillNineIT {
         senders.shutdown();
         assertTrue(acknowledged.size() > 100, "enough traffic before the kill: " + acknowledged.size());
 
-        Process restarted = startPlugin(config, dir.resolve("run2.log"));
+        Process restarted = PluginProcess.start(config, dir.resolve("run2.log"), "192m");
         try {
-            awaitLive(port);
+            PluginProcess.awaitLive(port);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             Set<String> stored = storedCommentIds(dir);
             while (!stored.containsAll(acknowledged) && System.nanoTime() < deadline) {
@@ -112,28 +112,6 @@ class KillNineIT {
             restarted.destroy();
             restarted.waitFor(20, TimeUnit.SECONDS);
         }
-    }
-
-    private static Process startPlugin(Path config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "dev.socialbridge.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitLive(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("plugin did not start");
     }
 
     /** Comment ids in the inbox, read through H2's auto-server so the running plugin keeps its lock. */

@@ -63,12 +63,12 @@ class TwoInstancesIT {
         Path configA = writeConfig(dir, "a", portA, pg.get(), descriptorFile);
         Path configB = writeConfig(dir, "b", portB, pg.get(), descriptorFile);
 
-        Process a = start(configA, dir.resolve("a.log"));
+        Process a = PluginProcess.start(configA, dir.resolve("a.log"), "256m");
         Process b = null;
         try (Database db = pg.get().open(2)) {
-            awaitLive(portA);
-            b = start(configB, dir.resolve("b.log"));
-            awaitLive(portB);
+            PluginProcess.awaitLive(portA);
+            b = PluginProcess.start(configB, dir.resolve("b.log"), "256m");
+            PluginProcess.awaitLive(portB);
             ServerHarness.await("the partitions shared by both instances", Duration.ofSeconds(60),
                     () -> holders(db).equals(Map.of("a", 8, "b", 8)));
 
@@ -161,27 +161,6 @@ class TwoInstancesIT {
         Path config = dir.resolve(instance + ".properties");
         Files.writeString(config, p.toString());
         return config;
-    }
-
-    private static Process start(Path config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "dev.socialbridge.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitLive(int port) throws InterruptedException {
-        ServerHarness.await("instance on port " + port + " live", Duration.ofSeconds(60), () -> {
-            try {
-                return ServerHarness.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health/live")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
     }
 
     private static int post(int port, String body) throws IOException, InterruptedException {

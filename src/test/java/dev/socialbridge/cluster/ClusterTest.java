@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socialbridge.store.Database;
 import dev.socialbridge.store.TestStores;
-import java.time.Clock;
+import dev.socialbridge.support.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -28,32 +26,9 @@ import org.junit.jupiter.api.Test;
 class ClusterTest {
     private static final Duration LEASE = Duration.ofSeconds(15);
 
-    /** One clock for every instance of a test, moved by hand. */
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private Database db;
-    private final MovingClock clock = new MovingClock();
+    /** One clock for every instance of a test, moved by hand. */
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-07T10:00:00Z"));
 
     @BeforeEach
     void open() {

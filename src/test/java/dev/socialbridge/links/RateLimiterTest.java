@@ -1,40 +1,16 @@
 package dev.socialbridge.links;
 
+import dev.socialbridge.support.MovingClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
     /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void allowsTheLimitPerKeyPerMinuteThenSaysHowLongToWait() {
         MovingClock clock = new MovingClock(Instant.parse("2026-12-07T10:00:15Z"));
@@ -44,7 +20,7 @@ class RateLimiterTest {
         }
         assertEquals(OptionalLong.of(45), limiter.acquire("1.2.3.4"));
         assertTrue(limiter.acquire("5.6.7.8").isEmpty(), "another address has its own count");
-        clock.now = Instant.parse("2026-12-07T10:01:00Z");
+        clock.set(Instant.parse("2026-12-07T10:01:00Z"));
         assertTrue(limiter.acquire("1.2.3.4").isEmpty(), "a new minute starts a new count");
     }
 }
