@@ -164,8 +164,12 @@ class CampaignSignalsIT {
                 "Et avec le code noel26 c'est moins cher ?");
         assertFalse(second.contains("utm_source"), "the second message carries no referral");
         assertEquals(200, harness.postWebhook(second).statusCode());
-        ServerHarness.await("the last touch of the code", WAIT,
-                () -> "instagram:code:noel_2026".equals(rt.readFields(t).get("last_touch_source")));
+        // RT applies the custom fields of one update one by one, so a read may land half-way: wait for all of them
+        ServerHarness.await("the last touch of the code, the previous UTM cleared", WAIT, () -> {
+            Map<String, String> now = rt.readFields(t);
+            return "instagram:code:noel_2026".equals(now.get("last_touch_source"))
+                    && now.get("utm_source") == null && now.get("ref") == null;
+        });
         f = rt.readFields(t);
         assertEquals("noel_2026", f.get("campaign_tag"));
         assertEquals("instagram:ref:black_friday_2026", f.get("first_touch_source"), "first touch unchanged");
@@ -178,6 +182,11 @@ class CampaignSignalsIT {
         Thread.sleep(1100);
         assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-referral.json", run)).statusCode());
         ServerHarness.await("the referral's note", WAIT, () -> comments(t).contains("Referral: instagram ref, campaign flash_sale_friday"));
+        ServerHarness.await("the referral's fields", WAIT, () -> {
+            Map<String, String> now = rt.readFields(t);
+            return "instagram:ref:flash_sale_friday".equals(now.get("last_touch_source"))
+                    && "flash_sale_friday".equals(now.get("utm_campaign"));
+        });
         f = rt.readFields(t);
         assertEquals("instagram:ref:flash_sale_friday", f.get("last_touch_source"));
         assertEquals("flash_sale_friday", f.get("campaign_tag"));

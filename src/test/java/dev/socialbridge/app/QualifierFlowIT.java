@@ -171,7 +171,12 @@ class QualifierFlowIT {
         assertEquals(200, harness.postWebhook(dm(run, "3", "claire.martin@example.com")).statusCode());
         ServerHarness.await("thanks", WAIT, () -> dmsTo(customer, "un conseiller revient vers vous") == 1);
 
-        ServerHarness.await("the answers on the ticket", WAIT, () -> "answered".equals(rt.readFields(t).get("qualifier_status")));
+        // RT applies one update's custom fields one by one: wait until the last of them is there too
+        ServerHarness.await("the answers on the ticket", WAIT, () -> {
+            Map<String, String> now = rt.readFields(t);
+            return "answered".equals(now.get("qualifier_status")) && now.get("lead_email") != null
+                    && now.get("lead_score_breakdown") != null && now.get("lead_score_breakdown").contains("email");
+        });
         Map<String, String> f = rt.readFields(t);
         assertEquals("Des bougies parfumées pour 80 invités", f.get("lead_need"));
         assertEquals("200", f.get("lead_quantity"));
