@@ -5,6 +5,7 @@ import dev.socialbridge.support.BackgroundWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class Cluster extends BackgroundWorker implements WorkShare {
         this.lease = lease;
         this.margin = lease.dividedBy(3);
         this.clock = clock;
-        this.startedAt = clock.instant();
+        // to the millisecond: the store keeps fewer digits than the clock gives, and the heartbeat compares this value
+        this.startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Takes this instance's first share (everything, when it is alone), then keeps it up to date in the background. */

@@ -175,6 +175,17 @@ class ClusterTest {
     }
 
     @Test
+    void anInstanceStartedAtANanosecondInstantIsNotTakenForAnotherOne() {
+        clock.set(Instant.parse("2026-12-07T10:00:00.123456789Z"));
+        Cluster a = instance("a");
+        a.round();
+        clock.advance(Duration.ofSeconds(1));
+        a.round();
+        assertFalse(a.idConflict(), "the store keeps microseconds at most: the start time must still compare equal");
+        assertEquals(Partitions.ALL, a.partitions());
+    }
+
+    @Test
     void aLeaseOutsideItsBoundsIsRefusedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Cluster(db, "a", Duration.ofMillis(200), clock));
