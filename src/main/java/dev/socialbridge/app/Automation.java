@@ -1,11 +1,10 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.classify.Classification;
-import dev.socialbridge.classify.Classifier;
 import dev.socialbridge.classify.SocialClassifier;
 import dev.socialbridge.config.LoadedConfig;
 import dev.socialbridge.config.SocialBridgeConfig;
 import dev.socialbridge.connector.Connectors;
+import dev.socialbridge.learning.ActiveClassifier;
 import dev.socialbridge.pipeline.AutomationStep;
 import dev.socialbridge.pipeline.RuleBasedAutomation;
 import dev.socialbridge.rules.AutomationEngine;
@@ -19,23 +18,32 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
-/** The classifier and automation step configured for the pipeline, and the checks of their files. */
-record Automation(Function<String, Classification> classifier, AutomationStep step) {
+/**
+ * The classifier and automation step configured for the pipeline, and the checks of their files. The classifier
+ * starts with the shipped model; the installation's own model is taken from the store once it is open
+ * ({@link ActiveClassifier#follow}).
+ */
+record Automation(ActiveClassifier classifier, AutomationStep step) {
 
     static Automation build(LoadedConfig config, Connectors connectors) {
         SocialBridgeConfig.Automation a = config.typed().automation();
-        Classifier classifier = a.keywordsFile().map(f -> SocialClassifier.load(Path.of(f))).orElseGet(SocialClassifier::loadDefault);
+        ActiveClassifier classifier = new ActiveClassifier(shipped(config));
         String defaultQueue = config.typed().pipeline().defaultQueue();
         if (!a.enabled()) {
-            return new Automation(classifier::classify, AutomationStep.routeTo(defaultQueue));
+            return new Automation(classifier, AutomationStep.routeTo(defaultQueue));
         }
         AutomationEngine engine = AutomationEngine.load(a.rulesFile().map(Path::of).orElse(null),
                 a.templatesFile().map(Path::of).orElse(null), settings(a, connectors.ownAccountIds()),
                 connectors.actionPolicy());
-        return new Automation(classifier::classify, new RuleBasedAutomation(engine, defaultQueue,
+        return new Automation(classifier, new RuleBasedAutomation(engine, defaultQueue,
                 LinksSetup.threadLinks(config.typed()).orElse(null)));
+    }
+
+    /** The bundled classifier with the admin's keyword rules ({@code socialbridge.automation.keywords-file}). */
+    static SocialClassifier shipped(LoadedConfig config) {
+        return config.typed().automation().keywordsFile().map(f -> SocialClassifier.load(Path.of(f)))
+                .orElseGet(SocialClassifier::loadDefault);
     }
 
     static AutomationSettings settings(SocialBridgeConfig.Automation a, Set<String> ownIds) {

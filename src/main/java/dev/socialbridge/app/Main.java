@@ -1,6 +1,5 @@
 package dev.socialbridge.app;
 
-import dev.socialbridge.classify.ClassifyCommand;
 import dev.socialbridge.rules.SimulateCommand;
 import dev.socialbridge.config.ConfigProblemsException;
 import java.io.PrintStream;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
         subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
-                SimulateCommand.class, DeadLettersCommand.class, ReportCommand.class, LinksCommand.class, PeopleCommand.class,
+                SimulateCommand.class, LearnCommand.class, DeadLettersCommand.class, ReportCommand.class, LinksCommand.class, PeopleCommand.class,
                 SettingsCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

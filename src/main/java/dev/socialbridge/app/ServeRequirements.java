@@ -23,6 +23,13 @@ final class ServeRequirements {
         ConfigLoader.require(problems, "socialbridge.admin.token", c.admin().token(), "(admin endpoints are authenticated with it)");
         c.admin().token().filter(t -> t.length() < 16)
                 .ifPresent(t -> problems.add("socialbridge.admin.token: must be at least 16 characters"));
+        c.learning().schedule().filter(d -> d.compareTo(java.time.Duration.ofMinutes(1)) < 0)
+                .ifPresent(d -> problems.add("socialbridge.learning.schedule: '" + d + "' is shorter than one minute"
+                        + " (each run trains several models)"));
+        if (c.learning().reloadInterval().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            problems.add("socialbridge.learning.reload-interval: '" + c.learning().reloadInterval()
+                    + "' is shorter than one second");
+        }
         return problems;
     }
 

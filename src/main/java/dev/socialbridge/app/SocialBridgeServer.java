@@ -82,6 +82,8 @@ public final class SocialBridgeServer implements AutoCloseable {
     private final SlaWatcher slaWatcher;
     private final dev.socialbridge.pipeline.QualifierTimeouts qualifierTimeouts;
     private final dev.socialbridge.store.Retention retention;
+    private final dev.socialbridge.learning.ModelFollower modelFollower;
+    private final java.util.Optional<dev.socialbridge.learning.ScheduledLearning> scheduledLearning;
     private final dev.socialbridge.cluster.Cluster cluster;
     private final java.util.Optional<MediaLinks> mediaLinks;
     private final HttpServer http;
@@ -100,7 +102,12 @@ public final class SocialBridgeServer implements AutoCloseable {
         InboxStore inbox = new InboxStore(db, config.instance().id());
         OutboxStore outbox = new OutboxStore(db);
         ThreadStore threads = new ThreadStore(db);
-        AuditStore audit = new AuditStore(db);
+        dev.socialbridge.learning.ActiveClassifier classifier = automation.classifier();
+        LearningSetup learning = LearningSetup.of(config.learning(), db, classifier);
+        classifier.follow(learning.models());
+        this.modelFollower = learning.follower(config.learning());
+        this.scheduledLearning = learning.schedule(config.learning());
+        AuditStore audit = new AuditStore(db, classifier::version);
         AccountStatusStore accountStatus = new AccountStatusStore(db);
         dev.socialbridge.telemetry.Telemetry telemetry = new dev.socialbridge.telemetry.Telemetry();
         this.cluster = new dev.socialbridge.cluster.Cluster(db, config.instance().id(), config.instance().lease(),
@@ -143,13 +150,13 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.sla().checkInterval(), java.time.Clock.systemUTC());
         this.agentReplies = new AgentReplyWatcher(host, humanReplies, threads, outbox, moderation, audit, surveys,
                 slaClocks, connectors.actionPolicy(), mediaLinks, config.pipeline().agentReplyPollInterval(),
-                platformDispatcher::wake);
+                platformDispatcher::wake).withCorrections(learning.recorder());
         dev.socialbridge.pipeline.LeadPipeline leads = LeadSetup.pipeline(config, automation.step().qualifierFlows(),
                 descriptor, threads, outbox, audit, slaClocks, connectors.actionPolicy(), phones);
         this.qualifierTimeouts = new dev.socialbridge.pipeline.QualifierTimeouts(db, leads.qualifier(),
                 java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC(), () -> hostDispatcher.wake());
         this.processor = new InteractionProcessor(inbox, outbox, threads, audit, moderation, new AuthorAudienceStore(db),
-                sent, connectors, automation.classifier(), automation.step(),
+                sent, connectors, classifier::classify, automation.step(),
                 descriptor, config.pipeline().defaultQueue(), config.automation().humanTakeover(), surveys, slaClocks,
                 signals, people, leads, journal.meter(), () -> {
                     hostDispatcher.wake();
@@ -157,18 +164,21 @@ public final class SocialBridgeServer implements AutoCloseable {
                 });
         java.time.Clock clock = java.time.Clock.systemUTC();
         dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
+        processor.withClassifiedMessages(learning.classified(), classifier::version);
         processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
                 LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue(), people));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),
                 java.time.Clock.systemUTC());
         this.drainer = new InboxDrainer(journal, inbox, connectors.parsers(), processor::wake);
         this.baseUri = URI.create("http://" + config.http().host() + ":" + config.http().port() + "/");
+        dev.socialbridge.learning.ClassifierQuality quality = learning.quality(moderation);
         List<Object> resources = new java.util.ArrayList<>(List.of(
                 new HealthResource(readiness(accountStatus)),
                 new AdminResource(inbox, outbox, threads, audit, accountStatus),
                 new dev.socialbridge.resources.KpiResource(new dev.socialbridge.kpi.KpiStore(db)),
                 new dev.socialbridge.resources.MetricsResource(new dev.socialbridge.kpi.MetricsStore(db),
-                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry)));
+                        new dev.socialbridge.telemetry.StoreGauges(inbox, outbox, journal, drainer::position), telemetry)
+                        .with(new dev.socialbridge.telemetry.ClassifierGauges(quality))));
         resources.add(new dev.socialbridge.resources.RedirectResource(linkStore, clock));
         resources.add(new dev.socialbridge.resources.LinkAdminResource(new dev.socialbridge.links.Links(linkStore,
                 LinksSetup.domains(config), clock), config.links().baseUrl().orElse(null)));
@@ -176,6 +186,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.leads().duplicateWindow()), new dev.socialbridge.links.RateLimiter(config.leads().rateLimit(), clock),
                 db, clock));
         resources.add(new dev.socialbridge.resources.PeopleResource(db, people));
+        resources.add(new dev.socialbridge.resources.ClassifierResource(quality));
         resources.add(new dev.socialbridge.resources.AttributionReportResource(
                 new dev.socialbridge.people.AttributionReportStore(db)));
         resources.add(new dev.socialbridge.resources.ConversionResource(new dev.socialbridge.people.Conversions(db,
@@ -293,6 +304,8 @@ public final class SocialBridgeServer implements AutoCloseable {
         slaWatcher.onlyWhile(cluster::leader);
         qualifierTimeouts.onlyWhile(cluster::leader);
         retention.onlyWhile(cluster::leader);
+        scheduledLearning.ifPresent(s -> s.onlyWhile(cluster::leader).startWorker());
+        modelFollower.start();
         agentReplies.start();
         slaWatcher.start();
         qualifierTimeouts.start();
@@ -316,8 +329,10 @@ public final class SocialBridgeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> parts = new ArrayList<>(List.of(agentReplies, slaWatcher, qualifierTimeouts, retention, drainer,
+        List<AutoCloseable> parts = new ArrayList<>(List.of(modelFollower, agentReplies, slaWatcher, qualifierTimeouts,
+                retention, drainer,
                 processor, hostDispatcher, platformDispatcher, cluster, journal, host, connectors, db));
+        scheduledLearning.ifPresent(s -> parts.add(0, s));
         http.shutdownNow();
         for (AutoCloseable p : parts) {
             try {

@@ -77,6 +77,23 @@ public final class SocialClassifier implements Classifier {
         }
     }
 
+    /**
+     * This classifier with another intent model (an installation's, trained by {@code learn}): same normaliser,
+     * language detector and keyword rules.
+     *
+     * @param intentModel the model in the binary form {@code TrainIntentModel.serialize} writes
+     * @throws IllegalArgumentException if the bytes are not such a model
+     */
+    public SocialClassifier withIntentModel(byte[] intentModel) {
+        try {
+            MaxentModel model = new GenericModelReader(new BinaryFileDataReader(new java.io.ByteArrayInputStream(intentModel)))
+                    .getModel();
+            return new SocialClassifier(normalizer, languages, new IntentModel(model), rules, combiner);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an intent model: " + e.getMessage(), e);
+        }
+    }
+
     static MaxentModel readModel(String resource) {
         try (InputStream in = SocialClassifier.class.getResourceAsStream(resource)) {
             if (in == null) {

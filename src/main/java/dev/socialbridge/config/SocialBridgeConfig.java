@@ -27,6 +27,8 @@ public interface SocialBridgeConfig {
 
     Instance instance();
 
+    Learning learning();
+
     Admin admin();
 
     Inbox inbox();
@@ -100,6 +102,26 @@ public interface SocialBridgeConfig {
                 + " takes it over; renewed every fifth of it")
         @WithDefault("PT15S")
         Duration lease();
+    }
+
+    /** The classifier learning from agents' corrections ({@code docs/classification.md}). */
+    interface Learning {
+        @Doc("how often `serve` trains a model from the corrections recorded since the last training and switches to it"
+                + " when it is better (on one instance); unset: only `bin/social-bridge learn` trains")
+        Optional<Duration> schedule();
+
+        @Doc("how often each instance checks whether the installation's current model changed (after `learn` or"
+                + " `learn --rollback`)")
+        @WithName("reload-interval") @WithDefault("PT1M")
+        Duration reloadInterval();
+
+        @Doc("fewer intent corrections than this: `learn` trains nothing")
+        @WithName("min-corrections") @WithDefault("10") @Min(2)
+        int minCorrections();
+
+        @Doc("how many times a correction counts against one row of the shipped training data")
+        @WithName("correction-weight") @WithDefault("3") @Min(1) @Max(100)
+        int correctionWeight();
     }
 
     interface Host {

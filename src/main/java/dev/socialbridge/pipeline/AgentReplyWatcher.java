@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * (exactly once: a crash before the commit reads the same replies again, the outbox dedupe key absorbs a replay).
  * A reply marks the thread as owned by a person; a closed ticket releases it. Internal comments are never read.
  * An agent's moderation request (hide, unhide, delete, block) is queued the same way ({@link AgentModeration}), and
- * so is the satisfaction survey of a resolved conversation ({@link SurveyFlow}).
+ * so is the satisfaction survey of a resolved conversation ({@link SurveyFlow}). An agent's change of the intent or
+ * sentiment, and an unhide, are recorded as the classifier's labelled examples
+ * ({@link dev.socialbridge.learning.CorrectionRecorder}).
  *
  * <p>Each file the agent attached goes as its own message after the text, where the platform takes files there, as a
  * signed link the platform downloads it from ({@link dev.socialbridge.media.MediaLinks}); the ticket says which
@@ -56,6 +58,7 @@ public final class AgentReplyWatcher extends BackgroundWorker {
     private final SlaClocks sla;
     private final dev.socialbridge.connector.spi.ActionPolicy policy;
     private final Optional<dev.socialbridge.media.MediaLinks> mediaLinks;
+    private dev.socialbridge.learning.CorrectionRecorder corrections;
     private long position = -1;
 
     public AgentReplyWatcher(HostAdapter host, HumanReplyStore store, ThreadStore threads, OutboxStore outbox,
@@ -74,6 +77,12 @@ public final class AgentReplyWatcher extends BackgroundWorker {
         this.sla = sla;
         this.policy = policy;
         this.mediaLinks = mediaLinks;
+    }
+
+    /** Agents' changes of the intent or sentiment, and their unhides, become the classifier's labelled examples. */
+    public AgentReplyWatcher withCorrections(dev.socialbridge.learning.CorrectionRecorder recorder) {
+        this.corrections = recorder;
+        return this;
     }
 
     public AgentReplyWatcher start() {
@@ -145,6 +154,11 @@ public final class AgentReplyWatcher extends BackgroundWorker {
                         .ifPresent(due -> queueDue(c, thread, "agent:" + reply.position(), due));
             } else if (e instanceof HostEvent.ModerationRequested request) {
                 queued += moderation.queue(c, request, thread, fields.get(e.ticket().id()));
+                if (corrections != null && "unhide".equals(request.action())) {
+                    corrections.unhidden(c, request, thread);
+                }
+            } else if (e instanceof HostEvent.LabelCorrected correction && corrections != null) {
+                corrections.labelChanged(c, correction, thread);
             }
         }
         store.saveCursor(c, page.position());

@@ -78,6 +78,9 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final LeadPipeline leads;
     /** Tracked links and lead forms; null when the server has none (tests). */
     private LinkEvents links;
+    /** Where each thread's latest classified message is kept for agents' corrections, and the model's name. */
+    private dev.socialbridge.learning.ClassifiedMessages classified;
+    private java.util.function.Supplier<String> modelVersion;
     private final dev.socialbridge.people.People people;
     private dev.socialbridge.cluster.WorkShare share = dev.socialbridge.cluster.WorkShare.ALL;
     private int workers = 1;
@@ -121,6 +124,17 @@ public final class InteractionProcessor extends BackgroundWorker {
      */
     public InteractionProcessor withLinks(LinkEvents events) {
         this.links = events;
+        return this;
+    }
+
+    /**
+     * Keeps each thread's latest classified message with its labels and the name of the model that gave them, so that
+     * an agent's correction in the host labels that message. Set before {@link #start()}.
+     */
+    public InteractionProcessor withClassifiedMessages(dev.socialbridge.learning.ClassifiedMessages store,
+                                                       java.util.function.Supplier<String> version) {
+        this.classified = store;
+        this.modelVersion = version;
         return this;
     }
 
@@ -538,6 +552,9 @@ public final class InteractionProcessor extends BackgroundWorker {
         for (AutomationOutcome.Audit a : o.audit()) {
             audit.insert(conn, new AuditStore.AuditRow(0, i.threadKey(), item.id(), a.ruleId(), a.templateId(), a.variant(),
                     a.action(), a.outcome(), scores, a.detail(), now));
+        }
+        if (classified != null) {
+            classified.record(conn, i.threadKey(), i.itemId(), i.text(), c, modelVersion.get(), now);
         }
     }
 

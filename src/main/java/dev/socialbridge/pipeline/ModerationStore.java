@@ -103,6 +103,23 @@ public final class ModerationStore {
         }
     }
 
+    /** Comments automation hid since a time, and how many of them a person undid (moderation false positives). */
+    public record AutomatedHides(long hidden, long undone) { }
+
+    public AutomatedHides automatedSince(Instant since) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
+                    + " COALESCE(SUM(CASE WHEN false_positive THEN 1 ELSE 0 END), 0) FROM moderation_action"
+                    + " WHERE hidden_by IS NULL AND hidden_at >= ?")) {
+                ps.setTimestamp(1, Database.ts(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new AutomatedHides(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
     /** How many automated hides humans undid. */
     public long falsePositives() {
         return db.inTransaction(c -> {

@@ -27,6 +27,7 @@ public final class MetricsResource {
     private final StoreGauges gauges;
     private final Telemetry telemetry;
     private final Clock clock;
+    private dev.socialbridge.telemetry.ClassifierGauges classifier;
 
     public MetricsResource(MetricsStore store, StoreGauges gauges, Telemetry telemetry) {
         this(store, gauges, telemetry, Clock.systemUTC());
@@ -39,11 +40,20 @@ public final class MetricsResource {
         this.clock = clock;
     }
 
+    /** Adds the classifier's quality gauges. */
+    public MetricsResource with(dev.socialbridge.telemetry.ClassifierGauges gauges) {
+        this.classifier = gauges;
+        return this;
+    }
+
     @GET
     @Produces({MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     public Response metrics() {
         StringBuilder out = new StringBuilder(render(store.snapshot(clock.instant())));
         gauges.render(out);
+        if (classifier != null) {
+            classifier.render(out);
+        }
         telemetry.render(out);
         return Response.ok(out.toString(), CONTENT_TYPE).build();
     }

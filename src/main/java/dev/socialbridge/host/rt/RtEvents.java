@@ -9,6 +9,7 @@ import dev.socialbridge.host.spi.TicketRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Set;
  * {@code CustomField} transactions with a greater id, oldest first. A correspondence is an agent's reply when the
  * plugin's API user did not write it and it carries no {@code social_message_id} (the mark of a customer message);
  * its text is its {@code text/plain} part. A person setting the moderation status field to
- * {@code <action>_requested} is a moderation request.
+ * {@code <action>_requested} is a moderation request; a person (not the plugin) changing the intent or sentiment field
+ * is a correction of the classifier ({@link HostEvent.LabelCorrected}).
  */
 final class RtEvents {
     private static final Set<String> CLOSED = Set.of("resolved", "rejected", "deleted");
@@ -29,15 +31,18 @@ final class RtEvents {
     private final Set<String> ownUsers;
     private final RtFieldIds fieldIds;
     private final java.util.Optional<String> moderationLabel;
+    private final Map<String, String> correctableLabels;
     /** Logins known to be staff; others are asked again (a new agent may be made privileged meanwhile). */
     private final Set<String> staff = new java.util.HashSet<>();
 
     /**
      * @param ownUsers        the logins of the plugin's API user and bot user (their transactions are the plugin's own)
      * @param moderationLabel RT name of the moderation status field, if the descriptor has one
+     * @param correctableLabels RT names of the classifier's fields a person may correct, by descriptor key
      */
     RtEvents(RtClient client, RtTickets tickets, RtTransactionField messageIdField, Set<String> ownUsers,
-             java.util.Optional<String> moderationLabel) {
+             java.util.Optional<String> moderationLabel, Map<String, String> correctableLabels) {
+        this.correctableLabels = correctableLabels;
         this.client = client;
         this.tickets = tickets;
         this.fieldIds = new RtFieldIds(client);
@@ -53,7 +58,7 @@ final class RtEvents {
         query.addObject().put("field", "Type").put("value", "Correspond").put("entry_aggregator", "OR");
         query.addObject().put("field", "Type").put("value", "Status").put("entry_aggregator", "OR");
         query.addObject().put("field", "Type").put("value", "CustomField").put("entry_aggregator", "OR");
-        JsonNode page = client.post("/transactions?fields=Type,Field,ObjectId,Creator,Created,NewValue&orderby=id&order=ASC"
+        JsonNode page = client.post("/transactions?fields=Type,Field,ObjectId,Creator,Created,OldValue,NewValue&orderby=id&order=ASC"
                 + "&per_page=" + Math.max(1, Math.min(limit, 100)), query);
         List<HostEvent> events = new ArrayList<>();
         long last = position;
@@ -88,7 +93,8 @@ final class RtEvents {
                     : new HostEvent.StatusChanged(id, ticket, status, at);
         }
         if ("CustomField".equals(type)) {
-            return moderationRequest(id, t, ticket, creator, at);   // the plugin never writes *_requested itself
+            HostEvent request = moderationRequest(id, t, ticket, creator, at);   // the plugin never writes *_requested
+            return request != null ? request : correction(id, t, ticket, creator, at);
         }
         if (ownUsers.contains(creator) || isCustomerMessage(id) || !isStaff(creator)) {
             return null;
@@ -108,6 +114,21 @@ final class RtEvents {
                 .map(t.path("Field").asText()::equals).orElse(false);
         return moderationField && HostEvent.MODERATION_ACTIONS.contains(action)
                 ? new HostEvent.ModerationRequested(id, ticket, action, creator, at) : null;
+    }
+
+    /** A person's change of a correctable field (intent, sentiment), else null. */
+    private HostEvent correction(long id, JsonNode t, TicketRef ticket, String creator, Instant at) {
+        if (ownUsers.contains(creator)) {
+            return null;
+        }
+        String field = t.path("Field").asText();
+        for (Map.Entry<String, String> e : correctableLabels.entrySet()) {
+            if (fieldIds.ticketFieldId(e.getValue()).map(field::equals).orElse(false)) {
+                return isStaff(creator) ? new HostEvent.LabelCorrected(id, ticket, e.getKey(), t.path("OldValue").asText(""),
+                        t.path("NewValue").asText(""), creator, at) : null;
+            }
+        }
+        return null;
     }
 
     /**

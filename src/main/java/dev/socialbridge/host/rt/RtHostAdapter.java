@@ -31,6 +31,8 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtTickets botTickets;
     private final RtSettings settings;
     private final java.util.Optional<String> moderationLabel;
+    /** RT names of the fields whose change by a person is a classifier correction, by descriptor key. */
+    private final java.util.Map<String, String> correctableLabels;
     private volatile RtEvents events;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
@@ -45,6 +47,11 @@ public final class RtHostAdapter implements HostAdapter {
         this.tickets = new RtTickets(client, descriptor, messageIdField, clock, voice);
         this.moderationLabel = descriptor.field(dev.socialbridge.descriptor.FieldKeys.MODERATION_STATUS)
                 .map(dev.socialbridge.descriptor.FieldDef::label);
+        java.util.Map<String, String> correctable = new java.util.LinkedHashMap<>();
+        for (String key : dev.socialbridge.host.spi.HostEvent.CORRECTABLE_FIELDS) {
+            descriptor.field(key).ifPresent(f -> correctable.put(key, f.label()));
+        }
+        this.correctableLabels = java.util.Map.copyOf(correctable);
         // the bot user writes through the same ticket operations; its messages carry their id in the same field
         this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock, null))
                 .orElse(null);
@@ -93,7 +100,7 @@ public final class RtHostAdapter implements HostAdapter {
             java.util.Set<String> own = new java.util.HashSet<>();
             own.add(login(settings));
             settings.bot().ifPresent(bot -> own.add(login(bot)));
-            e = new RtEvents(client, tickets, messageIdField, own, moderationLabel);
+            e = new RtEvents(client, tickets, messageIdField, own, moderationLabel, correctableLabels);
             events = e;
         }
         return e;

@@ -41,6 +41,20 @@ public sealed interface HostEvent {
     /** What an agent can ask of the platform from a ticket: hide, unhide or delete the comment, block its author. */
     java.util.List<String> MODERATION_ACTIONS = java.util.List.of("hide", "unhide", "delete", "block");
 
+    /**
+     * A person changed a label the classifier set on the ticket: a correction the classifier learns from.
+     *
+     * @param field    {@link #CORRECTABLE_FIELDS}: the descriptor key of the field
+     * @param oldValue the value before (the classifier's, unless a person changed it before)
+     * @param newValue the value the person chose (empty when they cleared it)
+     * @param author   the person's host login
+     */
+    record LabelCorrected(long position, TicketRef ticket, String field, String oldValue, String newValue, String author,
+                          Instant at) implements HostEvent { }
+
+    /** The ticket fields whose change by a person is a {@link LabelCorrected}: the classifier's intent and sentiment. */
+    java.util.List<String> CORRECTABLE_FIELDS = java.util.List.of("intent", "sentiment");
+
     /** The ticket was resolved or otherwise closed ({@code status} as the host names it). */
     record TicketClosed(long position, TicketRef ticket, String status, Instant at) implements HostEvent { }
 

@@ -1,4 +1,4 @@
-package dev.socialbridge.classify;
+package dev.socialbridge.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
