@@ -276,6 +276,58 @@ class AgentRepliesIT {
     }
 
     @Test
+    void anAgentsCorrectionOfIntentAndSentimentBecomesALabelledExampleAndEveryAuditRecordNamesTheModel() throws Exception {
+        String run = ServerHarness.newRun();
+        TicketRef t = dmThread(run);
+        String thread = "instagram:dm:" + ServerHarness.IG_ACCOUNT + ":6541" + run + "00003";
+        String modelIntent = rt.readFields(t).get("intent");
+        String corrected = "complaint".equals(modelIntent) ? "support" : "complaint";
+        String sentiment = "positive".equals(rt.readFields(t).get("sentiment")) ? "negative" : "positive";
+        agent.put("/ticket/" + t.id(), Map.of("CustomFields", Map.of(
+                descriptor.field("intent").orElseThrow().label(), corrected,
+                descriptor.field("sentiment").orElseThrow().label(), sentiment)));
+        java.util.function.Supplier<List<dev.socialbridge.learning.CorrectionStore.Correction>> ofThread = () -> {
+            try (dev.socialbridge.store.Database db = harness.openStore()) {
+                dev.socialbridge.learning.CorrectionStore store = new dev.socialbridge.learning.CorrectionStore(db);
+                List<dev.socialbridge.learning.CorrectionStore.Correction> all = new java.util.ArrayList<>(
+                        store.examples(dev.socialbridge.learning.CorrectionStore.INTENT));
+                all.addAll(store.examples(dev.socialbridge.learning.CorrectionStore.SENTIMENT));
+                return all.stream().filter(x -> thread.equals(x.threadKey())).toList();
+            }
+        };
+        ServerHarness.await("both corrections recorded", WAIT, () -> ofThread.get().size() == 2);
+        dev.socialbridge.learning.CorrectionStore.Correction intent = ofThread.get().stream()
+                .filter(x -> x.field().equals("intent")).findFirst().orElseThrow();
+        assertEquals(corrected, intent.newValue());
+        assertEquals(modelIntent, intent.oldValue(), "the label the model gave");
+        assertEquals("social-agent-it", intent.author());
+        String text = dev.socialbridge.support.Json.MAPPER.readTree(ServerHarness.fixture("ig-dm.json", run))
+                .path("entry").path(0).path("messaging").path(0).path("message").path("text").asText();
+        assertEquals(text, intent.text(), "the customer's message the ticket showed");
+        assertEquals(dev.socialbridge.learning.ModelVersion.shipped(), intent.modelVersion());
+
+        // the plugin's own writes of the same fields (a new message) are not corrections
+        int before = ofThread.get().size();
+        Thread.sleep(1500);
+        assertEquals(before, ofThread.get().size());
+
+        JsonNode report = ServerHarness.HTTP_JSON(harness.get("admin/classifier", true).body());
+        assertEquals(dev.socialbridge.learning.ModelVersion.shipped(), report.path("model").asText());
+        assertTrue(report.path("corrections").path("intent/agent").asLong() >= 1, report.toString());
+        assertTrue(report.path("tagging").path("classifiedThreads").asLong() >= 1, report.toString());
+        JsonNode audit = ServerHarness.HTTP_JSON(harness.get("admin/audit?thread=" + java.net.URLEncoder.encode(thread,
+                StandardCharsets.UTF_8), true).body());
+        assertTrue(audit.size() > 0, audit.toString());
+        for (JsonNode row : audit) {
+            assertEquals(dev.socialbridge.learning.ModelVersion.shipped(), row.path("modelVersion").asText(), row.toString());
+        }
+        String metrics = harness.get("metrics", false).body();
+        assertTrue(metrics.contains("socialbridge_classifier_model_info{version=\"" + dev.socialbridge.learning.ModelVersion.shipped()
+                + "\"} 1"), metrics);
+        assertTrue(metrics.contains("socialbridge_tagging_accuracy_ratio{field=\"intent\"}"), metrics);
+    }
+
+    @Test
     void anAgentDeletesACommentAndBlockingOnInstagramIsAnsweredWithWhatToDo() throws Exception {
         String run = ServerHarness.newRun();
         assertEquals(200, harness.postWebhook(ServerHarness.fixture("ig-comment.json", run)).statusCode());
