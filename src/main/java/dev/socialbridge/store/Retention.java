@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the operational store small: once an hour, work that is finished and older than the retention is deleted in
  * batches: processed inbox items (their raw webhook bodies are most of the store), delivered, cancelled or refused
- * outbox items, the record of messages sent and of automated replies. Quarantined and dead items wait for an admin
- * and are kept; so are threads, their SLA events and the audit, which the reports read.
+ * outbox items, the record of messages sent and of automated replies, and the text of threads' latest classified
+ * messages (kept for agents' corrections). Quarantined and dead items wait for an admin and are kept; so are threads,
+ * their SLA events and the audit, which the reports read, and the corrections agents made (the classifier's labelled
+ * examples).
  *
  * <p>An inbox item is also what makes a redelivered webhook a no-op: the retention must be longer than the
  * platforms redeliver (a day or two), hence its floor of {@value #MIN_DAYS} days.
@@ -24,13 +26,17 @@ public final class Retention extends BackgroundWorker {
     /** The shortest retention accepted. */
     public static final int MIN_DAYS = 7;
     private static final int BATCH = 1000;
-    private static final Map<String, String> PURGES = new LinkedHashMap<>();
+    /** What is purged from a table: rows matching {@code where} (one parameter: the cutoff), by their {@code key}. */
+    private record Purge(String key, String where) { }
+
+    private static final Map<String, Purge> PURGES = new LinkedHashMap<>();
 
     static {
-        PURGES.put("inbox_item", "status IN ('DONE', 'IGNORED') AND received_at < ?");
-        PURGES.put("outbox_item", "status IN ('DONE', 'CANCELLED', 'NOT_SENDABLE') AND created_at < ?");
-        PURGES.put("sent_message", "created_at < ?");
-        PURGES.put("automated_reply", "created_at < ?");
+        PURGES.put("inbox_item", new Purge("id", "status IN ('DONE', 'IGNORED') AND received_at < ?"));
+        PURGES.put("outbox_item", new Purge("id", "status IN ('DONE', 'CANCELLED', 'NOT_SENDABLE') AND created_at < ?"));
+        PURGES.put("sent_message", new Purge("id", "created_at < ?"));
+        PURGES.put("automated_reply", new Purge("id", "created_at < ?"));
+        PURGES.put("classified_message", new Purge("thread_key", "classified_at < ?"));
     }
 
     private final Database db;
@@ -66,13 +72,14 @@ public final class Retention extends BackgroundWorker {
     public Map<String, Integer> purge(Instant now) {
         Instant cutoff = now.minus(keep);
         Map<String, Integer> out = new LinkedHashMap<>();
-        PURGES.forEach((table, where) -> {
+        PURGES.forEach((table, purge) -> {
             int total = 0;
             int deleted;
             do {
                 deleted = db.inTransaction(c -> {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id FROM "
-                            + table + " WHERE " + where + " FETCH FIRST " + BATCH + " ROWS ONLY)")) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + purge.key()
+                            + " IN (SELECT " + purge.key() + " FROM " + table + " WHERE " + purge.where() + " FETCH FIRST "
+                            + BATCH + " ROWS ONLY)")) {
                         ps.setTimestamp(1, Database.ts(cutoff));
                         return ps.executeUpdate();
                     }

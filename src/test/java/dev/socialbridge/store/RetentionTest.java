@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import dev.socialbridge.classify.Classification;
+import dev.socialbridge.learning.ClassifiedMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -79,6 +81,13 @@ class RetentionTest {
         outbox("cancelled", "CANCELLED", old);
         outbox("dead", "DEAD", old);
         outbox("recent", "DONE", NOW.minus(Duration.ofDays(1)));
+        ClassifiedMessages messages = new ClassifiedMessages(db);
+        db.inTransaction(c -> {
+            Classification k = new Classification("fr", "other", 0.5, "neutral", 0);
+            messages.record(c, "old-thread", "m1", "un vieux message", k, "shipped-x", old);
+            messages.record(c, "recent-thread", "m2", "un message récent", k, "shipped-x", NOW.minus(Duration.ofDays(2)));
+            return null;
+        });
 
         Map<String, Integer> purged = new Retention(db, Duration.ofDays(30), Duration.ofHours(1), Clock.systemUTC())
                 .purge(NOW);
@@ -88,6 +97,8 @@ class RetentionTest {
         assertEquals(2, purged.get("outbox_item"));
         assertEquals(4, count("inbox_item"), "quarantined, dead, pending and recent stay");
         assertEquals(2, count("outbox_item"), "dead and recent stay");
+        assertEquals(1, purged.get("classified_message"), "the customer's text is not kept past the retention");
+        assertEquals(1, count("classified_message"));
     }
 
     @Test
