@@ -10,6 +10,7 @@ import dev.socialbridge.pipeline.AutomationStep;
 import dev.socialbridge.pipeline.RuleBasedAutomation;
 import dev.socialbridge.rules.AutomationEngine;
 import dev.socialbridge.rules.AutomationSettings;
+import dev.socialbridge.rules.ConfidenceGate;
 import dev.socialbridge.rules.RuleValidationException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -42,7 +43,17 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
         String[] hours = a.businessHours().split("-");
         return new AutomationSettings(a.brand(), a.maxRepliesPerAuthorPerHour(), a.maxBotTurns(), a.vipFollowerThreshold(),
                 a.disclosure(), a.businessZone(), days(a.businessDays()), LocalTime.parse(hours[0]),
-                hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]), ownIds);
+                hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]), ownIds, confidenceGate(a));
+    }
+
+    /** The confidence gate of the settings (validated by the mapping: intents known, confidences within 0..1). */
+    static ConfidenceGate confidenceGate(SocialBridgeConfig.Automation a) {
+        java.util.Map<String, Double> byIntent = new java.util.TreeMap<>();
+        for (String pair : a.minConfidenceByIntent().orElse(List.of())) {
+            int colon = pair.indexOf(':');
+            byIntent.put(pair.substring(0, colon).strip(), Double.parseDouble(pair.substring(colon + 1).strip()));
+        }
+        return new ConfidenceGate(a.minConfidence(), byIntent, a.hideMinConfidence());
     }
 
     static Set<DayOfWeek> days(String spec) {
