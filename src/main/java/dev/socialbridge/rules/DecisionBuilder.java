@@ -65,6 +65,7 @@ final class DecisionBuilder {
     void plan(Rule rule) {
         matched.add(rule.id());
         Suppression ruleLevel = ruleLevelSuppression(rule);
+        int auditFrom = audit.size();
         for (ActionSpec spec : rule.actions()) {
             if (spec instanceof ActionSpec.Reply r) {
                 reply(rule, r, ruleLevel);
@@ -85,6 +86,10 @@ final class DecisionBuilder {
                 String text = n.text().renderLenient(noteTokens(), "?");
                 add(rule.id(), null, null, new Action.Notify(text), text);
             }
+        }
+        if (heldBack.holdsMessage(rule) && audit.subList(auditFrom, audit.size()).stream()
+                .noneMatch(e -> Suppression.LOW_CONFIDENCE.outcome().equals(e.outcome()))) {
+            suppressed(rule.id(), null, null, AuditEntry.NONE, Suppression.LOW_CONFIDENCE, heldBack.rule(rule.id()));
         }
     }
 

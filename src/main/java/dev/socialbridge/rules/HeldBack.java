@@ -20,6 +20,7 @@ final class HeldBack {
     private final ConfidenceGate gate;
     private final Classification scores;
     private final List<String> messages = new ArrayList<>(2);
+    private final List<String> rules = new ArrayList<>(1);
     private boolean hide;
 
     HeldBack(ConfidenceGate gate, Classification scores) {
@@ -27,7 +28,7 @@ final class HeldBack {
         this.scores = scores;
     }
 
-    /** Whether the gate holds back a reply, DM or qualifier flow of {@code rule}. */
+    /** Whether {@code rule} acts on a guess below the gate: its replies, DMs and qualifier flows are held back. */
     boolean holdsMessage(Rule rule) {
         return rule.gatesMessages() && scores.intentConfidence() < gate.threshold(scores.intent());
     }
@@ -48,6 +49,15 @@ final class HeldBack {
         return guess(gate.threshold(scores.intent())) + " for automated replies; would have sent: " + wouldSend;
     }
 
+    /**
+     * Records a rule that acted on a guess below the gate but had nothing to hold back (a hide where hiding does not
+     * apply, only tags): a person still decides, so the message gets a ticket. Returns the audit detail.
+     */
+    String rule(String ruleId) {
+        rules.add(ruleId);
+        return guess(gate.threshold(scores.intent())) + "; nothing to hold back, a person decides";
+    }
+
     /** Records a hide held back and returns its audit detail. */
     String hide(String reason) {
         hide = true;
@@ -61,7 +71,7 @@ final class HeldBack {
 
     /** True when anything was held back: a person must look at the message. */
     boolean any() {
-        return hide || !messages.isEmpty();
+        return hide || !messages.isEmpty() || !rules.isEmpty();
     }
 
     /** The ticket notes: one for a hide held back, one for the messages held back. */
@@ -72,6 +82,8 @@ final class HeldBack {
         }
         if (!messages.isEmpty()) {
             notes.add(note(gate.threshold(scores.intent()), "automated replies (" + String.join(", ", messages) + ")"));
+        } else if (!rules.isEmpty() && !hide) {
+            notes.add(note(gate.threshold(scores.intent()), "rule " + String.join(", ", rules)));
         }
         return notes;
     }
