@@ -48,10 +48,10 @@ record Automation(Function<String, Classification> classifier, AutomationStep st
 
     /** The confidence gate of the settings (validated by the mapping: intents known, confidences within 0..1). */
     static ConfidenceGate confidenceGate(SocialBridgeConfig.Automation a) {
-        java.util.Map<String, Double> byIntent = new java.util.TreeMap<>();
-        for (String pair : a.minConfidenceByIntent().orElse(List.of())) {
-            int colon = pair.indexOf(':');
-            byIntent.put(pair.substring(0, colon).strip(), Double.parseDouble(pair.substring(colon + 1).strip()));
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Double> byIntent = ConfidenceGate.byIntent(a.minConfidenceByIntent().orElse(List.of()), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("socialbridge.automation." + problems.get(0));
         }
         return new ConfidenceGate(a.minConfidence(), byIntent, a.hideMinConfidence());
     }

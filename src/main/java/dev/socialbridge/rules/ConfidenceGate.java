@@ -57,6 +57,25 @@ public record ConfidenceGate(double minConfidence, Map<String, Double> byIntent,
         return problems;
     }
 
+    /**
+     * Per-intent thresholds written {@code intent:confidence} (the form of
+     * {@code socialbridge.automation.min-confidence-by-intent}), e.g. {@code [refund_cancel:0.7, praise:0.4]}; a pair
+     * that is not {@code word:number} is added to {@code problems} and left out (intents and ranges are checked by
+     * the constructor). The last pair of an intent wins.
+     */
+    public static Map<String, Double> byIntent(List<String> pairs, List<String> problems) {
+        Map<String, Double> out = new TreeMap<>();
+        for (String pair : pairs) {
+            int colon = pair.indexOf(':');
+            try {
+                out.put(pair.substring(0, Math.max(colon, 0)).strip(), Double.parseDouble(pair.substring(colon + 1).strip()));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                problems.add("min-confidence-by-intent: '" + pair + "' is not intent:confidence such as refund_cancel:0.7");
+            }
+        }
+        return out;
+    }
+
     /** The threshold of automated messages (replies, DMs, qualifier flows) for a message of {@code intent}. */
     public double threshold(String intent) {
         Double own = intent == null ? null : byIntent.get(intent);
