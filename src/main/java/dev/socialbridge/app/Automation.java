@@ -9,6 +9,7 @@ import dev.socialbridge.pipeline.AutomationStep;
 import dev.socialbridge.pipeline.RuleBasedAutomation;
 import dev.socialbridge.rules.AutomationEngine;
 import dev.socialbridge.rules.AutomationSettings;
+import dev.socialbridge.rules.ConfidenceGate;
 import dev.socialbridge.rules.RuleValidationException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -50,7 +51,17 @@ record Automation(ActiveClassifier classifier, AutomationStep step) {
         String[] hours = a.businessHours().split("-");
         return new AutomationSettings(a.brand(), a.maxRepliesPerAuthorPerHour(), a.maxBotTurns(), a.vipFollowerThreshold(),
                 a.disclosure(), a.businessZone(), days(a.businessDays()), LocalTime.parse(hours[0]),
-                hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]), ownIds);
+                hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]), ownIds, confidenceGate(a));
+    }
+
+    /** The confidence gate of the settings (validated by the mapping: intents known, confidences within 0..1). */
+    static ConfidenceGate confidenceGate(SocialBridgeConfig.Automation a) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Double> byIntent = ConfidenceGate.byIntent(a.minConfidenceByIntent().orElse(List.of()), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("socialbridge.automation." + problems.get(0));
+        }
+        return new ConfidenceGate(a.minConfidence(), byIntent, a.hideMinConfidence());
     }
 
     static Set<DayOfWeek> days(String spec) {

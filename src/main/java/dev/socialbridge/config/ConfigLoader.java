@@ -147,6 +147,9 @@ public final class ConfigLoader {
         if (type == int.class || type == long.class) {
             return "whole number";
         }
+        if (type == double.class) {
+            return "number such as 0.5";
+        }
         if (type == boolean.class) {
             return "boolean (true/false)";
         }

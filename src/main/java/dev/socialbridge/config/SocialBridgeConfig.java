@@ -3,6 +3,8 @@ package dev.socialbridge.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -280,6 +282,33 @@ public interface SocialBridgeConfig {
                 message = "must be a day range such as MON-FRI or a list such as MON,TUE,SAT")
         @Doc("opening days: a range or a list such as `MON,TUE,SAT`")
         String businessDays();
+
+        /** The confidence gate: below it, automation holds back what it would do for the customer (docs/automation.md). */
+        @Doc("confidence gate: the classifier's confidence in a message's intent below which automation holds back the"
+                + " replies, DMs and qualifier flows of rules that read the classifier; the ticket gets a note with the"
+                + " classifier's guess and a person acts (0-1; 0: off; docs/automation.md, Confidence gate)")
+        @WithName("min-confidence") @WithDefault("0.5")
+        @DecimalMin(value = "0", message = "must be a confidence between 0 and 1")
+        @DecimalMax(value = "1", message = "must be a confidence between 0 and 1")
+        double minConfidence();
+
+        /** Per-intent thresholds of the confidence gate, in place of {@link #minConfidence()} for their intent. */
+        @Doc("per-intent thresholds of the confidence gate, in place of `min-confidence` for their intent:"
+                + " comma-separated `intent:confidence`, e.g. `refund_cancel:0.7,praise:0.4` (0-1; intents: sales_lead,"
+                + " support, refund_cancel, complaint, praise, question, spam, toxic, other); unset: `min-confidence`"
+                + " for every intent")
+        @WithName("min-confidence-by-intent")
+        Optional<java.util.List<@Pattern(regexp = "(sales_lead|support|refund_cancel|complaint|praise|question|spam|toxic|other)"
+                + ":(0(\\.[0-9]+)?|1(\\.0+)?)", message = "must be intent:confidence with a known intent and a confidence"
+                + " between 0 and 1, such as refund_cancel:0.7") String>> minConfidenceByIntent();
+
+        /** The confidence gate of hides: stricter than the intents' thresholds, whatever they say. */
+        @Doc("confidence gate of hides: below it automation never hides a comment, whatever the intent's threshold;"
+                + " the comment goes to Social Moderation Review with the classifier's guess (0-1)")
+        @WithName("hide-min-confidence") @WithDefault("0.8")
+        @DecimalMin(value = "0", message = "must be a confidence between 0 and 1")
+        @DecimalMax(value = "1", message = "must be a confidence between 0 and 1")
+        double hideMinConfidence();
     }
 
     /** Campaign attribution: what names a thread's campaign besides refs and ad referrals. */

@@ -23,7 +23,12 @@ public enum Suppression {
     /** The action does not apply here: the platform does not offer it for this kind of interaction. */
     NOT_APPLICABLE,
     /** A higher-priority action of the same kind won (one escalation and one hide per decision). */
-    SUPERSEDED;
+    SUPERSEDED,
+    /**
+     * The classifier's confidence in the intent is below the confidence gate for this action: a person decides
+     * instead (see {@code dev.socialbridge.rules.ConfidenceGate}).
+     */
+    LOW_CONFIDENCE;
 
     /** {@code "suppressed:" + lower-case name}, e.g. {@code suppressed:rate_limit}. */
     public String outcome() {

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Automation by the declarative rules: asks the {@link AutomationEngine} and translates its decision.
  * A ticket is opened when a rule escalates, when no rule did anything (a human should look), or when
- * the thread already has one (so the conversation in the host stays complete); fully automated
+ * the thread already has one (so the conversation in the host stays complete), or when the confidence gate held an
+ * action back (a person acts instead, see {@link dev.socialbridge.rules.ConfidenceGate}); fully automated
  * interactions (a thanks reply) and dropped ones (hidden spam) open none.
  */
 public final class RuleBasedAutomation implements AutomationStep {
@@ -90,7 +91,10 @@ public final class RuleBasedAutomation implements AutomationStep {
         boolean nothingDone = d.actions().isEmpty();
         // a delayed reply waits for an agent to answer first: someone must see the message
         boolean awaitsAgent = replies.stream().anyMatch(r -> !r.delay().isZero());
-        boolean ticket = queue != null || nothingDone || awaitsAgent || thread.ticketId() != null || thread.queueKey() != null;
+        // what the confidence gate held back is for a person to do: in the rule's queue, else the default one
+        boolean heldBack = !d.heldBack().isEmpty();
+        boolean ticket = queue != null || nothingDone || awaitsAgent || heldBack || thread.ticketId() != null
+                || thread.queueKey() != null;
         if (ticket && queue == null && thread.queueKey() == null) {
             queue = defaultQueue;
         }

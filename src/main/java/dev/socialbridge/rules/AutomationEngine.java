@@ -40,6 +40,11 @@ import java.util.Set;
  * the bot-turn limit gets no replies and is escalated (to general unless a rule escalated); at most
  * N replies per author per hour, counting those planned in the same decision.
  *
+ * <p>Confidence gate ({@link ConfidenceGate}, from the settings): a rule that reads the classifier's output and
+ * matches a guess below the gate has its replies, DMs, qualifier flows and hides held back
+ * ({@code suppressed:low_confidence}, see {@link Decision#heldBack()}); its routing, tags, lead points and notes still
+ * apply, a note shows the guess, and a held-back hide escalates to moderation review.
+ *
  * <p>Opt-out (STOP, arrêt, désabonner, unsubscribe): the message sets {@link Decision#optOutRecorded()}
  * (the caller stores the time); rule replies are suppressed, and — as is industry practice for
  * SMS/WhatsApp keywords — one confirmation is sent (template {@code opt-out-confirmation}, else a

@@ -29,6 +29,13 @@ final class ConditionParser {
     static final List<String> KEYS = List.of("platform", "kind", "intent", "minConfidence", "sentiment",
             "sentimentAtMost", "sentimentAtLeast", "language", "keywords", "regex", "minFollowers", "verified",
             "vip", "campaignTag", "firstMessageInThread", "minBotTurns", "maxBotTurns", "businessHours", "timeOfDay");
+    /**
+     * The conditions on the classifier's guess (intent, its confidence, sentiment): a rule with one of them acts on
+     * that guess, so the {@link ConfidenceGate} applies to it. {@code language} is not among them: it is detected
+     * apart from the intent, and the gate is about the intent's confidence.
+     */
+    static final List<String> CLASSIFIER_KEYS = List.of("intent", "minConfidence", "sentiment", "sentimentAtMost",
+            "sentimentAtLeast");
 
     private final String where;
     private final List<String> problems;

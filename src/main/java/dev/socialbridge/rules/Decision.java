@@ -39,6 +39,15 @@ public record Decision(List<Action> actions, List<String> matchedRuleIds, List<A
         return actions.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /**
+     * The audit entries of the actions the confidence gate held back ({@code suppressed:low_confidence}): when there
+     * is one, a person must look at the message, and it gets a ticket.
+     */
+    public List<AuditEntry> heldBack() {
+        String outcome = dev.socialbridge.guard.Suppression.LOW_CONFIDENCE.outcome();
+        return audit.stream().filter(e -> outcome.equals(e.outcome())).toList();
+    }
+
     /** The replies over one channel. */
     public List<Action.Reply> replies(ReplyChannel channel) {
         return actionsOf(Action.Reply.class).stream().filter(r -> r.channel() == channel).toList();

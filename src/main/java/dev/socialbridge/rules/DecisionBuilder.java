@@ -1,6 +1,7 @@
 package dev.socialbridge.rules;
 
 import dev.socialbridge.classify.Classification;
+import dev.socialbridge.descriptor.QueueKeys;
 import dev.socialbridge.guard.ReplyGate;
 import dev.socialbridge.guard.Suppression;
 import dev.socialbridge.interaction.Interaction;
@@ -35,6 +36,7 @@ final class DecisionBuilder {
     private final RuleContext ctx;
     private final TemplateCatalog templates;
     private final ReplyGate gate;
+    private final HeldBack heldBack;
     private final Classification scores;
     private final boolean optOutMessage;
     private final boolean handoff;
@@ -54,6 +56,7 @@ final class DecisionBuilder {
         this.templates = templates;
         this.gate = gate;
         this.scores = ctx.classification;
+        this.heldBack = new HeldBack(ctx.settings.confidenceGate(), scores);
         this.optOutMessage = optOutMessage;
         this.handoff = handoff;
     }
@@ -62,13 +65,14 @@ final class DecisionBuilder {
     void plan(Rule rule) {
         matched.add(rule.id());
         Suppression ruleLevel = ruleLevelSuppression(rule);
+        int auditFrom = audit.size();
         for (ActionSpec spec : rule.actions()) {
             if (spec instanceof ActionSpec.Reply r) {
-                reply(rule.id(), r, ruleLevel);
+                reply(rule, r, ruleLevel);
             } else if (spec instanceof ActionSpec.Qualify q) {
-                qualify(rule.id(), q, ruleLevel);
+                qualify(rule, q, ruleLevel);
             } else if (spec instanceof ActionSpec.Hide h) {
-                hide(rule.id(), h, ruleLevel);
+                hide(rule, h, ruleLevel);
             } else if (spec instanceof ActionSpec.Escalate e) {
                 escalate(rule.id(), new Action.Escalate(e.queueKey(), e.priority(), e.reason()));
             } else if (spec instanceof ActionSpec.Tag t) {
@@ -83,10 +87,25 @@ final class DecisionBuilder {
                 add(rule.id(), null, null, new Action.Notify(text), text);
             }
         }
+        if (heldBack.holdsMessage(rule) && audit.subList(auditFrom, audit.size()).stream()
+                .noneMatch(e -> Suppression.LOW_CONFIDENCE.outcome().equals(e.outcome()))) {
+            suppressed(rule.id(), null, null, AuditEntry.NONE, Suppression.LOW_CONFIDENCE, heldBack.rule(rule.id()));
+        }
     }
 
-    /** Adds the guard-rail actions (handoff, bot-turn escalation, opt-out confirmation) and builds the decision. */
+    /**
+     * Adds the guard-rail actions (held-back notes and moderation review, handoff, bot-turn escalation, opt-out
+     * confirmation) and builds the decision.
+     */
     Decision build() {
+        if (heldBack.anyHide()) {
+            // a comment the classifier was not sure enough to hide: a moderator decides
+            escalate(HeldBack.GUARD_CONFIDENCE, new Action.Escalate(QueueKeys.MODERATION_REVIEW,
+                    Vocabulary.QUEUE_PRIORITIES.get(QueueKeys.MODERATION_REVIEW), "low_confidence"));
+        }
+        for (String note : heldBack.notes()) {
+            add(HeldBack.GUARD_CONFIDENCE, null, null, new Action.Notify(note), note);
+        }
         if (handoff) {
             // A person must pick this up: support, unless a rule chose a higher-priority queue (hot leads, VIP).
             escalate(GUARD_HANDOFF, new Action.Escalate(Vocabulary.SUPPORT, Vocabulary.QUEUE_PRIORITIES.get(Vocabulary.SUPPORT), "handoff"));
@@ -122,7 +141,8 @@ final class DecisionBuilder {
         return null;
     }
 
-    private void reply(String ruleId, ActionSpec.Reply spec, Suppression ruleLevel) {
+    private void reply(Rule rule, ActionSpec.Reply spec, Suppression ruleLevel) {
+        String ruleId = rule.id();
         ReplyChannel channel = spec.channel().on(ctx.interaction.kind());
         String variant = templates.variantFor(spec.templateId(), authorId());
         Suppression s = ruleLevel != null ? ruleLevel : blocked() ? Suppression.BLOCKED : gate.checkRuleReply();
@@ -142,6 +162,11 @@ final class DecisionBuilder {
                     explain(Suppression.UNRESOLVED_TOKEN));
             return;
         }
+        if (heldBack.holdsMessage(rule)) {
+            suppressed(ruleId, spec.templateId(), r.variant(), channel.auditName(), Suppression.LOW_CONFIDENCE,
+                    heldBack.message(channel.auditName() + " " + spec.templateId(), r.text()));
+            return;
+        }
         gate.count();
         replied = true;
         String detail = (r.fallback() ? "fallback: " : "") + r.text();
@@ -155,7 +180,8 @@ final class DecisionBuilder {
      * A qualifier flow's first question, privately (a private reply to a comment, in the conversation otherwise),
      * under the same guard rails as a reply; then the {@link Action.Qualify} that has the caller record the flow.
      */
-    private void qualify(String ruleId, ActionSpec.Qualify spec, Suppression ruleLevel) {
+    private void qualify(Rule rule, ActionSpec.Qualify spec, Suppression ruleLevel) {
+        String ruleId = rule.id();
         ReplyChannel channel = ReplyChannel.PRIVATE.on(ctx.interaction.kind());
         String templateId = "qualify:" + spec.flowId();
         String variant = TemplateCatalog.CONTROL_VARIANT;
@@ -175,6 +201,11 @@ final class DecisionBuilder {
         String text = LengthLimits.fit(prefix, flow.step(0).question().in(lang), limit(channel));
         List<String> offered = channel == ReplyChannel.PRIVATE ? List.of() : flow.step(0).quickReplies(lang);
         int max = ctx.policy.maxQuickReplies(ctx.interaction.platform());
+        if (heldBack.holdsMessage(rule)) {
+            suppressed(ruleId, templateId, variant, channel.auditName(), Suppression.LOW_CONFIDENCE,
+                    heldBack.message("qualifier flow " + flow.id(), text));
+            return;
+        }
         gate.count();
         replied = true;
         add(ruleId, templateId, variant, new Action.Reply(channel, text, offered.size() <= max ? offered
@@ -231,7 +262,8 @@ final class DecisionBuilder {
         return !ctx.interaction.automationAllowed();
     }
 
-    private void hide(String ruleId, ActionSpec.Hide spec, Suppression ruleLevel) {
+    private void hide(Rule rule, ActionSpec.Hide spec, Suppression ruleLevel) {
+        String ruleId = rule.id();
         Suppression s = ruleLevel != null ? ruleLevel : blocked() ? Suppression.BLOCKED : null;
         Optional<String> refusal = s == null ? ctx.policy.hideRefusal(ctx.interaction) : Optional.empty();
         if (s != null) {
@@ -240,6 +272,8 @@ final class DecisionBuilder {
             suppressed(ruleId, null, null, "hide", Suppression.NOT_APPLICABLE, refusal.get());
         } else if (hideAt >= 0) {
             suppressed(ruleId, null, null, "hide", Suppression.SUPERSEDED, explain(Suppression.SUPERSEDED));
+        } else if (heldBack.holdsHide(rule)) {
+            suppressed(ruleId, null, null, "hide", Suppression.LOW_CONFIDENCE, heldBack.hide(spec.reason()));
         } else {
             hideAt = actions.size();
             add(ruleId, null, null, new Action.Hide(spec.reason()), spec.reason());
@@ -299,7 +333,7 @@ final class DecisionBuilder {
         if (optOutMessage || ctx.facts.authorOptedOutAt() != null) {
             return Decision.OPTED_OUT;
         }
-        if (escalateAt >= 0) {
+        if (escalateAt >= 0 || heldBack.any()) {
             return Decision.ESCALATED;
         }
         return replied || hideAt >= 0 ? Decision.AUTOMATED : Decision.HUMAN;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class RuleFileParser {
 
-    static final List<String> RULE_KEYS = List.of("id", "description", "enabled", "stop", "when", "then", "rollout", "killSwitch");
+    static final List<String> RULE_KEYS = List.of("id", "description", "enabled", "stop", "when", "then", "rollout", "killSwitch",
+            "confidenceGate");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
 
     private final String file;
@@ -81,9 +82,15 @@ final class RuleFileParser {
         if (!node.has("then")) {
             problems.add(where + "then: missing (a rule without actions only stops evaluation: write 'then: []')");
         }
+        Boolean gate = node.has("confidenceGate") ? YamlNodes.bool(node.get("confidenceGate"), where + "confidenceGate",
+                problems) : null;
         boolean ok = problems.size() == before;
         boolean usesFollowers = node.path("when").has("minFollowers") || node.path("when").has("vip");
-        return ok && enabled ? new Rule(id, stop, when, then, rollout, killSwitch, usesFollowers) : null;
+        boolean readsClassifier = ConditionParser.CLASSIFIER_KEYS.stream().anyMatch(node.path("when")::has);
+        boolean gatesMessages = gate != null ? gate : readsClassifier;
+        boolean gatesHides = readsClassifier || Boolean.TRUE.equals(gate);
+        return ok && enabled ? new Rule(id, stop, when, then, rollout, killSwitch, usesFollowers, gatesMessages,
+                gatesHides) : null;
     }
 
     private void checkId(JsonNode node, String id, String where, Set<String> seen) {

@@ -31,7 +31,8 @@ import java.util.function.Function;
 /**
  * The {@code simulate} logic: reads interactions as JSON Lines, classifies them and runs the rules,
  * and writes one JSON line per input with the classification, matched rules, actions (with rendered
- * replies) and audit. Nothing is sent or stored.
+ * replies), what the confidence gate held back ({@code held_back}: the audit entries
+ * {@code suppressed:low_confidence}, with the text that would have gone out) and audit. Nothing is sent or stored.
  *
  * <p>Input fields (only {@code text} is required; other fields are copied to the output untouched):
  * {@code platform} (instagram), {@code kind} (comment), {@code author} {id, handle, name, followers,
@@ -112,6 +113,8 @@ public final class SimulateJsonLines {
         out.set("tags", JSON.valueToTree(d.tags().stream().sorted().toList()));
         ArrayNode actions = out.putArray("actions");
         d.actions().forEach(a -> actions.add(action(a)));
+        ArrayNode heldBack = out.putArray("held_back");
+        d.heldBack().forEach(a -> heldBack.add(audit(a)));
         ArrayNode audit = out.putArray("audit");
         d.audit().forEach(a -> audit.add(audit(a)));
         return out;

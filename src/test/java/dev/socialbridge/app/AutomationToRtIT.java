@@ -44,7 +44,10 @@ class AutomationToRtIT {
         descriptor = RtTestSupport.installedDescriptor();
         harness = ServerHarness.start(descriptor, RtTestSupport.rtUrl(), RtTestSupport.rtToken(),
                 "http://127.0.0.1:" + graph.getPort(), Map.of("socialbridge.pipeline.moderation-poll-interval", "PT1S",
-                        "socialbridge.automation.brand", "Maison Lumière"));
+                        "socialbridge.automation.brand", "Maison Lumière",
+                        // above the default 0.8, so that a milder insult (toxic at about 0.81) is held back, while
+                        // the spam and toxic messages below (0.99) are hidden
+                        "socialbridge.automation.hide-min-confidence", "0.9"));
         rt = RtTestSupport.adapter(descriptor);
         db = harness.openStore();
     }
@@ -221,6 +224,28 @@ class AutomationToRtIT {
                 }
             }
         }));
+    }
+
+    @Test
+    void anInsultBelowTheHideGateStaysVisibleAndGoesToModerationReviewWithTheGuess() throws Exception {
+        String run = ServerHarness.newRun();
+        String commentId = "1789" + run + "000011";
+        String thread = commentThread(run, "00011");
+        assertEquals(200, harness.postWebhook(commentWithText(run, "What a bunch of idiots")).statusCode());
+        ServerHarness.await("review ticket", WAIT, () -> rt.findTicketByThread(thread).isPresent());
+        TicketRef t = rt.findTicketByThread(thread).orElseThrow();
+        assertEquals(label("moderation_review"), queueName(t));
+        assertEquals("toxic", rt.readFields(t).get("intent"));
+        ServerHarness.await("note with the classifier's guess", WAIT, () -> RtTestSupport.get("/ticket/" + t.id()
+                + "/attachments?fields=Content&per_page=100").toString().contains("Automation held back: the classifier"
+                + " guessed \\\"toxic\\\" at 0.8"));
+        String notes = RtTestSupport.get("/ticket/" + t.id() + "/attachments?fields=Content&per_page=100").toString();
+        assertTrue(notes.contains("below the gate 0.90 for hiding. Check and act by hand."), notes);
+        JsonNode audit = ServerHarness.HTTP_JSON(harness.get("admin/audit?thread=" + java.net.URLEncoder.encode(thread,
+                java.nio.charset.StandardCharsets.UTF_8), true).body());
+        assertTrue(audit.toString().contains("suppressed:low_confidence"), audit.toString());
+        assertEquals(0, graph.findAll(postRequestedFor(urlPathEqualTo("/v25.0/" + commentId))
+                .withRequestBody(containing("hide=true"))).size(), "not hidden");
     }
 
     @Test

@@ -104,4 +104,47 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(dir.resolve("absent.properties"), dir));
         assertTrue(e.problems().get(0).contains("absent.properties"));
     }
+
+    @Test
+    void confidenceGateOutOfRangeIsNamedWithItsKeyWithTheOtherProblems() throws IOException {
+        Path f = file("""
+                socialbridge.automation.min-confidence=1.5
+                socialbridge.automation.hide-min-confidence=-0.1
+                socialbridge.automation.min-confidence-by-intent=toxic:0.9,refund_cancel:1.2,happy:0.5
+                socialbridge.http.port=eighty
+                """);
+        ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> ConfigLoader.load(f, dir));
+        List<String> problems = e.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.automation.min-confidence:")
+                && p.contains("between 0 and 1")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.automation.hide-min-confidence:")
+                && p.contains("between 0 and 1")), problems::toString);
+        assertEquals(2, problems.stream().filter(p -> p.startsWith("socialbridge.automation.min-confidence-by-intent")
+                && p.contains("intent:confidence")).count(), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("socialbridge.http.port")), problems::toString);
+    }
+
+    @Test
+    void confidenceGateThatIsNotANumberIsNamedWithItsKey() throws IOException {
+        Path f = file("socialbridge.automation.hide-min-confidence=high\n");
+        ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> ConfigLoader.load(f, dir));
+        assertEquals(List.of("socialbridge.automation.hide-min-confidence: 'high' is not a valid number such as 0.5"),
+                e.problems());
+    }
+
+    @Test
+    void confidenceGateDefaultsAndValues() throws IOException {
+        SocialBridgeConfig.Automation defaults = ConfigLoader.load(file(""), dir).typed().automation();
+        assertEquals(0.5, defaults.minConfidence());
+        assertEquals(0.8, defaults.hideMinConfidence());
+        assertTrue(defaults.minConfidenceByIntent().isEmpty());
+        SocialBridgeConfig.Automation set = ConfigLoader.load(file("""
+                socialbridge.automation.min-confidence=0
+                socialbridge.automation.hide-min-confidence=1
+                socialbridge.automation.min-confidence-by-intent=refund_cancel:0.7,praise:0.35
+                """), dir).typed().automation();
+        assertEquals(0.0, set.minConfidence());
+        assertEquals(1.0, set.hideMinConfidence());
+        assertEquals(List.of("refund_cancel:0.7", "praise:0.35"), set.minConfidenceByIntent().orElseThrow());
+    }
 }

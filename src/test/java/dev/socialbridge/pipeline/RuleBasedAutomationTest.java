@@ -104,4 +104,37 @@ class RuleBasedAutomationTest {
         assertFalse(atOnce.decide(comment("hello"), c, ThreadState.fresh("t"), new AutomationStep.AuthorFacts(null, 0),
                 MONDAY_NOON).ticket(), "a reply at once answers the message: no ticket");
     }
+
+    @Test
+    void praiseBelowTheGateIsNotThankedButTicketedInTheDefaultQueueWithTheGuess() {
+        AutomationOutcome o = decide("Love it, thank you!", new Classification("en", "praise", 0.42, "positive", 0.8),
+                ThreadState.fresh("t"));
+        assertTrue(o.replies().isEmpty());
+        assertTrue(o.ticket());
+        assertEquals("general", o.queueKey());
+        assertEquals("escalated", o.automationStatus());
+        assertTrue(o.notes().contains("Automation held back: the classifier guessed \"praise\" at 0.42, below the gate 0.50"
+                + " for automated replies (public_reply praise-thanks). Check and act by hand."), o.notes()::toString);
+        assertTrue(o.audit().stream().anyMatch(a -> a.outcome().equals("suppressed:low_confidence")
+                && a.detail().contains("0.42") && a.detail().contains("0.50")), o.audit()::toString);
+    }
+
+    @Test
+    void spamBelowTheHideGateStaysVisibleAndGoesToModerationReview() {
+        AutomationOutcome o = decide("follow4follow free followers www.x.biz",
+                new Classification("en", "spam", 0.7, "neutral", 0), ThreadState.fresh("t"));
+        assertNull(o.hideReason());
+        assertTrue(o.ticket());
+        assertEquals("moderation_review", o.queueKey());
+        assertTrue(o.notes().contains("Automation held back: the classifier guessed \"spam\" at 0.70, below the gate 0.80"
+                + " for hiding. Check and act by hand."), o.notes()::toString);
+    }
+
+    @Test
+    void aRefundBelowTheGateKeepsItsRulesQueue() {
+        AutomationOutcome o = decide("je veux être remboursé", new Classification("fr", "refund_cancel", 0.4, "negative", -0.3),
+                ThreadState.fresh("t"));
+        assertTrue(o.replies().isEmpty());
+        assertEquals("support", o.queueKey());
+    }
 }

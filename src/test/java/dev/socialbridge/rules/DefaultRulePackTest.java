@@ -173,6 +173,45 @@ class DefaultRulePackTest {
     }
 
     @Test
+    void confidenceGate_anUnsureCampaignVisitorStillGetsTheQualifierFlow() {
+        ThreadFacts facts = new ThreadFacts(true, 0, 0, null, "SUMMER25", Map.of());
+        Decision d = ENGINE.decide(dm("hello"), cls("other", 0.2), facts, BUSINESS_HOURS);
+
+        assertEquals(List.of("campaign-lead"), d.matchedRuleIds());
+        assertEquals(1, d.actionsOf(Action.Qualify.class).size());
+        assertTrue(d.heldBack().isEmpty());
+    }
+
+    @Test
+    void confidenceGate_buyingWordsAreAnsweredHoweverUnsureTheClassifier() {
+        Decision d = decide(comment("Quel est le prix ?"), cls("fr", "question", 0.2, 0));
+
+        assertEquals(1, d.replies(ReplyChannel.PRIVATE).size());
+        assertTrue(d.heldBack().isEmpty());
+    }
+
+    @Test
+    void confidenceGate_aToxicGuessBelowTheHideGateStaysVisibleForAModerator() {
+        Decision d = decide(comment("you are all clowns"), cls("toxic", 0.62));
+
+        assertEquals(List.of("toxic-moderation"), d.matchedRuleIds());
+        assertTrue(d.actionsOf(Action.Hide.class).isEmpty());
+        assertEquals("moderation_review", queue(d));
+        assertTrue(d.actionsOf(Action.Notify.class).stream().anyMatch(n -> n.text().equals("Automation held back: the"
+                + " classifier guessed \"toxic\" at 0.62, below the gate 0.80 for hiding. Check and act by hand.")));
+    }
+
+    @Test
+    void confidenceGate_anUnsureRefundIsNotAcknowledgedButRoutedToSupport() {
+        Decision d = decide(comment("I want my money back"), cls("refund_cancel", 0.35));
+
+        assertEquals(List.of("refund-cancel"), d.matchedRuleIds());
+        assertTrue(d.actionsOf(Action.Reply.class).isEmpty());
+        assertEquals("support", queue(d));
+        assertEquals("suppressed:low_confidence", d.heldBack().get(0).outcome());
+    }
+
+    @Test
     void unsureClassifierWithBuyingWordsStillFindsTheLead() {
         Decision d = decide(comment("Quel est le prix ?"), cls("fr", "question", 0.4, 0));
 

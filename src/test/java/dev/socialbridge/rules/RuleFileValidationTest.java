@@ -31,7 +31,7 @@ class RuleFileValidationTest {
                         "invalid-unknown-values.yaml: rule 'vip' (#2): when.sentiment: unknown sentiment 'angry' (expected one of negative, neutral, positive)",
                         "invalid-unknown-values.yaml: rule 'vip' (#2): then[1].escalate: unknown queue 'vip' (expected hot_leads, vip_partners, support, moderation_review, general)")),
                 Arguments.of("invalid-keys.yaml", List.of(
-                        "invalid-keys.yaml: rule 'typo' (#1): enabeld: unknown key (expected one of id, description, enabled, stop, when, then, rollout, killSwitch)",
+                        "invalid-keys.yaml: rule 'typo' (#1): enabeld: unknown key (expected one of id, description, enabled, stop, when, then, rollout, killSwitch, confidenceGate)",
                         "invalid-keys.yaml: rule 'typo' (#1): when.intnet: unknown condition (expected one of platform, kind, intent, minConfidence, sentiment, sentimentAtMost, sentimentAtLeast, language, keywords, regex, minFollowers, verified, vip, campaignTag, firstMessageInThread, minBotTurns, maxBotTurns, businessHours, timeOfDay)",
                         "invalid-keys.yaml: rule 'typo' (#1): then[0].replyy: unknown action (expected one of reply, privateReply, dm, qualify, hide, escalate, tag, markLead, notify)",
                         "invalid-keys.yaml: rule 'typo' (#1): then[1]: expected exactly one action, found reply, tag",

@@ -144,4 +144,62 @@ class SimulateJsonLinesTest {
             System.setErr(stderr);
         }
     }
+
+    @Test
+    void showsWhatTheConfidenceGateHeldBack() throws Exception {
+        List<JsonNode> lines = run(SIMULATION, """
+                {"text": "merci !", "classification": {"intent": "praise", "confidence": 0.42, "lang": "en"}}
+                {"text": "merci !", "classification": {"intent": "praise", "confidence": 0.9, "lang": "en"}}
+                """, 0);
+
+        JsonNode held = lines.get(0).get("held_back");
+        assertEquals(1, held.size(), lines.get(0).toString());
+        assertEquals("praise-thanks", held.at("/0/rule").asText());
+        assertEquals("public_reply", held.at("/0/action").asText());
+        assertEquals("suppressed:low_confidence", held.at("/0/outcome").asText());
+        assertTrue(held.at("/0/detail").asText().startsWith("the classifier guessed \"praise\" at 0.42, below the gate"
+                + " 0.50 for automated replies; would have sent: Automated reply:"), held.toString());
+        assertEquals("escalated", lines.get(0).get("automation_status").asText());
+        assertEquals(0, lines.get(1).get("held_back").size());
+    }
+
+    @Test
+    void commandTakesTheGateAsOptions(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("in.jsonl"), """
+                {"text": "stop spamming", "classification": {"intent": "spam", "confidence": 0.7}}
+                {"text": "love it", "classification": {"intent": "praise", "confidence": 0.42}}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            status = new CommandLine(new SimulateCommand()).execute("--hide-min-confidence", "0.6",
+                    "--min-confidence-by-intent", "praise:0.4,refund_cancel:0.7", "--now", "2025-06-11T08:00:00Z",
+                    input.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(0, status);
+        assertEquals("hide", JSON.readTree(lines[0]).at("/actions/0/type").asText(), lines[0]);
+        assertEquals(0, JSON.readTree(lines[1]).get("held_back").size(), lines[1]);
+        assertEquals("public_reply", JSON.readTree(lines[1]).at("/actions/0/type").asText(), lines[1]);
+    }
+
+    @Test
+    void commandExitsWith2OnAGateOutOfRangeNamingTheOption() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, new CommandLine(new SimulateCommand()).execute("--hide-min-confidence", "1.5",
+                    "--min-confidence-by-intent", "happy:0.5"));
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("--hide-min-confidence: 1.5 is not a confidence between 0 and 1"), text);
+        assertTrue(text.contains("--min-confidence-by-intent.happy: unknown intent 'happy'"), text);
+    }
 }
