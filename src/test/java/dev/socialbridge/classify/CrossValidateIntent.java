@@ -140,6 +140,30 @@ public final class CrossValidateIntent {
     /** Sentiment accuracy of the default combiner's output on the tuning rows that have a gold sentiment. */
     static void reportSentiment(List<LabelledRow> tuning, NormalizedText[] texts, double[][] probs, double[][] rules,
                                 boolean errors) {
+        reportSentiment("default", SentimentScorer.DEFAULT, tuning, texts, probs, rules, errors);
+        if (System.getProperty("cv.sentimentGrid") == null) {
+            return;
+        }
+        int support = Categories.INTENTS.indexOf("support");
+        int refund = Categories.INTENTS.indexOf("refund_cancel");
+        for (double supportLean : new double[] {-0.2, -0.4, -0.6, -0.8}) {
+            for (double otherLean : new double[] {0, -0.15, -0.3}) {
+                for (boolean politeThanks : new boolean[] {false, true}) {
+                    double[] lean = SentimentScorer.DEFAULT.intentLean().clone();
+                    boolean[] capped = SentimentScorer.DEFAULT.noPositiveWords().clone();
+                    lean[support] = supportLean;
+                    lean[Categories.OTHER] = otherLean;
+                    capped[support] = politeThanks;
+                    capped[refund] = politeThanks;
+                    reportSentiment(String.format(Locale.ROOT, "support %.1f other %.2f polite %s", supportLean, otherLean,
+                            politeThanks), new SentimentScorer(lean, capped), tuning, texts, probs, rules, false);
+                }
+            }
+        }
+    }
+
+    private static void reportSentiment(String title, SentimentScorer scorer, List<LabelledRow> tuning,
+                                        NormalizedText[] texts, double[][] probs, double[][] rules, boolean errors) {
         List<String> labels = List.of("negative", "neutral", "positive");
         int[][] m = new int[3][3];
         for (int i = 0; i < texts.length; i++) {
@@ -148,7 +172,7 @@ public final class CrossValidateIntent {
                 continue;
             }
             IntentCombiner.Decision d = IntentCombiner.DEFAULT.decide(probs[i], rules[i]);
-            double score = SentimentScorer.score(texts[i], rules[i], d.intent(), d.confidence());
+            double score = scorer.score(texts[i], rules[i], d.intent(), d.confidence());
             int p = labels.indexOf(SentimentScorer.label(score));
             m[g][p]++;
             if (errors && p != g) {
@@ -163,8 +187,8 @@ public final class CrossValidateIntent {
                 total += v;
             }
         }
-        System.out.printf(Locale.ROOT, "sentiment accuracy %.3f (%d/%d); rows gold neg/neu/pos: %s %s %s%n",
-                (double) ok / total, ok, total, java.util.Arrays.toString(m[0]), java.util.Arrays.toString(m[1]),
+        System.out.printf(Locale.ROOT, "sentiment %-34s accuracy %.3f (%d/%d); rows gold neg/neu/pos: %s %s %s%n",
+                title, (double) ok / total, ok, total, java.util.Arrays.toString(m[0]), java.util.Arrays.toString(m[1]),
                 java.util.Arrays.toString(m[2]));
     }
 
