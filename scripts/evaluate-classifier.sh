@@ -1,6 +1,7 @@
 #!/bin/sh
 # Evaluates the bundled classifier on the labelled dev set and prints a Markdown report (per-intent
-# precision/recall/F1, macro-F1, confusion matrix, spam/toxic gates, language and sentiment accuracy, speed).
+# precision/recall/F1, macro-F1, confusion matrix, spam/toxic gates, language and sentiment accuracy, the
+# precision and share of hides and auto-replies at confidence thresholds 0.0-0.9, speed).
 # The dev set is reference material outside the product: nothing in the build or the tests needs it.
 #
 # Usage: scripts/evaluate-classifier.sh [--part heldback|tuning|all] [--errors] [DEV_JSONL]

@@ -14,12 +14,16 @@ import java.util.regex.PatternSyntaxException;
  * whole normalised words (case, accents and elongations do not matter): {@code word*} matches any word
  * starting with "word" (at least 3 letters), {@code ?} matches any one word, {@code <url>}, {@code <mention>},
  * {@code <num>} and {@code <longnum>} match those tokens; a leading {@code ^} / trailing {@code $} (separate words)
- * anchor the phrase to the start / end of the message. {@code re:REGEX} is a Java regular expression searched
+ * anchor the phrase to the start / end of the message; {@code (a|b c|)} is one of several words or phrases, an
+ * empty one making the group optional (one rule: it adds its weight once however many variants match). {@code
+ * re:REGEX} is a Java regular expression searched
  * in the normalised words joined by single spaces, with a space at each end. Blank lines and lines starting
  * with {@code #} are ignored.
  */
 final class KeywordRuleFile {
     static final double MAX_WEIGHT = 10;
+    /** Bound on the variants of one phrase with {@code (a|b)} groups, so that an admin file cannot blow up. */
+    static final int MAX_VARIANTS = 5000;
     private static final Map<String, String> PLACEHOLDERS = Map.of("<url>", NormalizedText.URL,
             "<mention>", NormalizedText.MENTION, "<num>", NormalizedText.NUMBER,
             "<longnum>", NormalizedText.LONG_NUMBER, "<emoji+>", NormalizedText.EMOJI_POSITIVE,
@@ -76,7 +80,7 @@ final class KeywordRuleFile {
             boolean atEnd = pieces.length > 1 && pieces[pieces.length - 1].equals("$");
             String body = String.join(" ", java.util.Arrays.copyOfRange(pieces, atStart ? 1 : 0,
                     atEnd ? pieces.length - 1 : pieces.length));
-            builder.addPhrase(category, weight, steps(body), atStart, atEnd);
+            builder.addPhrase(category, weight, paths(body), atStart, atEnd);
         }
     }
 
@@ -104,10 +108,57 @@ final class KeywordRuleFile {
         }
     }
 
-    /** Turns a phrase into trie steps, normalising each word as messages are normalised. */
-    List<KeywordRules.Step> steps(String pattern) {
+    /** Every variant of a phrase with {@code (a|b|)} groups, as trie steps; at most {@value #MAX_VARIANTS}. */
+    List<List<KeywordRules.Step>> paths(String pattern) {
+        List<List<KeywordRules.Step>> paths = List.of(List.of());
+        StringBuilder plain = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == ')') {
+                throw new IllegalArgumentException("unmatched ')' in '" + pattern + "'");
+            }
+            if (c != '(') {
+                plain.append(c);
+                continue;
+            }
+            int close = pattern.indexOf(')', i);
+            if (close < 0 || pattern.substring(i + 1, close).indexOf('(') >= 0) {
+                throw new IllegalArgumentException("unclosed or nested '(' in '" + pattern + "'");
+            }
+            paths = extend(paths, List.of(plain.toString()), pattern);
+            paths = extend(paths, List.of(pattern.substring(i + 1, close).split("\\|", -1)), pattern);
+            plain.setLength(0);
+            i = close;
+        }
+        paths = extend(paths, List.of(plain.toString()), pattern);
+        for (List<KeywordRules.Step> path : paths) {
+            if (path.isEmpty() || path.stream().allMatch(s -> s.kind() == KeywordRules.Step.Kind.ANY)) {
+                throw new IllegalArgumentException("pattern '" + pattern + "' has a variant with no words");
+            }
+        }
+        return paths;
+    }
+
+    private List<List<KeywordRules.Step>> extend(List<List<KeywordRules.Step>> paths, List<String> alternatives,
+                                                 String pattern) {
+        if (paths.size() * alternatives.size() > MAX_VARIANTS) {
+            throw new IllegalArgumentException("pattern '" + pattern + "' has more than " + MAX_VARIANTS + " variants");
+        }
+        List<List<KeywordRules.Step>> longer = new ArrayList<>();
+        for (List<KeywordRules.Step> path : paths) {
+            for (String alternative : alternatives) {
+                List<KeywordRules.Step> p = new ArrayList<>(path);
+                p.addAll(steps(alternative));
+                longer.add(p);
+            }
+        }
+        return longer;
+    }
+
+    /** Turns words into trie steps, normalising each word as messages are normalised. */
+    private List<KeywordRules.Step> steps(String pattern) {
         List<KeywordRules.Step> steps = new ArrayList<>();
-        for (String piece : pattern.isBlank() ? new String[0] : pattern.split("\\s+")) {
+        for (String piece : pattern.isBlank() ? new String[0] : pattern.strip().split("\\s+")) {
             if (piece.equals("?")) {
                 steps.add(new KeywordRules.Step(KeywordRules.Step.Kind.ANY, "?"));
             } else if (PLACEHOLDERS.containsKey(piece)) {
@@ -115,9 +166,6 @@ final class KeywordRuleFile {
             } else {
                 addWords(piece, steps);
             }
-        }
-        if (steps.isEmpty() || steps.stream().allMatch(s -> s.kind() == KeywordRules.Step.Kind.ANY)) {
-            throw new IllegalArgumentException("pattern '" + pattern + "' has no words");
         }
         return steps;
     }

@@ -220,16 +220,24 @@ public final class KeywordRules {
         private final List<Boolean> anchoredEnd = new ArrayList<>();
         private final List<RegexRule> regexRules = new ArrayList<>();
 
-        /** A phrase; {@code atStart}/{@code atEnd} require it to begin/end the message. */
-        Builder addPhrase(int category, double weight, List<Step> steps, boolean atStart, boolean atEnd) {
-            if (steps.isEmpty()) {
+        /**
+         * One rule matched by any of {@code variants} (word sequences); {@code atStart}/{@code atEnd} require it to
+         * begin/end the message. It adds its weight once per message however many variants match.
+         */
+        Builder addPhrase(int category, double weight, List<List<Step>> variants, boolean atStart, boolean atEnd) {
+            if (variants.isEmpty() || variants.stream().anyMatch(List::isEmpty)) {
                 throw new IllegalArgumentException("empty pattern");
             }
-            Node node = root;
-            for (Step step : steps) {
-                node = node.child(step);
+            int id = register(category, weight, atStart, atEnd);
+            for (List<Step> steps : variants) {
+                Node node = root;
+                for (Step step : steps) {
+                    node = node.child(step);
+                }
+                if (!java.util.Arrays.stream(node.rules).anyMatch(r -> r == id)) {
+                    node.addRule(id);
+                }
             }
-            node.addRule(register(category, weight, atStart, atEnd));
             return this;
         }
 

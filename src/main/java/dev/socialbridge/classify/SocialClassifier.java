@@ -122,7 +122,7 @@ public final class SocialClassifier implements Classifier {
         String lang = languages.detect(text);
         double[] ruleWeights = rules.match(text);
         IntentCombiner.Decision d = combiner.decide(intents.probabilities(text), ruleWeights);
-        double sentiment = SentimentScorer.score(text, ruleWeights, d.intent(), d.confidence());
+        double sentiment = SentimentScorer.DEFAULT.score(text, ruleWeights, d.intent(), d.confidence());
         return new Classification(lang, Categories.INTENTS.get(d.intent()), d.confidence(),
                 SentimentScorer.label(sentiment), sentiment);
     }

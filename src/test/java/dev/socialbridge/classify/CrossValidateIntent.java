@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * Development tool (not a test): 5-fold cross-validation of the intent layer INSIDE the tuning part of the dev
- * set. Held-back rows are never read. For fold k the model is trained on every authored example plus the
- * shippable licensed rows that are not in fold k, then the fold's rows are classified with the bundled keyword
+ * set. Held-back rows are never read. For fold k the model is trained on every training row (authored examples, licensed
+ * corpora, licensed dev rows) except the tuning rows of fold k, then the fold's rows are classified with the bundled keyword
  * rules and combiner. Prints pooled figures over all tuning rows for the default combiner and a small grid of
  * combiner settings (model weight floor, rule weight, spam/toxic gate). Usage:
  * {@code CrossValidateIntent [DEV_JSONL [TRAINING_DIR]]}.
@@ -45,12 +45,19 @@ public final class CrossValidateIntent {
         double[][] probs = new double[n][];
         double[][] ruleWeights = new double[n][];
         int[] gold = new int[n];
+        NormalizedText[] texts = new NormalizedText[n];
         int langOk = 0;
         for (int k = 0; k < FOLDS; k++) {
             final int fold = k;
+            java.util.Set<String> foldIds = new java.util.HashSet<>();
+            for (LabelledRow r : tuning) {
+                if (fold(r.id()) == fold) {
+                    foldIds.add(r.id());
+                }
+            }
             List<LabelledRow> train = new ArrayList<>();
-            for (LabelledRow r : training) {
-                if (r.source().startsWith("authored-") || fold(r.id()) != fold) {
+            for (LabelledRow r : TrainIntentModel.capCorpora(training, Integer.getInteger("cv.corpusCap", TrainIntentModel.CORPUS_CAP))) {
+                if (!foldIds.contains(r.id())) {
                     train.add(r);
                 }
             }
@@ -78,6 +85,7 @@ public final class CrossValidateIntent {
                     continue;
                 }
                 NormalizedText t = normalizer.normalize(r.text());
+                texts[i] = t;
                 probs[i] = model.probabilities(t);
                 if (second != null) {
                     double[] q = second.probabilities(t);
@@ -105,6 +113,7 @@ public final class CrossValidateIntent {
         }
         perSource.forEach((s, c) -> System.out.printf(Locale.ROOT, "   model only %-18s %3d/%3d %.2f%n", s, c[0], c[1], (double) c[0] / c[1]));
         report("default combiner " + IntentCombiner.DEFAULT, gold, decide(IntentCombiner.DEFAULT, probs, ruleWeights), true);
+        reportSentiment(tuning, texts, probs, ruleWeights, args.length > 2 && args[2].equals("--errors"));
         if (args.length > 2 && args[2].equals("--errors")) {
             int[] combined = decide(IntentCombiner.DEFAULT, probs, ruleWeights);
             for (int i = 0; i < n; i++) {
@@ -126,6 +135,61 @@ public final class CrossValidateIntent {
                 }
             }
         }
+    }
+
+    /** Sentiment accuracy of the default combiner's output on the tuning rows that have a gold sentiment. */
+    static void reportSentiment(List<LabelledRow> tuning, NormalizedText[] texts, double[][] probs, double[][] rules,
+                                boolean errors) {
+        reportSentiment("default", SentimentScorer.DEFAULT, tuning, texts, probs, rules, errors);
+        if (System.getProperty("cv.sentimentGrid") == null) {
+            return;
+        }
+        int support = Categories.INTENTS.indexOf("support");
+        int refund = Categories.INTENTS.indexOf("refund_cancel");
+        for (double supportLean : new double[] {-0.2, -0.4, -0.6, -0.8}) {
+            for (double otherLean : new double[] {0, -0.15, -0.3}) {
+                for (boolean politeThanks : new boolean[] {false, true}) {
+                    double[] lean = SentimentScorer.DEFAULT.intentLean().clone();
+                    boolean[] capped = SentimentScorer.DEFAULT.noPositiveWords().clone();
+                    lean[support] = supportLean;
+                    lean[Categories.OTHER] = otherLean;
+                    capped[support] = politeThanks;
+                    capped[refund] = politeThanks;
+                    reportSentiment(String.format(Locale.ROOT, "support %.1f other %.2f polite %s", supportLean, otherLean,
+                            politeThanks), new SentimentScorer(lean, capped), tuning, texts, probs, rules, false);
+                }
+            }
+        }
+    }
+
+    private static void reportSentiment(String title, SentimentScorer scorer, List<LabelledRow> tuning,
+                                        NormalizedText[] texts, double[][] probs, double[][] rules, boolean errors) {
+        List<String> labels = List.of("negative", "neutral", "positive");
+        int[][] m = new int[3][3];
+        for (int i = 0; i < texts.length; i++) {
+            int g = labels.indexOf(tuning.get(i).sentiment());
+            if (g < 0) {
+                continue;
+            }
+            IntentCombiner.Decision d = IntentCombiner.DEFAULT.decide(probs[i], rules[i]);
+            double score = scorer.score(texts[i], rules[i], d.intent(), d.confidence());
+            int p = labels.indexOf(SentimentScorer.label(score));
+            m[g][p]++;
+            if (errors && p != g) {
+                System.out.printf(Locale.ROOT, "~ %s -> %s %.2f (%s %.2f) %s: %s%n", labels.get(g), labels.get(p), score,
+                        Categories.INTENTS.get(d.intent()), d.confidence(), tuning.get(i).source(), tuning.get(i).text());
+            }
+        }
+        int ok = m[0][0] + m[1][1] + m[2][2];
+        int total = 0;
+        for (int[] row : m) {
+            for (int v : row) {
+                total += v;
+            }
+        }
+        System.out.printf(Locale.ROOT, "sentiment %-34s accuracy %.3f (%d/%d); rows gold neg/neu/pos: %s %s %s%n",
+                title, (double) ok / total, ok, total, java.util.Arrays.toString(m[0]), java.util.Arrays.toString(m[1]),
+                java.util.Arrays.toString(m[2]));
     }
 
     static int[] decide(IntentCombiner c, double[][] probs, double[][] rules) {

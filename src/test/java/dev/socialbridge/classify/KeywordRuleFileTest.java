@@ -61,6 +61,16 @@ class KeywordRuleFileTest {
     }
 
     @Test
+    void groupsGiveOneRuleWithSeveralVariants() throws IOException {
+        KeywordRules r = rules("toxic:2 (bande|tas) ? (escrocs|voleurs)\ntoxic:1 (sales|) (arnaqueurs|menteurs)\n");
+        assertEquals(2, weight(r, "toxic", "bande d'escrocs"));
+        assertEquals(2, weight(r, "toxic", "tas de voleurs, bande d'escrocs"));
+        assertEquals(1, weight(r, "toxic", "arnaqueurs"));
+        assertEquals(1, weight(r, "toxic", "sales menteurs et arnaqueurs"));
+        assertEquals(0, weight(r, "toxic", "bande dessinée"));
+    }
+
+    @Test
     void supportsRegexAndNegativeWeights() throws IOException {
         KeywordRules r = rules("spam re:\\bsub\\d*\\b\ntoxic:-3 de la balle\n");
         assertEquals(1, weight(r, "spam", "sub pls"));
@@ -88,6 +98,9 @@ class KeywordRuleFileTest {
         "spam ab* | admin.txt line 2: wildcard stem 'ab' is shorter than 3 letters",
         "spam ?! | admin.txt line 2: pattern",
         "spam fo*o | admin.txt line 2: '*' is only allowed at the end of a word",
+        "spam (ab cd | admin.txt line 2: unclosed or nested '('",
+        "spam a) b | admin.txt line 2: unmatched ')'",
+        "spam ( ) | admin.txt line 2: pattern '( )' has a variant with no words",
     })
     void rejectsAnInvalidLineNamingFileLineAndProblem(String line, String expectedStart) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rules("# ok\n" + line + "\n"));

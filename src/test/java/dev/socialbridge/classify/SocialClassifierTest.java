@@ -63,6 +63,25 @@ class SocialClassifierTest {
         assertEquals(intent, CLASSIFIER.classify(text).intent(), text);
     }
 
+    /** Tester report (v4): insults and threats aimed at the brand were classified question/neutral. */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "votre service client c'est de la merde | toxic",
+        "bande d'escrocs je vais vous retrouver | toxic",
+        "je vais brûler votre magasin | toxic",
+        "vous êtes des voleurs et des incapables | toxic",
+        "allez vous faire foutre avec vos promos | toxic",
+        "you thieving bastards, I will find you | toxic",
+        "je vais porter plainte contre vous, c'est une arnaque | complaint",
+        "I'm filing a complaint with the BBB, this is unacceptable | complaint",
+        "Merci pour rien, toujours pas de colis, super le service | complaint",
+    })
+    void separatesAbuseOfTheBrandFromComplaints(String text, String intent) {
+        Classification c = CLASSIFIER.classify(text);
+        assertEquals(intent, c.intent(), text);
+        assertEquals("negative", c.sentiment(), text);
+    }
+
     /** A false spam/toxic verdict hides a real customer: these must never be spam or toxic. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -73,7 +92,8 @@ class SocialClassifierTest {
         "je me suis abonnée à votre chaîne hier, trop bien", "what's the link to your website?",
         "Sale d'hiver : vous avez encore le manteau ?", "ma chienne adore vos croquettes", "your mom will love this gift",
         "crypto payments accepted?", "c'est con, j'ai raté la livraison",
-        "@united you clowns lost my bag AGAIN. pathetic.",
+        "@united you clowns lost my bag AGAIN. pathetic.", "je suis crevé ce soir", "mon pneu est crevé",
+        "Je vais vous retrouver en magasin samedi", "le jeu des gendarmes et des voleurs",
     })
     void doesNotFlagOrdinaryMessagesAsSpamOrToxic(String text) {
         String intent = CLASSIFIER.classify(text).intent();
@@ -114,7 +134,9 @@ class SocialClassifierTest {
         "Service nul, je suis très déçue 😡 | negative",
         "worst airline ever, never again | negative",
         "Great job losing my luggage, thanks a lot @delta | negative",
-        "ma commande 12345 est partie ? | neutral",
+        "ma commande 12345 est partie ? | negative",
+        "c'est quoi la différence entre un parfum et une eau de toilette ? | neutral",
+        "can you dm me why my order got canceled? thanks | negative",
     })
     void scoresSentiment(String text, String sentiment) {
         Classification c = CLASSIFIER.classify(text);

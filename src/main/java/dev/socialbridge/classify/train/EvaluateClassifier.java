@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Evaluates the bundled classifier on the labelled dev set and prints a Markdown report: per-intent
- * precision/recall/F1, macro-F1, confusion matrix, spam/toxic gates, language and sentiment accuracy, speed.
+ * precision/recall/F1, macro-F1, confusion matrix, spam/toxic gates, language and sentiment accuracy, a
+ * confidence-threshold table for hides and auto-replies ({@link ConfidenceThresholds}), speed.
  * Usage: {@code EvaluateClassifier [--part heldback|tuning|all] [--errors] [DEV_JSONL]}; the default part is
  * the held-back one. {@code --errors} lists misclassified rows and is refused for held-back rows, which are
  * for the final report only.
@@ -49,6 +50,7 @@ public final class EvaluateClassifier {
         }
         StringBuilder out = new StringBuilder();
         new EvaluationReport(rows, results).appendTo(out, dev.getFileName() + ", part " + part);
+        new ConfidenceThresholds(rows, results).appendTo(out);
         appendSpeed(out, classifier, rows);
         if (errors) {
             appendErrors(out, rows, results);
