@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialbridge.classify.Categories;
 import dev.socialbridge.classify.train.LabelledRow;
+import dev.socialbridge.classify.train.TrainIntentModel;
 import dev.socialbridge.support.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +80,10 @@ public final class LabelledLines {
         return null;
     }
 
-    /** The training data the shipped model was trained on (listed in {@code classify/training/files.txt}). */
+    /**
+     * The training data the shipped model was trained on: the files listed in {@code classify/training/files.txt},
+     * the licensed corpora capped as the shipped recipe caps them ({@link TrainIntentModel#capCorpora}).
+     */
     public static List<LabelledRow> shipped() {
         List<LabelledRow> rows = new ArrayList<>();
         try (BufferedReader index = open(SHIPPED_INDEX)) {
@@ -99,7 +103,7 @@ public final class LabelledLines {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
+        return TrainIntentModel.capCorpora(rows, TrainIntentModel.CORPUS_CAP);
     }
 
     private static BufferedReader open(String resource) {

@@ -39,6 +39,14 @@ class LabelledLinesTest {
     }
 
     @Test
+    void theShippedDataIsExactlyWhatTheShippedModelWasTrainedOn() throws IOException {
+        List<LabelledRow> recipe = dev.socialbridge.classify.train.TrainIntentModel.capCorpora(
+                dev.socialbridge.classify.train.TrainIntentModel.readAll(java.nio.file.Path.of(
+                        "src/main/resources/classify/training")), dev.socialbridge.classify.train.TrainIntentModel.CORPUS_CAP);
+        assertEquals(recipe, LabelledLines.shipped(), "learn starts from the shipped model's own rows, in its order");
+    }
+
+    @Test
     void theShippedTrainingDataIsReadFromTheClasspathWithEveryIntent() {
         List<LabelledRow> rows = LabelledLines.shipped();
         assertTrue(rows.size() > 3000, "rows: " + rows.size());

@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * Evaluates the bundled classifier on the labelled dev set and prints a Markdown report: per-intent
  * precision/recall/F1, macro-F1, confusion matrix, spam/toxic gates, language and sentiment accuracy, a
  * confidence-threshold table for hides and auto-replies ({@link ConfidenceThresholds}), speed.
- * Usage: {@code EvaluateClassifier [--part heldback|tuning|all] [--errors] [DEV_JSONL]}; the default part is
- * the held-back one. {@code --errors} lists misclassified rows and is refused for held-back rows, which are
- * for the final report only.
+ * Usage: {@code EvaluateClassifier [--part heldback|tuning|all] [--errors] [--config FILE] [DEV_JSONL]}; the default
+ * part is the held-back one. {@code --errors} lists misclassified rows and is refused for held-back rows, which are
+ * for the final report only. {@code --config} evaluates the current model of that installation ({@code learn})
+ * instead of the shipped one.
  */
 public final class EvaluateClassifier {
     static final Path DEFAULT_DEV = Path.of("/work/shared/datasets/social-messages-dev.jsonl");
@@ -31,11 +32,13 @@ public final class EvaluateClassifier {
     public static void main(String[] args) throws IOException {
         String part = "heldback";
         boolean errors = false;
+        Path config = null;
         Path dev = DEFAULT_DEV;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--part" -> part = args[++i];
                 case "--errors" -> errors = true;
+                case "--config" -> config = Path.of(args[++i]);
                 default -> dev = Path.of(args[i]);
             }
         }
@@ -43,7 +46,7 @@ public final class EvaluateClassifier {
             throw new IllegalArgumentException("--errors lists rows to tune on: only with --part tuning");
         }
         List<LabelledRow> rows = select(LabelledRows.read(dev), part);
-        SocialClassifier classifier = SocialClassifier.loadDefault();
+        Classifier classifier = config == null ? SocialClassifier.loadDefault() : installation(config);
         List<Classification> results = new ArrayList<>();
         for (LabelledRow r : rows) {
             results.add(classifier.classify(r.text()));
@@ -56,6 +59,23 @@ public final class EvaluateClassifier {
             appendErrors(out, rows, results);
         }
         System.out.print(out);
+    }
+
+    /**
+     * The classifier of the installation configured in {@code config}: its current model ({@code learn}), or the
+     * shipped one when it has none.
+     */
+    static Classifier installation(Path config) {
+        dev.socialbridge.config.SocialBridgeConfig.Store s = dev.socialbridge.config.ConfigLoader.load(config, null)
+                .typed().store();
+        dev.socialbridge.learning.ActiveClassifier active =
+                new dev.socialbridge.learning.ActiveClassifier(SocialClassifier.loadDefault());
+        try (dev.socialbridge.store.Database db = dev.socialbridge.store.Database.open(s.jdbcUrl(), s.user().orElse(null),
+                s.password().map(p -> p.reveal()).orElse(null), 2)) {
+            active.follow(new dev.socialbridge.learning.ModelStore(db));
+        }
+        System.out.println("Intent model: " + active.version() + "\n");
+        return active;
     }
 
     static List<LabelledRow> select(List<LabelledRow> all, String part) {
