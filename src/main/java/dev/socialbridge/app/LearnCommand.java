@@ -96,7 +96,7 @@ final class LearnCommand implements Callable<Integer> {
     }
 
     private int importRows(Learning learning, PrintWriter out, PrintWriter err) throws IOException {
-        LabelledLines.Read read;
+        dev.socialbridge.classify.train.LabelledRows.Parsed read;
         try (BufferedReader r = Files.newBufferedReader(importFile, StandardCharsets.UTF_8)) {
             read = LabelledLines.read(r, importFile.toString());
         }

@@ -24,7 +24,7 @@ class LabelledLinesTest {
                 "",
                 "{\"text\": \"nul\", \"intent\": \"complaint\", \"sentiment\": \"angry\"}",
                 "{\"id\": \"x9\", \"text\": \"merci !\", \"intent\": \"praise\", \"sentiment\": \"positive\"}");
-        LabelledLines.Read read = LabelledLines.read(new BufferedReader(new StringReader(in)), "brand.jsonl");
+        var read = LabelledLines.read(new BufferedReader(new StringReader(in)), "brand.jsonl");
         assertEquals(List.of("je veux un devis", "merci !"), read.rows().stream().map(LabelledRow::text).toList());
         assertEquals("brand.jsonl:1", read.rows().get(0).id());
         assertEquals("x9", read.rows().get(1).id());
