@@ -16,6 +16,8 @@ import java.util.Optional;
 final class RtProvisioner {
     private static final String QUEUE_KIND = "queue";
     private static final String CONTACT_RIGHTS_KIND = "contact-rights";
+    /** Ticket fields whose values RT shows as links. */
+    private static final String LINK_KIND = "field-link";
 
     private final RtClient client;
     private final RtApplyHelper helper;
@@ -49,6 +51,7 @@ final class RtProvisioner {
         descriptor.queues().forEach(queue -> queue(ctx, queue));
         RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
         descriptor.fields().forEach(fields::provision);
+        links(ctx, descriptor);
         contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
         return List.copyOf(ctx.findings);
     }
@@ -84,6 +87,46 @@ final class RtProvisioner {
         } else {
             ctx.add(RtFinding.conflict(CONTACT_RIGHTS_KIND, key, group, command,
                     RtApplyHelper.GRANT_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
+        }
+    }
+
+    /**
+     * Link fields ({@code LinkValueTo}) that existed before this run: a field created now got it at creation; REST2
+     * can neither read nor set it on an existing one, so the perl helper checks and sets it (never replacing an
+     * admin's template). Without the helper here the admin gets the command, once, as a hint.
+     */
+    private void links(RtProvisioningContext ctx, Descriptor descriptor) {
+        java.util.Set<String> createdNow = ctx.findings.stream()
+                .filter(f -> f.step().status() == dev.socialbridge.host.spi.ProvisioningPlan.Status.CREATED
+                        || f.step().status() == dev.socialbridge.host.spi.ProvisioningPlan.Status.CREATE)
+                .map(f -> f.step().key()).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> templates = new java.util.LinkedHashMap<>();
+        descriptor.fields().stream()
+                .filter(f -> f.link() && RtFieldTypes.isTicketField(f) && !createdNow.contains(f.key()))
+                .forEach(f -> templates.put(f.label(), RtFieldTypes.LINK_TO_VALUE));
+        if (templates.isEmpty()) {
+            return;
+        }
+        List<String> args = RtApplyHelper.linkArguments(RtFieldTypes.TICKET_LOOKUP, templates);
+        String command = helper.linkCommand(args);
+        String key = "links";
+        String label = String.join(", ", templates.keySet());
+        if (!ctx.helper.canRun()) {
+            ctx.add(RtFinding.present(LINK_KIND, key, label, "LinkValueTo cannot be read over REST2; if the values do "
+                    + "not show as links in RT, on the RT host run: " + command));
+            return;
+        }
+        RtApplyHelper.Result result = helper.link(args, !ctx.write);
+        if (result.applied()) {
+            ctx.add(result.output().contains("ok:")
+                    ? RtFinding.created(LINK_KIND, key, label, "values shown as links (" + RtApplyHelper.LINK_SCRIPT + ")")
+                    : RtFinding.present(LINK_KIND, key, label, "values shown as links"));
+        } else if (!ctx.write && result.output().contains("missing:")) {
+            ctx.add(RtFinding.toCreate(LINK_KIND, key, label, "would link with " + RtApplyHelper.LINK_SCRIPT,
+                    result.output().lines().filter(l -> l.startsWith("missing:")).count() + " field(s) without a link"));
+        } else {
+            ctx.add(RtFinding.conflict(LINK_KIND, key, label, command,
+                    RtApplyHelper.LINK_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
         }
     }
 
