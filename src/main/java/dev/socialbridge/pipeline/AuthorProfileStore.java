@@ -29,6 +29,10 @@ public final class AuthorProfileStore {
         this.db = db;
     }
 
+    public Database database() {
+        return db;
+    }
+
     /** A cached lookup; {@code displayName} and {@code handle} are both null for a negative entry. */
     public record Profile(String displayName, String handle, Instant lookedUpAt) {
         /** Whether the platform named the author. */

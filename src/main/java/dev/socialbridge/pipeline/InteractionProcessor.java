@@ -305,8 +305,10 @@ public final class InteractionProcessor extends BackgroundWorker {
         }
         Instant now = Instant.now();
         if (needsProfile(item, i, connector)) {
-            Optional<AuthorProfileStore.Profile> known = inbox.database().inTransaction(conn -> profiles.find(conn,
-                    received.platform(), received.author().id(), now));
+            // behind a lookup of its thread still under way, so that the thread's messages keep their order
+            Optional<AuthorProfileStore.Profile> known = inbox.database().inTransaction(conn ->
+                    outbox.hasPending(conn, received.threadKey() + "|platform", LookUpProfileCommand.TYPE) ? Optional.empty()
+                            : profiles.find(conn, received.platform(), received.author().id(), now));
             if (known.isEmpty()) {
                 queuePlatformLookup(item, i, item.dedupeKey() + PROFILE_SUFFIX, LookUpProfileCommand.TYPE,
                         new LookUpProfileCommand(item.dedupeKey() + PROFILE_SUFFIX, i), "author's name looked up on the platform first");

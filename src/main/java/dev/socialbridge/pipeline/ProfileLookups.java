@@ -47,10 +47,17 @@ final class ProfileLookups {
         this.profiles = profiles;
     }
 
-    /** One attempt, then the interaction goes on: with the name when found, with the id otherwise. */
+    /**
+     * One attempt, then the interaction goes on: with the name when found, with the id otherwise. An author named
+     * meanwhile (an earlier message of the thread was looked up first) is not asked again.
+     */
     DeliveryResult lookUp(LookUpProfileCommand command) {
         Interaction i = command.interaction();
-        ProfileResult r = attempt(i);
+        Instant checked = Instant.now();
+        Optional<AuthorProfileStore.Profile> known = profiles.database().inTransaction(c -> profiles.find(c, i.platform(),
+                i.author().id(), checked));
+        ProfileResult r = known.<ProfileResult>map(p -> p.found() ? new ProfileResult.Found(p.displayName(), p.handle())
+                : new ProfileResult.Unavailable("cached")).orElseGet(() -> attempt(i));
         Interaction next = i;
         if (r instanceof ProfileResult.Found f) {
             next = i.withAuthor(i.author().withProfile(f.displayName(), f.handle()));
