@@ -96,21 +96,27 @@ final class RtProvisioner {
      * admin's template). Without the helper here the admin gets the command, once, as a hint.
      */
     private void links(RtProvisioningContext ctx, Descriptor descriptor) {
-        java.util.Set<String> createdNow = ctx.findings.stream()
-                .filter(f -> f.step().status() == dev.socialbridge.host.spi.ProvisioningPlan.Status.CREATED
-                        || f.step().status() == dev.socialbridge.host.spi.ProvisioningPlan.Status.CREATE)
-                .map(f -> f.step().key()).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, dev.socialbridge.host.spi.ProvisioningPlan.Status> fieldSteps = new java.util.HashMap<>();
+        ctx.findings.forEach(f -> fieldSteps.putIfAbsent(f.step().key(), f.step().status()));
+        List<dev.socialbridge.descriptor.FieldDef> linked = descriptor.fields().stream()
+                .filter(f -> f.link() && RtFieldTypes.isTicketField(f)).toList();
+        if (linked.isEmpty()) {
+            return;
+        }
+        String key = "links";
+        String label = linked.stream().map(dev.socialbridge.descriptor.FieldDef::label)
+                .collect(java.util.stream.Collectors.joining(", "));
         java.util.Map<String, String> templates = new java.util.LinkedHashMap<>();
-        descriptor.fields().stream()
-                .filter(f -> f.link() && RtFieldTypes.isTicketField(f) && !createdNow.contains(f.key()))
+        linked.stream().filter(f -> fieldSteps.get(f.key()) == dev.socialbridge.host.spi.ProvisioningPlan.Status.PRESENT)
                 .forEach(f -> templates.put(f.label(), RtFieldTypes.LINK_TO_VALUE));
-        if (templates.isEmpty()) {
+        if (templates.isEmpty()) {   // created in this run (or to be): LinkValueTo is part of the creation
+            ctx.add(ctx.write ? RtFinding.created(LINK_KIND, key, label, "values shown as links (set at creation)")
+                    : RtFinding.toCreate(LINK_KIND, key, label, "would create the fields with LinkValueTo",
+                            "link fields do not exist in RT"));
             return;
         }
         List<String> args = RtApplyHelper.linkArguments(RtFieldTypes.TICKET_LOOKUP, templates);
         String command = helper.linkCommand(args);
-        String key = "links";
-        String label = String.join(", ", templates.keySet());
         if (!ctx.helper.canRun()) {
             ctx.add(RtFinding.present(LINK_KIND, key, label, "LinkValueTo cannot be read over REST2; if the values do "
                     + "not show as links in RT, on the RT host run: " + command));
