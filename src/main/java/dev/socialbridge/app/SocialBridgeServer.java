@@ -137,7 +137,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 config.sla().crisisNegativeMessages(), config.sla().crisisMessages(), config.sla().crisisWindow()));
         this.platformDispatcher = new OutboxDispatcher(outbox, OutboxCommand.PLATFORM,
                 new PlatformCommandHandler(connectors, accountStatus, threads, sent, outbox, inbox, new AuthorAudienceStore(db),
-                        slaClocks),
+                        slaClocks).withProfiles(new dev.socialbridge.pipeline.AuthorProfileStore(db)),
                 retry, config.outbox().pollInterval(), journal.meter(), telemetry);
         ModerationStore moderation = new ModerationStore(db);
         HumanReplyStore humanReplies = new HumanReplyStore(db);
@@ -165,6 +165,7 @@ public final class SocialBridgeServer implements AutoCloseable {
         java.time.Clock clock = java.time.Clock.systemUTC();
         dev.socialbridge.links.LinkStore linkStore = new dev.socialbridge.links.LinkStore(db);
         processor.withClassifiedMessages(learning.classified(), classifier::version);
+        processor.withProfiles(new dev.socialbridge.pipeline.AuthorProfileStore(db));
         processor.withLinks(new dev.socialbridge.pipeline.LinkEvents(linkStore,
                 LinksSetup.threadLinks(config).orElse(null), threads, outbox, inbox, config.leads().queue(), people));
         this.retention = new dev.socialbridge.store.Retention(db, config.store().retention(), java.time.Duration.ofHours(1),

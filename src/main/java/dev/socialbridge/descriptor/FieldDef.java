@@ -13,10 +13,12 @@ import java.util.List;
  * @param values      allowed values for {@code select}, else empty (never null)
  * @param unique      host should enforce unique values (idempotency keys)
  * @param description help text shown in the host, nullable
+ * @param link        the value is a URL the host shows as a clickable link (RT: {@code LinkValueTo})
  */
 public record FieldDef(String key, String label, String type, String appliesTo,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values,
-                       boolean unique, String description) {
+                       boolean unique, String description,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean link) {
 
     public static final String TYPE_TEXT = "text";
     public static final String TYPE_SELECT = "select";
@@ -29,5 +31,11 @@ public record FieldDef(String key, String label, String type, String appliesTo,
 
     public FieldDef {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** A field whose value is shown as it is (not a link). */
+    public FieldDef(String key, String label, String type, String appliesTo, List<String> values, boolean unique,
+                    String description) {
+        this(key, label, type, appliesTo, values, unique, description, false);
     }
 }

@@ -14,6 +14,8 @@ public final class FieldKeys {
     /** Idempotency key of a ticket: one social thread = one ticket. Unique ticket field. */
     public static final String THREAD_KEY = "thread_key";
     public static final String PERMALINK = "permalink";
+    /** Optional ticket field: the customer's public profile address (a link in the host). */
+    public static final String SOCIAL_PROFILE_URL = "social_profile_url";
     public static final String INTENT = "intent";
     public static final String SENTIMENT = "sentiment";
     public static final String LANGUAGE = "language";

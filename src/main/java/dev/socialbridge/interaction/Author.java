@@ -19,6 +19,12 @@ public record Author(String id, String handle, String displayName, Long follower
         return new Author(id, handle, displayName, followers, verified);
     }
 
+    /** A copy with the name and username a platform lookup gave (either may be null: then kept as it was). */
+    public Author withProfile(String name, String username) {
+        return new Author(id, username != null ? username : handle, name != null ? name : displayName, followerCount,
+                verified);
+    }
+
     public static Author of(String id) {
         return new Author(id, null, null, null, false);
     }

@@ -138,6 +138,18 @@ public final class OutboxStore {
         return query("SELECT " + COLUMNS + " FROM outbox_item WHERE status = ? ORDER BY id DESC", limit, status.name());
     }
 
+    /** Whether an item of {@code type} waits in {@code lane} (pending, or being sent). */
+    public boolean hasPending(Connection c, String lane, String type) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM outbox_item WHERE lane = ? AND type = ? AND status = 'PENDING'")) {
+            ps.setString(1, lane);
+            ps.setString(2, type);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public List<OutboxItem> byLanePrefix(String lanePrefix, int limit) {
         return query("SELECT " + COLUMNS + " FROM outbox_item WHERE lane LIKE ? ORDER BY id", limit, lanePrefix + "%");
     }

@@ -32,6 +32,7 @@ final class AttributionFields {
         put(f, "message_id", i.itemId());
         put(f, "conversation_id", conversationId(i));
         put(f, "permalink", i.permalink());
+        put(f, dev.socialbridge.descriptor.FieldKeys.SOCIAL_PROFILE_URL, ProfileLinks.of(i));
         if (c != null) {
             put(f, "intent", c.intent());
             put(f, "sentiment", c.sentiment());

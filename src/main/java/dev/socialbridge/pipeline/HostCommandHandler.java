@@ -69,6 +69,10 @@ public final class HostCommandHandler implements OutboxHandler {
                 case HostUpdateCommand.TYPE -> update(Json.read(item.payloadJson(), HostUpdateCommand.class));
                 case HostAutomatedReplyCommand.TYPE -> record(Json.read(item.payloadJson(), HostAutomatedReplyCommand.class));
                 case HostPersonCommand.TYPE -> person(Json.read(item.payloadJson(), HostPersonCommand.class));
+                case HostProfileCommand.TYPE -> {
+                    host.upsertContact(Json.read(item.payloadJson(), HostProfileCommand.class).contact());
+                    yield new DeliveryResult.Delivered(null);
+                }
                 default -> new DeliveryResult.Failed("unknown host command type " + item.type());
             };
         } catch (HostException e) {

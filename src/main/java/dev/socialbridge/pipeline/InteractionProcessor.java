@@ -53,6 +53,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     private static final java.util.Set<String> HUMAN_STATUSES = java.util.Set.of("escalated", "handed_off");
     /** Dedupe-key suffix of an interaction queued again after its author's follower count was looked up. */
     static final String AUDIENCE_SUFFIX = "#audience";
+    /** Dedupe-key suffix of an interaction queued again after its author's name was looked up. */
+    static final String PROFILE_SUFFIX = "#profile";
     /** How long a looked-up follower count (or its absence) is trusted. */
     private static final Duration AUDIENCE_TTL = Duration.ofDays(7);
 
@@ -76,6 +78,8 @@ public final class InteractionProcessor extends BackgroundWorker {
     private final CampaignSignals signals;
     private final TouchStore touches = new TouchStore();
     private final LeadPipeline leads;
+    /** Cache of authors' names looked up on the platform; null when names are not looked up (tests). */
+    private AuthorProfileStore profiles;
     /** Tracked links and lead forms; null when the server has none (tests). */
     private LinkEvents links;
     /** Where each thread's latest classified message is kept for agents' corrections, and the model's name. */
@@ -124,6 +128,15 @@ public final class InteractionProcessor extends BackgroundWorker {
      */
     public InteractionProcessor withLinks(LinkEvents events) {
         this.links = events;
+        return this;
+    }
+
+    /**
+     * Names authors whom the webhook names only by id (Messenger, Instagram DMs): from the cache, else the platform
+     * outbox looks them up before the interaction goes on ({@link LookUpProfileCommand}). Set before {@link #start()}.
+     */
+    public InteractionProcessor withProfiles(AuthorProfileStore store) {
+        this.profiles = store;
         return this;
     }
 
@@ -291,9 +304,22 @@ public final class InteractionProcessor extends BackgroundWorker {
             return;
         }
         Instant now = Instant.now();
-        if (needsFollowerCount(item, i, connector)) {
+        if (needsProfile(item, i, connector)) {
+            // behind a lookup of its thread still under way, so that the thread's messages keep their order
+            Optional<AuthorProfileStore.Profile> known = inbox.database().inTransaction(conn ->
+                    outbox.hasPending(conn, received.threadKey() + "|platform", LookUpProfileCommand.TYPE) ? Optional.empty()
+                            : profiles.find(conn, received.platform(), received.author().id(), now));
+            if (known.isEmpty()) {
+                queuePlatformLookup(item, i, item.dedupeKey() + PROFILE_SUFFIX, LookUpProfileCommand.TYPE,
+                        new LookUpProfileCommand(item.dedupeKey() + PROFILE_SUFFIX, i), "author's name looked up on the platform first");
+                return;
+            }
+            i = i.withAuthor(i.author().withProfile(known.get().displayName(), known.get().handle()));
+        }
+        Interaction named = i;
+        if (needsFollowerCount(item, named, connector)) {
             Optional<AuthorAudienceStore.Audience> known = inbox.database().inTransaction(conn -> audiences.find(conn,
-                    received.platform(), received.author().handle(), now.minus(AUDIENCE_TTL)));
+                    named.platform(), named.author().handle(), now.minus(AUDIENCE_TTL)));
             if (known.isEmpty()) {
                 queueAuthorLookup(item, i);
                 return;
@@ -409,6 +435,17 @@ public final class InteractionProcessor extends BackgroundWorker {
                 && connector.flatMap(Connector::audienceLookup).filter(l -> l.canLookUp(i)).isPresent();
     }
 
+    /**
+     * The webhook named the author only by id and the platform can name them: the name comes from the cache, else the
+     * platform outbox looks it up and queues the interaction again under its dedupe key + {@value #PROFILE_SUFFIX}
+     * (never held a second time). A failed lookup lets the interaction go on with the id.
+     */
+    private boolean needsProfile(InboxItem item, Interaction i, Optional<Connector> connector) {
+        return profiles != null && !item.dedupeKey().contains(PROFILE_SUFFIX)
+                && !CustomerName.isNamed(i.author())
+                && connector.flatMap(Connector::profileLookup).filter(l -> l.canLookUpProfile(i)).isPresent();
+    }
+
     private void queueAuthorLookup(InboxItem item, Interaction i) {
         String key = item.dedupeKey() + AUDIENCE_SUFFIX;
         queuePlatformLookup(item, i, key, LookUpAuthorCommand.TYPE, new LookUpAuthorCommand(key, i),
@@ -498,7 +535,7 @@ public final class InteractionProcessor extends BackgroundWorker {
             boolean existing = t.queueKey() != null || t.ticketId() != null;
             String note = o.notes().isEmpty() ? null : String.join("\n", o.notes());
             HostMessageCommand msg = new HostMessageCommand(i.threadKey(), q.key(),
-                    o.priority() != null ? o.priority() : q.defaultPriority(), due, subject(i),
+                    o.priority() != null ? o.priority() : q.defaultPriority(), due, TicketSubject.of(i),
                     contactOf(i).withDetails(person.email(), person.phone()),
                     i.itemId(), body(i, o), fields, note, i.platform(), i.accountId(), i.attachments(),
                     attribution.touchFields());
@@ -585,16 +622,6 @@ public final class InteractionProcessor extends BackgroundWorker {
 
     private void enqueue(Connection conn, InboxItem item, int n, String lane, OutboundAction action, Instant now) throws SQLException {
         outbox.enqueue(conn, PlatformCommandHandler.command(item.dedupeKey() + "#p" + n, lane, action), now);
-    }
-
-    private static String subject(Interaction i) {
-        String who = i.author().handle() != null ? "@" + i.author().handle()
-                : i.author().displayName() != null ? i.author().displayName() : i.author().id();
-        String text = i.text().replaceAll("\\s+", " ").trim();
-        if (text.length() > 80) {
-            text = text.substring(0, 79) + "…";
-        }
-        return "[" + i.platform().id() + " " + i.kind().id().replace('_', ' ') + "] " + who + ": " + text;
     }
 
     private static String body(Interaction i, AutomationOutcome o) {

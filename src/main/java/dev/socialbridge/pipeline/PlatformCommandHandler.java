@@ -21,7 +21,7 @@ import java.util.Optional;
  * once known. What the platform refuses for good is written on the ticket with the reason; a person who can no
  * longer be reached is recorded on the thread; an account whose token the platform rejects is flagged and shows
  * in {@code verify} and readiness. Lookups ({@link FetchInteractionCommand}, {@link LookUpAuthorCommand}) go to
- * {@link PlatformLookups}.
+ * {@link PlatformLookups}, authors' names to {@link ProfileLookups}.
  */
 public final class PlatformCommandHandler implements OutboxHandler {
     /** Outbox type of a {@link OutboundAction.Reply}. */
@@ -46,6 +46,9 @@ public final class PlatformCommandHandler implements OutboxHandler {
     private final SentMessageStore sent;
     private final OutboxStore outbox;
     private final PlatformLookups lookups;
+    private final InboxStore inbox;
+    /** Authors' names; null when not set up (tests). */
+    private ProfileLookups profiles;
 
     public PlatformCommandHandler(Connectors connectors, AccountStatusStore accounts, ThreadStore threads,
                                   SentMessageStore sent, OutboxStore outbox, InboxStore inbox, AuthorAudienceStore audiences,
@@ -57,6 +60,13 @@ public final class PlatformCommandHandler implements OutboxHandler {
         this.sent = sent;
         this.outbox = outbox;
         this.lookups = new PlatformLookups(connectors, accounts, inbox, audiences);
+        this.inbox = inbox;
+    }
+
+    /** Looks up authors' names ({@link LookUpProfileCommand}, {@link RetryProfileCommand}), cached in {@code store}. */
+    public PlatformCommandHandler withProfiles(AuthorProfileStore store) {
+        this.profiles = new ProfileLookups(connectors, accounts, inbox, outbox, store);
+        return this;
     }
 
     /** The outbox command that carries {@code action} in {@code lane}. */
@@ -91,6 +101,14 @@ public final class PlatformCommandHandler implements OutboxHandler {
         }
         if (item.type().equals(LookUpAuthorCommand.TYPE)) {
             return lookups.lookUpAuthor(Json.read(item.payloadJson(), LookUpAuthorCommand.class));
+        }
+        if (item.type().equals(LookUpProfileCommand.TYPE) || item.type().equals(RetryProfileCommand.TYPE)) {
+            if (profiles == null) {
+                return new DeliveryResult.Failed("profile lookups are not set up");
+            }
+            return item.type().equals(LookUpProfileCommand.TYPE)
+                    ? profiles.lookUp(Json.read(item.payloadJson(), LookUpProfileCommand.class))
+                    : profiles.retry(Json.read(item.payloadJson(), RetryProfileCommand.class), item.attempts());
         }
         if (item.type().equals(ModerationRequestCommand.TYPE)) {
             return moderate(item, Json.read(item.payloadJson(), ModerationRequestCommand.class));

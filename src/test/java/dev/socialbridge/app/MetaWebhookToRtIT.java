@@ -157,6 +157,47 @@ class MetaWebhookToRtIT {
     }
 
     @Test
+    void aMessengerDmTicketLeadsWithTheSendersNameWhichIsTheirRtUsersRealName() throws Exception {
+        String run = ServerHarness.newRun();
+        String psid = "7010" + run + "00001";
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v25.0/" + psid)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"name\":\"Camille Martin\","
+                        + "\"first_name\":\"Camille\",\"last_name\":\"Martin\",\"id\":\"" + psid + "\"}")));
+        String body = ServerHarness.now(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "test-fixtures/inbound/meta/messenger-message.json"))).replace("7010000000000001", psid)
+                .replaceAll("\"mid\": *\"([^\"]*)\"", "\"mid\": \"$1-" + run + "\"");
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        String thread = "messenger:dm:" + ServerHarness.PAGE + ":" + psid;
+        ServerHarness.await("ticket for " + thread, WAIT, () -> ticket(thread).isPresent());
+        JsonNode ticket = RtTestSupport.get("/ticket/" + ticket(thread).orElseThrow().id());
+        String subject = ticket.path("Subject").asText();
+        assertTrue(subject.startsWith("Camille Martin [messenger dm]: "), subject);
+        assertEquals("Camille Martin", RtTestSupport.get("/user/messenger." + psid).path("RealName").asText());
+    }
+
+    @Test
+    void anInstagramDmTicketLeadsWithTheUsernameAndLinksToTheProfile() throws Exception {
+        String run = ServerHarness.newRun();
+        String body = ServerHarness.fixture("ig-dm.json", run);
+        String igsid = "6541" + run + "00003";
+        assertTrue(body.contains("\"" + igsid + "\""), body);
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v25.0/" + igsid)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"name\":\"Léa Dubois\",\"username\":\"lea.dubois\",\"id\":\"" + igsid + "\"}")));
+        assertEquals(200, harness.postWebhook(body).statusCode());
+        String thread = "instagram:dm:" + ServerHarness.IG_ACCOUNT + ":" + igsid;
+        ServerHarness.await("ticket for " + thread, WAIT, () -> ticket(thread).isPresent());
+        TicketRef t = ticket(thread).orElseThrow();
+        String subject = RtTestSupport.get("/ticket/" + t.id()).path("Subject").asText();
+        assertTrue(subject.startsWith("@lea.dubois [instagram dm]: "), subject);
+        assertEquals("https://www.instagram.com/lea.dubois/", rt.readFields(t).get("social_profile_url"));
+        assertEquals("Léa Dubois", RtTestSupport.get("/user/instagram." + igsid).path("RealName").asText());
+        // the installer made both link fields clickable in RT
+        assertTrue(RtTestSupport.linksToValue(descriptor.field("permalink").orElseThrow().label()));
+        assertTrue(RtTestSupport.linksToValue(descriptor.field("social_profile_url").orElseThrow().label()));
+    }
+
+    @Test
     void secondCommentOfTheThreadIsAppendedToTheSameTicket() throws Exception {
         String run = ServerHarness.newRun();
         String first = ServerHarness.fixture("ig-comment.json", run);

@@ -99,7 +99,10 @@ class ParallelPipelineTest {
             }
             ServerHarness.await("every item processed", java.time.Duration.ofSeconds(60), () -> count(db,
                     "SELECT COUNT(*) FROM inbox_item WHERE status = 'PENDING'") == 0 && count(db,
-                    "SELECT COUNT(*) FROM inbox_item WHERE source <> 'fetch'") >= bodies.size());
+                    "SELECT COUNT(*) FROM inbox_item WHERE source <> 'fetch'") >= bodies.size()
+                    // items held for a platform lookup (follower count, author's name) came back and were processed
+                    && count(db, "SELECT COUNT(*) FROM inbox_item WHERE source = 'fetch'") >= count(db,
+                    "SELECT COUNT(*) FROM inbox_item WHERE reason LIKE '%looked up on the platform first'"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM inbox_item WHERE status = 'DEAD' OR attempts > 1"),
                     "no item failed: conflicts between the workers are retried without counting");
             assertEquals(bodies.size(), count(db, "SELECT COUNT(*) FROM inbox_item WHERE status = 'DONE' AND source <> 'fetch'"),

@@ -160,7 +160,7 @@ class WhatsAppToRtIT {
         TicketRef t = awaitTicket(c);
         JsonNode ticket = RtTestSupport.get("/ticket/" + t.id());
         String subject = ticket.path("Subject").asText();
-        assertTrue(subject.startsWith("[whatsapp dm] Sheena Nelson: Bonjour, ma commande"), subject);
+        assertTrue(subject.startsWith("Sheena Nelson [whatsapp dm]: Bonjour, ma commande"), subject);
         assertEquals(descriptor.queue("support").orElseThrow().label(), queueName(t));
         Map<String, String> fields = rt.readFields(t);
         assertEquals("whatsapp", fields.get("social_channel"));

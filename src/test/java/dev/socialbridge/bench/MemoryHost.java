@@ -28,6 +28,10 @@ public final class MemoryHost implements HostAdapter {
     public static final AtomicLong APPENDED = new AtomicLong();
     /** Ticket updates and notes. */
     public static final AtomicLong UPDATES = new AtomicLong();
+    /** Subjects of created tickets by thread key. */
+    public static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
+    /** The latest name (else username) each contact was given, by {@code platform:userId}. */
+    public static final Map<String, String> CONTACT_NAMES = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
 
     @Override
@@ -57,6 +61,10 @@ public final class MemoryHost implements HostAdapter {
 
     @Override
     public String upsertContact(ContactUpsert contact) {
+        String name = contact.displayName() != null ? contact.displayName() : contact.handle();
+        if (name != null) {
+            CONTACT_NAMES.put(contact.platform() + ":" + contact.userId(), name);
+        }
         return contact.platform() + ":" + contact.userId();
     }
 
@@ -68,6 +76,9 @@ public final class MemoryHost implements HostAdapter {
     @Override
     public TicketRef createTicket(TicketRequest request) {
         String threadKey = request.fields().get("thread_key");
+        if (threadKey != null) {
+            SUBJECTS.putIfAbsent(threadKey, request.subject());
+        }
         return TICKETS.computeIfAbsent(threadKey != null ? threadKey : "none-" + IDS.incrementAndGet(),
                 k -> new TicketRef(Long.toString(IDS.incrementAndGet()), null));
     }

@@ -23,7 +23,7 @@ class ShippedDescriptorTest {
                 .map(FieldDef::key).toList();
 
         assertEquals(List.of("social_channel", "social_account", "social_user_id", "social_handle", "post_id",
-                "message_id", "conversation_id", "thread_key", "permalink", "intent", "sentiment", "language",
+                "message_id", "conversation_id", "thread_key", "permalink", "social_profile_url", "intent", "sentiment", "language",
                 "campaign_tag", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "ref",
                 "ad_id", "ad_click_id", "campaign_creator", "first_touch_at", "first_touch_source", "last_touch_at", "last_touch_source",
                 "lead_score", "lead_score_breakdown", "lead_need", "lead_quantity", "lead_budget", "lead_timing",
@@ -31,6 +31,12 @@ class ShippedDescriptorTest {
                 "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode",
                 "contact_email", "contact_phone", "conversion_value"), ticketKeys);
         assertTrue(ticketKeys.containsAll(FieldKeys.TICKET_FIELDS));
+    }
+
+    @Test
+    void onlyThePermalinkAndTheProfileUrlAreLinks() {
+        assertEquals(List.of(FieldKeys.PERMALINK, FieldKeys.SOCIAL_PROFILE_URL),
+                descriptor.fields().stream().filter(FieldDef::link).map(FieldDef::key).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.socialbridge.config.Secret;
 import dev.socialbridge.config.SettingValues;
 import dev.socialbridge.connector.spi.ActionPolicy;
 import dev.socialbridge.connector.spi.AuthorAudienceLookup;
+import dev.socialbridge.connector.spi.AuthorProfileLookup;
 import dev.socialbridge.connector.spi.Connector;
 import dev.socialbridge.connector.spi.ConnectorContext;
 import dev.socialbridge.connector.spi.InteractionFetcher;
@@ -93,6 +94,11 @@ final class MetaConnector implements Connector {
 
     @Override
     public Optional<AuthorAudienceLookup> audienceLookup() {
+        return Optional.of(graph);
+    }
+
+    @Override
+    public Optional<AuthorProfileLookup> profileLookup() {
         return Optional.of(graph);
     }
 

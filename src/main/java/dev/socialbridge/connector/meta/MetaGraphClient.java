@@ -3,6 +3,7 @@ package dev.socialbridge.connector.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialbridge.connector.spi.AuthorAudienceLookup;
+import dev.socialbridge.connector.spi.AuthorProfileLookup;
 import dev.socialbridge.connector.spi.DeliveryResult;
 import dev.socialbridge.connector.spi.InteractionFetcher;
 import dev.socialbridge.interaction.Interaction;
@@ -26,12 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Graph API client for Instagram, Facebook Page comments and Messenger: public replies, private replies,
  * DMs (text, or one file as a Send API attachment Meta downloads from its URL), replies to @mentions, hide/unhide and deletion of comments, blocking Messenger users, and lookups of
- * an @mention's text and author and of an author's follower count; one attempt per call (the outbox owns
+ * an @mention's text and author of an author's follower count and of a DM sender's name; one attempt per call (the outbox owns
  * retries). Thread-safe. Tokens travel as the
  * {@code access_token} form field (form POSTs) or query parameter (JSON {@code /messages} calls, DELETEs) and
  * never reach logs or results. Accounts marked in {@link MetaAccountHealth} are refused without HTTP.
  */
-public final class MetaGraphClient implements PlatformClient, InteractionFetcher, AuthorAudienceLookup {
+public final class MetaGraphClient implements PlatformClient, InteractionFetcher, AuthorAudienceLookup,
+        AuthorProfileLookup {
 
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
     public static final String DEFAULT_VERSION = "v25.0";
@@ -183,6 +185,35 @@ public final class MetaGraphClient implements PlatformClient, InteractionFetcher
         Long followers = MetaAudience.followers(answer.json());
         return followers != null ? new AudienceResult.Found(followers)
                 : new AudienceResult.Unavailable("no follower count for @" + handle);
+    }
+
+    @Override
+    public boolean canLookUpProfile(Interaction interaction) {
+        return MetaProfiles.canLookUp(interaction);
+    }
+
+    /**
+     * The sender's name (and Instagram username) through the Messenger User Profile API or the Instagram user
+     * profile: a refusal (e.g. {@code (#100)} without permission, a deleted user) is {@link ProfileResult.Unavailable};
+     * a timeout, a server error or a rate limit is {@link ProfileResult.NotLookedUp}.
+     */
+    @Override
+    public ProfileResult lookUpProfile(Interaction interaction) {
+        if (!canLookUpProfile(interaction)) {
+            throw new IllegalArgumentException("no profile lookup for this author on " + interaction.platform().id());
+        }
+        GraphGet answer = get(interaction.accountId(), MetaProfiles.lookupPathAndQuery(interaction),
+                "GET /" + interaction.author().id() + " profile");
+        if (answer.failure() instanceof DeliveryResult.Retry || answer.failure() instanceof DeliveryResult.AccountInvalid) {
+            return new ProfileResult.NotLookedUp(answer.failure());
+        }
+        if (answer.failure() != null) {
+            return new ProfileResult.Unavailable(reasonOf(answer.failure()));
+        }
+        String name = MetaProfiles.displayName(answer.json());
+        String handle = MetaProfiles.handle(answer.json());
+        return name == null && handle == null ? new ProfileResult.Unavailable("the profile names nobody")
+                : new ProfileResult.Found(name, handle);
     }
 
     /** A GET answer: the JSON object of a 2xx answer, or the classified failure. */

@@ -55,6 +55,11 @@ public interface Connector extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Looks up an author's name and username when the webhook carries only an id (Messenger, Instagram DMs). */
+    default Optional<AuthorProfileLookup> profileLookup() {
+        return Optional.empty();
+    }
+
     /** Downloads a customer's attachments so that they reach the host ticket. */
     default Optional<MediaFetcher> mediaFetcher() {
         return Optional.empty();

@@ -23,6 +23,8 @@ final class RtApplyHelper {
     static final String SCRIPT = "rt-apply-cf.pl";
     /** Grants the contacts' group and the queues' Requestor/Cc roles their rights. */
     static final String GRANT_SCRIPT = "rt-grant-contacts.pl";
+    /** Sets {@code LinkValueTo} of existing custom fields (REST2 can neither read nor change it). */
+    static final String LINK_SCRIPT = "rt-link-cf.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -110,6 +112,42 @@ final class RtApplyHelper {
             command.add("--check");
         }
         return run(GRANT_SCRIPT, command);
+    }
+
+    /** The arguments of {@value #LINK_SCRIPT}: {@code <lookup type> "<field>=<template>"...}. */
+    static List<String> linkArguments(String lookupType, Map<String, String> templates) {
+        List<String> args = new java.util.ArrayList<>(List.of(lookupType));
+        templates.forEach((field, template) -> args.add(field + "=" + template));
+        return args;
+    }
+
+    /** The exact command an admin runs on the RT host to make the fields show their values as links. */
+    String linkCommand(List<String> arguments) {
+        String path = script.map(p -> p.resolveSibling(LINK_SCRIPT).toString())
+                .orElse("<social-bridge bundle>/rt/" + LINK_SCRIPT);
+        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
+        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
+        return b.toString();
+    }
+
+    /**
+     * Runs {@value #LINK_SCRIPT}, or only checks with {@code check}; never throws. {@link Result#applied()}: every
+     * field links (now), or keeps an admin's template.
+     */
+    Result link(List<String> arguments, boolean check) {
+        if (!canRun()) {
+            return new Result(false, "helper not available here");
+        }
+        Path link = script.orElseThrow().resolveSibling(LINK_SCRIPT);
+        if (!Files.isRegularFile(link)) {
+            return new Result(false, LINK_SCRIPT + " not found beside " + SCRIPT);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("perl", link.toString()));
+        if (check) {
+            command.add("--check");
+        }
+        command.addAll(arguments);
+        return run(LINK_SCRIPT, command);
     }
 
     /** Whether {@link #apply} may run here. */

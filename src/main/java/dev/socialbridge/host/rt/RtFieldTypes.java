@@ -8,6 +8,8 @@ final class RtFieldTypes {
     static final String TICKET_LOOKUP = "RT::Queue-RT::Ticket";
     static final String USER_LOOKUP = "RT::User";
     static final String TRANSACTION_LOOKUP = "RT::Queue-RT::Ticket-RT::Transaction";
+    /** RT's {@code LinkValueTo} of a field whose value is the whole URL. */
+    static final String LINK_TO_VALUE = "__CustomField__";
     /** RT has no integer type: a Freeform field with this pattern ("Input must match [Integer]"). */
     static final String INTEGER_PATTERN = "(?#Integer)^-?[0-9]+$";
 
@@ -42,7 +44,8 @@ final class RtFieldTypes {
 
     /**
      * Body of {@code POST /customfield}. Ticket fields carry the legacy {@code "Queue":0}, which applies
-     * them globally in the same call; REST2 has no way to apply user or transaction fields.
+     * them globally in the same call; REST2 has no way to apply user or transaction fields. A link field gets
+     * {@code LinkValueTo}, so that RT shows its value as a link.
      */
     static ObjectNode createBody(FieldDef field) {
         ObjectNode body = RtClient.JSON.createObjectNode()
@@ -58,6 +61,10 @@ final class RtFieldTypes {
         }
         if (FieldDef.TYPE_INTEGER.equals(field.type())) {
             body.put("Pattern", INTEGER_PATTERN);
+        }
+        if (field.link()) {
+            // honoured by RT's create (REST2 cannot read it back nor change it afterwards)
+            body.put("LinkValueTo", LINK_TO_VALUE);
         }
         if (isTicketField(field)) {
             body.put("Queue", 0);

@@ -16,6 +16,8 @@ import java.util.Optional;
 final class RtProvisioner {
     private static final String QUEUE_KIND = "queue";
     private static final String CONTACT_RIGHTS_KIND = "contact-rights";
+    /** Ticket fields whose values RT shows as links. */
+    private static final String LINK_KIND = "field-link";
 
     private final RtClient client;
     private final RtApplyHelper helper;
@@ -49,6 +51,7 @@ final class RtProvisioner {
         descriptor.queues().forEach(queue -> queue(ctx, queue));
         RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
         descriptor.fields().forEach(fields::provision);
+        links(ctx, descriptor);
         contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
         return List.copyOf(ctx.findings);
     }
@@ -84,6 +87,52 @@ final class RtProvisioner {
         } else {
             ctx.add(RtFinding.conflict(CONTACT_RIGHTS_KIND, key, group, command,
                     RtApplyHelper.GRANT_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
+        }
+    }
+
+    /**
+     * Link fields ({@code LinkValueTo}) that existed before this run: a field created now got it at creation; REST2
+     * can neither read nor set it on an existing one, so the perl helper checks and sets it (never replacing an
+     * admin's template). Without the helper here the admin gets the command, once, as a hint.
+     */
+    private void links(RtProvisioningContext ctx, Descriptor descriptor) {
+        java.util.Map<String, dev.socialbridge.host.spi.ProvisioningPlan.Status> fieldSteps = new java.util.HashMap<>();
+        ctx.findings.forEach(f -> fieldSteps.putIfAbsent(f.step().key(), f.step().status()));
+        List<dev.socialbridge.descriptor.FieldDef> linked = descriptor.fields().stream()
+                .filter(f -> f.link() && RtFieldTypes.isTicketField(f)).toList();
+        if (linked.isEmpty()) {
+            return;
+        }
+        String key = "links";
+        String label = linked.stream().map(dev.socialbridge.descriptor.FieldDef::label)
+                .collect(java.util.stream.Collectors.joining(", "));
+        java.util.Map<String, String> templates = new java.util.LinkedHashMap<>();
+        linked.stream().filter(f -> fieldSteps.get(f.key()) == dev.socialbridge.host.spi.ProvisioningPlan.Status.PRESENT)
+                .forEach(f -> templates.put(f.label(), RtFieldTypes.LINK_TO_VALUE));
+        if (templates.isEmpty()) {   // created in this run (or to be): LinkValueTo is part of the creation
+            ctx.add(ctx.write ? RtFinding.created(LINK_KIND, key, label, "values shown as links (set at creation)")
+                    : RtFinding.toCreate(LINK_KIND, key, label, "would create the fields with LinkValueTo",
+                            "link fields do not exist in RT"));
+            return;
+        }
+        List<String> args = RtApplyHelper.linkArguments(RtFieldTypes.TICKET_LOOKUP, templates);
+        String command = helper.linkCommand(args);
+        if (!ctx.helper.canRun()) {
+            ctx.add(RtFinding.present(LINK_KIND, key, label, "LinkValueTo cannot be read over REST2; if the values do "
+                    + "not show as links in RT, on the RT host run: " + command));
+            return;
+        }
+        RtApplyHelper.Result result = helper.link(args, !ctx.write);
+        if (result.applied()) {
+            ctx.add(result.output().contains("ok:")
+                    ? RtFinding.created(LINK_KIND, key, label, "values shown as links (" + RtApplyHelper.LINK_SCRIPT + ")")
+                    : RtFinding.present(LINK_KIND, key, label, "values shown as links"));
+        } else if (!ctx.write && result.output().contains("missing:")) {
+            ctx.add(RtFinding.toCreate(LINK_KIND, key, label, "would link with " + RtApplyHelper.LINK_SCRIPT,
+                    result.output().lines().filter(l -> l.startsWith("missing:")).count() + " field(s) without a link"));
+        } else {
+            ctx.add(RtFinding.conflict(LINK_KIND, key, label, command,
+                    RtApplyHelper.LINK_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
         }
     }
 

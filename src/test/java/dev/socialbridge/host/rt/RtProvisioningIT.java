@@ -77,7 +77,11 @@ class RtProvisioningIT {
                     where + "pattern");
             assertEquals(field.values().stream().sorted().toList(), texts(cf.path("Values")).stream().sorted().toList(),
                     where + "values");
+            assertEquals(field.link(), RtTestSupport.linksToValue(field.label()) && RtFieldTypes.isTicketField(field),
+                    where + "values shown as links");
         }
+        assertTrue(descriptor.field("permalink").orElseThrow().link());
+        assertTrue(descriptor.field("social_profile_url").orElseThrow().link());
     }
 
     @Test
@@ -115,9 +119,12 @@ class RtProvisioningIT {
         assertEquals(0, adapter.plan(descriptor).steps().stream().filter(s -> s.status() != Status.PRESENT).count());
     }
 
-    /** Queues, fields, select values, and the contacts' rights (group "Social Contacts" by default). */
+    /**
+     * Queues, fields, select values, the link fields (one step), and the contacts' rights (group "Social Contacts" by
+     * default).
+     */
     private static int expectedStepCount() {
-        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount() + 1;
+        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount() + 1 + 1;
     }
 
     private static int selectValueCount() {

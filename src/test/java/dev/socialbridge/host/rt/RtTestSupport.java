@@ -65,7 +65,7 @@ public final class RtTestSupport {
     public static Descriptor withSuffix(Descriptor descriptor, String suffix) {
         List<FieldDef> fields = descriptor.fields().stream()
                 .map(f -> new FieldDef(f.key(), f.label() + suffix, f.type(), f.appliesTo(), f.values(), f.unique(),
-                        f.description()))
+                        f.description(), f.link()))
                 .toList();
         List<QueueDef> queues = descriptor.queues().stream()
                 .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla()))
@@ -220,6 +220,27 @@ public final class RtTestSupport {
     }
 
     /** The process environment plus RT_SITE_CONFIG / RT_SITE_CONFIG_DIR from env.sh when not set. */
+    /**
+     * Whether RT shows the values of ticket field {@code label} as links to themselves ({@code LinkValueTo} is
+     * {@code __CustomField__}), read with {@code rt-link-cf.pl --check}: REST2 does not show it.
+     */
+    public static boolean linksToValue(String label) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("perl", "plugin/rt/rt-link-cf.pl", "--check", "RT::Queue-RT::Ticket",
+                    label + "=__CustomField__").redirectErrorStream(true);
+            pb.environment().putAll(helperEnvironment());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes());
+            return p.waitFor() == 0 && out.contains("already:");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, String> helperEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         Map<String, String> file = envFile();
