@@ -168,7 +168,9 @@ class CampaignSignalsIT {
         ServerHarness.await("the last touch of the code, the previous UTM cleared", WAIT, () -> {
             Map<String, String> now = rt.readFields(t);
             return "instagram:code:noel_2026".equals(now.get("last_touch_source"))
-                    && now.get("utm_source") == null && now.get("ref") == null;
+                    && now.get("utm_source") == null && now.get("ref") == null
+                    && "noel_2026".equals(now.get("campaign_tag"))
+                    && now.get("last_touch_at") != null && now.get("last_touch_at").compareTo(firstTouchAt) > 0;
         });
         f = rt.readFields(t);
         assertEquals("noel_2026", f.get("campaign_tag"));
@@ -185,7 +187,8 @@ class CampaignSignalsIT {
         ServerHarness.await("the referral's fields", WAIT, () -> {
             Map<String, String> now = rt.readFields(t);
             return "instagram:ref:flash_sale_friday".equals(now.get("last_touch_source"))
-                    && "flash_sale_friday".equals(now.get("utm_campaign"));
+                    && "flash_sale_friday".equals(now.get("utm_campaign")) && "story".equals(now.get("utm_source"))
+                    && "flash_sale_friday".equals(now.get("campaign_tag"));
         });
         f = rt.readFields(t);
         assertEquals("instagram:ref:flash_sale_friday", f.get("last_touch_source"));
