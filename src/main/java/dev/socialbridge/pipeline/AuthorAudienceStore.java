@@ -55,20 +55,17 @@ public final class AuthorAudienceStore {
                     return null;
                 }
             }
-            java.sql.Savepoint sp = c.setSavepoint();
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO author_audience (platform, handle, follower_count, looked_up_at) VALUES (?, ?, ?, ?)")) {
-                ins.setString(1, platform.id());
-                ins.setString(2, handle);
-                bindCount(ins, 3, followers);
-                ins.setTimestamp(4, Database.ts(at));
-                ins.executeUpdate();
-            } catch (SQLException e) {
-                if (!Database.isUniqueViolation(e)) {
-                    throw e;
+            // recorded concurrently by another lookup of the same author: either row is fine
+            Database.unlessDuplicate(c, conn -> {
+                try (PreparedStatement ins = conn.prepareStatement("INSERT INTO author_audience (platform, handle,"
+                        + " follower_count, looked_up_at) VALUES (?, ?, ?, ?)")) {
+                    ins.setString(1, platform.id());
+                    ins.setString(2, handle);
+                    bindCount(ins, 3, followers);
+                    ins.setTimestamp(4, Database.ts(at));
+                    return ins.executeUpdate();
                 }
-                c.rollback(sp); // recorded concurrently by another lookup of the same author: either row is fine
-            }
+            });
             return null;
         });
     }

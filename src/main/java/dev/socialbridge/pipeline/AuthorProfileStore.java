@@ -78,21 +78,18 @@ public final class AuthorProfileStore {
                     return null;
                 }
             }
-            java.sql.Savepoint sp = c.setSavepoint();
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO author_profile (platform, author_id, display_name, handle, looked_up_at) VALUES (?, ?, ?, ?, ?)")) {
-                ins.setString(1, platform.id());
-                ins.setString(2, authorId);
-                ins.setString(3, name);
-                ins.setString(4, user);
-                ins.setTimestamp(5, Database.ts(at));
-                ins.executeUpdate();
-            } catch (SQLException e) {
-                if (!Database.isUniqueViolation(e)) {
-                    throw e;
+            // recorded concurrently by another lookup of the same author: either row is fine
+            Database.unlessDuplicate(c, conn -> {
+                try (PreparedStatement ins = conn.prepareStatement("INSERT INTO author_profile (platform, author_id,"
+                        + " display_name, handle, looked_up_at) VALUES (?, ?, ?, ?, ?)")) {
+                    ins.setString(1, platform.id());
+                    ins.setString(2, authorId);
+                    ins.setString(3, name);
+                    ins.setString(4, user);
+                    ins.setTimestamp(5, Database.ts(at));
+                    return ins.executeUpdate();
                 }
-                c.rollback(sp); // recorded concurrently by another lookup of the same author: either row is fine
-            }
+            });
             return null;
         });
     }
