@@ -34,5 +34,7 @@ if [ -z "${SOCIALBRIDGE_TEST_PG_URL:-}" ]; then
 elif [ "$SOCIALBRIDGE_TEST_PG_URL" = none ]; then
   unset SOCIALBRIDGE_TEST_PG_URL
 fi
+# the browser tests drive Debian's headless Chromium (installed here, never downloaded by the tests)
+eval "$(bash scripts/browser-up.sh)"
 echo "[test] live RT at $SOCIALBRIDGE_TEST_RT_URL; PostgreSQL store tests: ${SOCIALBRIDGE_TEST_PG_URL:-skipped}"
 exec mvn -B verify "$@"
