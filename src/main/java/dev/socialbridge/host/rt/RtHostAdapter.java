@@ -28,6 +28,7 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtContacts contacts;
     private final RtTickets tickets;
     private final RtOwners owners;
+    private final RtOwnerCheck ownerCheck;
     private final RtTransactionField messageIdField;
     private final RtTickets botTickets;
     private final RtSettings settings;
@@ -46,6 +47,7 @@ public final class RtHostAdapter implements HostAdapter {
         this.contacts = new RtContacts(client, descriptor, voice);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
         this.owners = new RtOwners(client);
+        this.ownerCheck = new RtOwnerCheck(client, owners, RtApplyHelper.forSettings(settings, environment));
         this.tickets = new RtTickets(client, descriptor, messageIdField, clock, voice, owners);
         this.moderationLabel = descriptor.field(dev.socialbridge.descriptor.FieldKeys.MODERATION_STATUS)
                 .map(dev.socialbridge.descriptor.FieldDef::label);
@@ -125,7 +127,16 @@ public final class RtHostAdapter implements HostAdapter {
 
     @Override
     public List<HostProblem> verify(Descriptor descriptor) {
-        return verifier.verify(descriptor);
+        List<HostProblem> problems = new java.util.ArrayList<>(verifier.verify(descriptor));
+        try {
+            problems.addAll(ownerCheck.problems(descriptor));
+        } catch (RtException e) {
+            if (problems.isEmpty()) {   // RT answered the verifier: this failure is new
+                problems.add(new HostProblem("queue owners", "cannot check the owners: " + e.getMessage(),
+                        "check the RT logs and the API user's rights (SeeGroup, AdminUsers or ShowUserHistory)"));
+            }
+        }
+        return problems;
     }
 
     @Override
