@@ -130,7 +130,8 @@ public final class SocialBridgeServer implements AutoCloseable {
                             } catch (java.sql.SQLException e) {
                                 throw new dev.socialbridge.store.StoreException(e);
                             }
-                        }))), retry,
+                        }))).withOwners(new dev.socialbridge.owners.TicketOwners(descriptor, host,
+                                new dev.socialbridge.owners.OwnerRotationStore(db, java.time.Clock.systemUTC()))), retry,
                 config.outbox().pollInterval(), journal.meter(), telemetry);
         dev.socialbridge.sla.SlaStore slaStore = new dev.socialbridge.sla.SlaStore(db);
         SlaClocks slaClocks = new SlaClocks(slaStore, slaPolicy, descriptor, new dev.socialbridge.sla.SpikeDetector(

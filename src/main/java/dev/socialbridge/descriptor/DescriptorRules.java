@@ -85,6 +85,7 @@ final class DescriptorRules {
                 problems.add("$.queues[" + i + "].sla.escalateAfterMinutes: must be >= firstResponseMinutes ("
                         + sla.firstResponseMinutes() + ")");
             }
+            checkOwner("$.queues[" + i + "].owner", queues.get(i).owner());
             String to = sla.escalation() == null ? null : sla.escalation().queue();
             if (to != null && descriptor.queue(to).isEmpty()) {
                 problems.add("$.queues[" + i + "].sla.escalation.queue: '" + to + "' is not a queue key of this descriptor");
@@ -93,6 +94,44 @@ final class DescriptorRules {
         for (String key : QueueKeys.ALL) {
             if (descriptor.queue(key).isEmpty()) {
                 problems.add("$.queues: required queue '" + key + "' is missing");
+            }
+        }
+    }
+
+    /** A policy the plugin knows, with the members it needs and no others. */
+    private void checkOwner(String path, QueueDef.Owner owner) {
+        String policy = owner.policy();
+        if (!QueueDef.Owner.POLICIES.contains(policy)) {
+            problems.add(path + ".policy: '" + policy + "' is not an owner policy (" + String.join(", ",
+                    QueueDef.Owner.POLICIES) + ")");
+            return;
+        }
+        boolean user = owner.user() != null;
+        boolean group = owner.group() != null;
+        boolean users = !owner.users().isEmpty();
+        switch (policy) {
+            case QueueDef.Owner.USER -> {
+                if (!user) {
+                    problems.add(path + ".user: policy '" + policy + "' needs the host login of the owner");
+                }
+                if (group || users) {
+                    problems.add(path + ": policy '" + policy + "' takes only 'user' (not 'group' or 'users')");
+                }
+            }
+            case QueueDef.Owner.ROUND_ROBIN -> {
+                if (group == users) {
+                    problems.add(path + ": policy '" + policy + "' needs either 'group' (a host group) or 'users'"
+                            + " (host logins), not " + (group ? "both" : "neither"));
+                }
+                if (user) {
+                    problems.add(path + ".user: policy '" + policy + "' takes 'group' or 'users', not 'user'");
+                }
+            }
+            default -> {
+                if (user || group || users) {
+                    problems.add(path + ": policy '" + policy + "' gives tickets to nobody: remove 'user', 'group'"
+                            + " and 'users'");
+                }
             }
         }
     }

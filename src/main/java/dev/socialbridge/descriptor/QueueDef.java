@@ -8,8 +8,23 @@ package dev.socialbridge.descriptor;
  * @param description     queue description
  * @param defaultPriority 0-100 priority of tickets created in this queue
  * @param sla             the queue's SLA class: its clocks' targets, calendar and escalation
+ * @param owner           who a ticket the plugin creates in (or moves to) this queue goes to; null: nobody
  */
-public record QueueDef(String key, String label, String description, int defaultPriority, Sla sla) {
+public record QueueDef(String key, String label, String description, int defaultPriority, Sla sla, Owner owner) {
+
+    public QueueDef {
+        owner = owner == null ? Owner.NOBODY : owner;
+    }
+
+    /** A queue whose tickets stay unowned. */
+    public QueueDef(String key, String label, String description, int defaultPriority, Sla sla) {
+        this(key, label, description, defaultPriority, sla, null);
+    }
+
+    /** This queue with another owner policy. */
+    public QueueDef withOwner(Owner newOwner) {
+        return new QueueDef(key, label, description, defaultPriority, sla, newOwner);
+    }
 
     /** Calendar of a class whose clocks count the business hours ({@code socialbridge.sla.hours}). */
     public static final String CALENDAR_BUSINESS = "business";
@@ -60,6 +75,61 @@ public record QueueDef(String key, String label, String description, int default
     public record Escalation(Integer priority, String queue, String owner) {
         public Escalation(Integer priority, String queue) {
             this(priority, queue, null);
+        }
+    }
+
+    /**
+     * The owner policy of a queue: who a ticket gets when the plugin creates it in the queue, or moves an unowned
+     * ticket there. A ticket a person owns keeps its owner.
+     *
+     * @param policy {@value #NONE} (the host's nobody), {@value #USER} (always {@code user}) or {@value #ROUND_ROBIN}
+     *               (in turn among the enabled members of host group {@code group}, or among {@code users})
+     * @param user   the host login of a {@value #USER} policy
+     * @param group  the host group of a {@value #ROUND_ROBIN} policy
+     * @param users  the host logins of a {@value #ROUND_ROBIN} policy without a group
+     */
+    public record Owner(String policy, String user, String group, java.util.List<String> users) {
+        public static final String NONE = "none";
+        public static final String USER = "user";
+        public static final String ROUND_ROBIN = "round-robin";
+        /** Every policy, in the order the docs list them. */
+        public static final java.util.List<String> POLICIES = java.util.List.of(NONE, USER, ROUND_ROBIN);
+        /** Tickets stay unowned. */
+        public static final Owner NOBODY = new Owner(NONE, null, null, null);
+
+        public Owner {
+            users = users == null ? java.util.List.of() : java.util.List.copyOf(users);
+        }
+
+        /** Always {@code login}. */
+        public static Owner user(String login) {
+            return new Owner(USER, login, null, null);
+        }
+
+        /** In turn among the enabled members of {@code group}. */
+        public static Owner roundRobinGroup(String group) {
+            return new Owner(ROUND_ROBIN, null, group, null);
+        }
+
+        /** In turn among {@code logins}. */
+        public static Owner roundRobin(java.util.List<String> logins) {
+            return new Owner(ROUND_ROBIN, null, null, logins);
+        }
+
+        /** Whether tickets get an owner at all. */
+        public boolean assigns() {
+            return USER.equals(policy) || ROUND_ROBIN.equals(policy);
+        }
+
+        /** For the matrix: "nobody", "alice", "round-robin among group Social Sales". */
+        public String describe() {
+            if (USER.equals(policy)) {
+                return user;
+            }
+            if (ROUND_ROBIN.equals(policy)) {
+                return "round-robin among " + (group != null ? "group " + group : String.join(", ", users));
+            }
+            return "nobody";
         }
     }
 }

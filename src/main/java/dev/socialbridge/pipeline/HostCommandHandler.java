@@ -9,6 +9,7 @@ import dev.socialbridge.host.spi.TicketRequest;
 import dev.socialbridge.host.spi.TicketUpdate;
 import dev.socialbridge.outbox.OutboxHandler;
 import dev.socialbridge.outbox.OutboxItem;
+import dev.socialbridge.owners.TicketOwners;
 import dev.socialbridge.support.Json;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class HostCommandHandler implements OutboxHandler {
     private final MediaDownloads media;
     private final java.util.function.BiConsumer<Long, String> contactWritten;
     private final java.util.function.LongFunction<java.util.Optional<Map<String, String>>> currentContactFields;
+    /** Who new and moved tickets go to; null: nobody (the host's default). */
+    private TicketOwners owners;
 
     /**
      * @param connectors    download the customers' attachments
@@ -59,6 +62,15 @@ public final class HostCommandHandler implements OutboxHandler {
         this.host = host;
         this.threads = threads;
         this.media = new MediaDownloads(connectors, maxMediaBytes);
+    }
+
+    /**
+     * Gives tickets to owners by their queue's owner policy: a ticket this handler creates, and an unowned ticket an
+     * update moves to another queue (when the update names no owner of its own).
+     */
+    public HostCommandHandler withOwners(TicketOwners ticketOwners) {
+        this.owners = ticketOwners;
+        return this;
     }
 
     @Override
@@ -102,8 +114,9 @@ public final class HostCommandHandler implements OutboxHandler {
             }
         } else {
             String contactId = host.upsertContact(cmd.contact());
+            String owner = owners == null ? null : owners.ownerFor(cmd.queueKey()).orElse(null);
             ticket = host.createTicket(new TicketRequest(cmd.queueKey(), cmd.subject(), contactId, cmd.messageId(),
-                    text, cmd.priority(), cmd.due(), cmd.fields(), files.files()));
+                    text, cmd.priority(), cmd.due(), cmd.fields(), files.files(), owner));
         }
         if (cmd.note() != null) {
             host.addNote(ticket, cmd.note());
@@ -172,12 +185,24 @@ public final class HostCommandHandler implements OutboxHandler {
         return new DeliveryResult.Delivered(contactId != null ? contactId : tickets + " ticket(s)");
     }
 
+    /**
+     * An update moving an unowned ticket to a queue that gives its tickets to someone: with that owner (a turn is taken
+     * only then). An update naming its own owner (an SLA escalation's) keeps it.
+     */
+    private TicketUpdate withQueueOwner(TicketRef ticket, TicketUpdate update) {
+        if (owners == null || update.owner() != null || update.queueKey() == null || !owners.assigns(update.queueKey())
+                || host.ticketOwner(ticket).isPresent()) {
+            return update;
+        }
+        return owners.ownerFor(update.queueKey()).map(update::withOwner).orElse(update);
+    }
+
     private DeliveryResult update(HostUpdateCommand cmd) {
         Optional<TicketRef> ticket = host.findTicketByThread(cmd.threadKey());
         if (ticket.isEmpty()) {
             return new DeliveryResult.Retry("no ticket yet for thread " + cmd.threadKey(), null);
         }
-        host.updateTicket(ticket.get(), cmd.update());
+        host.updateTicket(ticket.get(), withQueueOwner(ticket.get(), cmd.update()));
         if (cmd.note() != null) {
             host.addNote(ticket.get(), cmd.note());
         }

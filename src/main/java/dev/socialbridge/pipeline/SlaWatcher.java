@@ -127,7 +127,7 @@ public final class SlaWatcher extends BackgroundWorker {
             threads.recordQueue(c, s.threadKey(), to);
         }
         if (steps.owner() != null) {
-            note.append(" Given to ").append(steps.owner()).append('.');
+            note.append(" Given to ").append(steps.owner()).append(" unless a person owns it.");
         }
         return new HostUpdateCommand(s.threadKey(), new TicketUpdate(to, steps.priority(), null, null, fields, steps.owner()),
                 note.toString());

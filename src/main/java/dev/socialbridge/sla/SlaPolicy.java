@@ -91,7 +91,8 @@ public final class SlaPolicy {
 
     /** The effective matrix, one line per queue, for {@code verify} and {@code install --dry-run}. */
     public List<String> describe(Descriptor descriptor) {
-        List<String> lines = new java.util.ArrayList<>(descriptor.queues().stream().map(q -> line(q.key(), q.sla())).toList());
+        List<String> lines = new java.util.ArrayList<>(descriptor.queues().stream()
+                .map(q -> line(q.key(), q.sla()) + "; owner: " + q.owner().describe()).toList());
         lines.add(line("crisis", descriptor.crisis()));
         return lines;
     }

@@ -25,6 +25,8 @@ final class RtApplyHelper {
     static final String GRANT_SCRIPT = "rt-grant-contacts.pl";
     /** Sets {@code LinkValueTo} of existing custom fields (REST2 can neither read nor change it). */
     static final String LINK_SCRIPT = "rt-link-cf.pl";
+    /** Checks that the owners of a queue's tickets may own them (REST2 shows no user's rights). */
+    static final String OWNERS_SCRIPT = "rt-owners.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -148,6 +150,29 @@ final class RtApplyHelper {
         }
         command.addAll(arguments);
         return run(LINK_SCRIPT, command);
+    }
+
+    /** The exact command an admin runs on the RT host to check a queue's owners. */
+    String ownersCommand(List<String> arguments) {
+        String path = script.map(p -> p.resolveSibling(OWNERS_SCRIPT).toString())
+                .orElse("<social-bridge bundle>/rt/" + OWNERS_SCRIPT);
+        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
+        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
+        return b.toString();
+    }
+
+    /** Runs {@value #OWNERS_SCRIPT} (read-only); never throws. {@link Result#applied()}: every owner may own. */
+    Result checkOwners(List<String> arguments) {
+        if (!canRun()) {
+            return new Result(false, "helper not available here");
+        }
+        Path owners = script.orElseThrow().resolveSibling(OWNERS_SCRIPT);
+        if (!Files.isRegularFile(owners)) {
+            return new Result(false, OWNERS_SCRIPT + " not found beside " + SCRIPT);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("perl", owners.toString()));
+        command.addAll(arguments);
+        return run(OWNERS_SCRIPT, command);
     }
 
     /** Whether {@link #apply} may run here. */

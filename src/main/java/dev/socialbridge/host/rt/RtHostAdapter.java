@@ -27,6 +27,8 @@ public final class RtHostAdapter implements HostAdapter {
     private final RtVerifier verifier;
     private final RtContacts contacts;
     private final RtTickets tickets;
+    private final RtOwners owners;
+    private final RtOwnerCheck ownerCheck;
     private final RtTransactionField messageIdField;
     private final RtTickets botTickets;
     private final RtSettings settings;
@@ -44,7 +46,9 @@ public final class RtHostAdapter implements HostAdapter {
         RtContactVoice voice = new RtContactVoice(client, settings);
         this.contacts = new RtContacts(client, descriptor, voice);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
-        this.tickets = new RtTickets(client, descriptor, messageIdField, clock, voice);
+        this.owners = new RtOwners(client);
+        this.ownerCheck = new RtOwnerCheck(client, owners, RtApplyHelper.forSettings(settings, environment));
+        this.tickets = new RtTickets(client, descriptor, messageIdField, clock, voice, owners);
         this.moderationLabel = descriptor.field(dev.socialbridge.descriptor.FieldKeys.MODERATION_STATUS)
                 .map(dev.socialbridge.descriptor.FieldDef::label);
         java.util.Map<String, String> correctable = new java.util.LinkedHashMap<>();
@@ -123,7 +127,16 @@ public final class RtHostAdapter implements HostAdapter {
 
     @Override
     public List<HostProblem> verify(Descriptor descriptor) {
-        return verifier.verify(descriptor);
+        List<HostProblem> problems = new java.util.ArrayList<>(verifier.verify(descriptor));
+        try {
+            problems.addAll(ownerCheck.problems(descriptor));
+        } catch (RtException e) {
+            if (problems.isEmpty()) {   // RT answered the verifier: this failure is new
+                problems.add(new HostProblem("queue owners", "cannot check the owners: " + e.getMessage(),
+                        "check the RT logs and the API user's rights (SeeGroup, AdminUsers or ShowUserHistory)"));
+            }
+        }
+        return problems;
     }
 
     @Override
@@ -149,6 +162,16 @@ public final class RtHostAdapter implements HostAdapter {
     @Override
     public void setRequestor(TicketRef ticket, String contactId) {
         tickets.setRequestor(ticket, contactId);
+    }
+
+    @Override
+    public List<String> groupMembers(String group) {
+        return owners.members(group);
+    }
+
+    @Override
+    public Optional<String> ticketOwner(TicketRef ticket) {
+        return owners.owner(ticket.id());
     }
 
     @Override

@@ -42,9 +42,17 @@ final class RtTickets {
     private final RtTransactionField txnFields;
     private final Clock clock;
     private final RtContactVoice voice;
+    private final RtOwners owners;
 
     /** @param voice lets contacts write their own messages; null: the client writes every message */
     RtTickets(RtClient client, Descriptor descriptor, RtTransactionField txnFields, Clock clock, RtContactVoice voice) {
+        this(client, descriptor, txnFields, clock, voice, new RtOwners(client));
+    }
+
+    /** @param owners gives tickets to their owners */
+    RtTickets(RtClient client, Descriptor descriptor, RtTransactionField txnFields, Clock clock, RtContactVoice voice,
+              RtOwners owners) {
+        this.owners = owners;
         this.client = client;
         this.descriptor = descriptor;
         this.codec = new RtFieldCodec(descriptor);
@@ -98,6 +106,7 @@ final class RtTickets {
             if (ticket.path("Requestor").isEmpty()) {
                 LOG.warn("RT ticket {} has no requestor (contact id {})", id, request.contactId());
             }
+            checkOwner(id, ticket, request);
             return ref(id);
         }
         if (byCustomer && findByThread(threadKey).isEmpty()) {
@@ -108,6 +117,13 @@ final class RtTickets {
             return ref(id);
         }
         return resolveLostRace(id, threadKey);
+    }
+
+    /** RT creates the ticket unowned when it refuses the owner: said once, the ticket is kept. */
+    private void checkOwner(String id, JsonNode ticket, TicketRequest request) {
+        if (request.owner() != null && !RtOwners.ownerIn(ticket).map(request.owner()::equalsIgnoreCase).orElse(false)) {
+            owners.refused(request.owner(), ticket.path("Queue").path("id").asText("?"), id, "created unowned");
+        }
     }
 
     /** A client writing as the contact, if it may. */
@@ -149,6 +165,9 @@ final class RtTickets {
                 .put("Due", RtDates.format(request.due() != null ? request.due()
                         : clock.instant().plus(Duration.ofMinutes(queue.sla().firstResponseMinutes()))));
         body.put("Requestor", requestor(request.contactId()));
+        if (request.owner() != null) {
+            body.put("Owner", request.owner());
+        }
         attach(body, request.attachments());
         body.set("CustomFields", codec.toCustomFields(request.fields()));
         // POST /ticket ignores TxnCustomFields; RT::Ticket::Create reads these keys for the Create transaction
@@ -320,16 +339,19 @@ final class RtTickets {
         if (update.status() != null) {
             body.put("Status", update.status());
         }
-        if (update.owner() != null) {
-            body.put("Owner", update.owner());
-        }
         ObjectNode cfs = codec.toCustomFields(update.fields());
         if (!cfs.isEmpty()) {
             body.set("CustomFields", cfs);
         }
-        if (body.isEmpty()) {
-            return;
+        if (!body.isEmpty()) {
+            put(ticket, body);
         }
+        if (update.owner() != null) {   // after a move: the owner needs OwnTicket in the new queue
+            owners.giveIfUnowned(ticket.id(), update.owner());
+        }
+    }
+
+    private void put(TicketRef ticket, ObjectNode body) {
         RtResponse response = client.exchange("PUT", "/ticket/" + ticket.id(), body);
         if (response.status() == 404) {
             throw new HostException("RT ticket " + ticket.id() + " does not exist", false);

@@ -56,6 +56,25 @@ public interface HostAdapter extends AutoCloseable {
     default void setRequestor(TicketRef ticket, String contactId) {
     }
 
+    /**
+     * The logins of the enabled users who are members of host group {@code group} (directly or through its
+     * subgroups), in any order: the candidates of a round-robin owner. Empty when the group does not exist or has no
+     * enabled member; by default hosts without groups have none.
+     *
+     * @throws HostException when the host cannot be reached
+     */
+    default List<String> groupMembers(String group) {
+        return List.of();
+    }
+
+    /**
+     * The login of the person who owns the ticket; empty when nobody does (RT's Nobody). By default hosts without
+     * owners say nobody.
+     */
+    default Optional<String> ticketOwner(TicketRef ticket) {
+        return Optional.empty();
+    }
+
     /** Finds the ticket holding a social thread, by the thread key field. */
     Optional<TicketRef> findTicketByThread(String threadKey);
 
@@ -104,7 +123,11 @@ public interface HostAdapter extends AutoCloseable {
     /** Adds an internal note (not sent to the customer). */
     void addNote(TicketRef ticket, String text);
 
-    /** Updates queue, priority, due date and/or fields of a ticket (nulls are left unchanged). */
+    /**
+     * Updates queue, priority, due date and/or fields of a ticket (nulls are left unchanged), and gives it to
+     * {@link TicketUpdate#owner()} when nobody owns it. An owner the host refuses (no right to own tickets in the
+     * queue, a disabled or unknown user) leaves the ticket unowned and is logged, without failing the update.
+     */
     void updateTicket(TicketRef ticket, TicketUpdate update);
 
     /**

@@ -68,7 +68,7 @@ public final class RtTestSupport {
                         f.description(), f.link()))
                 .toList();
         List<QueueDef> queues = descriptor.queues().stream()
-                .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla()))
+                .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla(), q.owner()))
                 .toList();
         return new Descriptor(descriptor.id(), descriptor.version(), descriptor.hostCapabilities(), fields, queues,
                 descriptor.settings(), descriptor.crisis());

@@ -1,15 +1,18 @@
 package dev.socialbridge.host.rt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -278,14 +281,57 @@ class RtTicketsTest {
     }
 
     @Test
-    void anEscalationGivesTheTicketToItsOwnerAndRaisesItsPriority() {
+    void anEscalationMovesTheTicketThenGivesItToItsOwnerWhenNobodyOwnsIt() {
         rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("""
-                        {"Queue":"Social Hot Leads","Priority":97,"Owner":"lead.alice"}"""))
+                        {"Queue":"Social Hot Leads","Priority":97}"""))
+                .willReturn(okJson("[\"Queue changed\"]")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson("{\"id\":42,\"Owner\":{\"id\":\"Nobody\"}}")));
+        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("{\"Owner\":\"lead.alice\"}"))
                 .willReturn(okJson("[\"Owner changed from Nobody to lead.alice\"]")));
 
         tickets().update(new TicketRef("42", "u"), new TicketUpdate("hot_leads", 97, null, null, Map.of(), "lead.alice"));
 
-        rt.verify(1, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")));
+        rt.verify(1, putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")).withRequestBody(equalToJson(
+                "{\"Owner\":\"lead.alice\"}")));
+    }
+
+    @Test
+    void aTicketAPersonOwnsKeepsItsOwner() {
+        rt.stubFor(put("/REST/2.0/ticket/42").willReturn(okJson("[\"Priority changed\"]")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson("{\"id\":42,\"Owner\":{\"id\":\"agent.bob\"}}")));
+
+        tickets().update(new TicketRef("42", "u"), new TicketUpdate(null, 97, null, null, Map.of(), "lead.alice"));
+
+        rt.verify(1, putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")));
+        rt.verify(0, putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")).withRequestBody(containing("Owner")));
+    }
+
+    @Test
+    void anOwnerRtRefusesLeavesTheTicketUnownedWithoutFailingTheUpdate() {
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson("{\"id\":42,\"Owner\":{\"id\":\"Nobody\"}}")));
+        rt.stubFor(put("/REST/2.0/ticket/42").withRequestBody(equalToJson("{\"Owner\":\"intern\"}"))
+                .willReturn(okJson("[\"Ticket 42: That user may not own tickets in that queue\"]")));
+
+        tickets().update(new TicketRef("42", "u"), new TicketUpdate(null, null, null, null, Map.of(), "intern"));
+
+        rt.verify(1, putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")));
+    }
+
+    @Test
+    void createsTheTicketWithItsOwnerAndKeepsItWhenRtDropsTheOwner() {
+        stubTransactionFieldApplied();
+        rt.stubFor(post("/REST/2.0/ticket").willReturn(aResponse().withStatus(201).withBody("{\"id\":\"42\"}")));
+        rt.stubFor(get("/REST/2.0/ticket/42").willReturn(okJson("{\"id\":42,\"Owner\":{\"id\":\"Nobody\"},"
+                + "\"Requestor\":[{\"id\":\"instagram.1\"}],\"CustomFields\":[" + THREAD_FIELD + "]}")));
+        TicketRequest r = request();
+        TicketRequest owned = new TicketRequest(r.queueKey(), r.subject(), r.contactId(), r.firstMessageId(), r.body(),
+                null, null, r.fields(), List.of(), "sales.ann");
+
+        assertEquals("42", tickets().create(owned).id());
+
+        rt.verify(postRequestedFor(urlEqualTo("/REST/2.0/ticket")).withRequestBody(
+                matchingJsonPath("$.Owner", equalTo("sales.ann"))));
+        rt.verify(0, putRequestedFor(urlEqualTo("/REST/2.0/ticket/42")));
     }
 
     @Test
