@@ -46,6 +46,15 @@ final class VerifyCommand implements Callable<Integer> {
             problems.addAll(host.verify(descriptor));
         }
         problems.addAll(ServeRequirements.storeProblems(config));
+        List<HostProblem> warnings = problems.stream().filter(HostProblem::warning).toList();
+        problems.removeAll(warnings);
+        if (!warnings.isEmpty()) {
+            out.println("social-bridge verify: " + warnings.size() + " warning(s):");
+            for (HostProblem w : warnings) {
+                out.println("  - " + w.subject() + ": " + w.message());
+                out.println("      fix: " + w.fixHint());
+            }
+        }
         if (problems.isEmpty()) {
             out.println("OK: configuration valid, host reachable with working credentials, descriptor installed ("
                     + descriptor.queues().size() + " queues, " + descriptor.fields().size() + " fields).");
