@@ -245,7 +245,7 @@ public final class RtTestSupport {
         }
     }
 
-    private static Map<String, String> helperEnvironment() {
+    static Map<String, String> helperEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         Map<String, String> file = envFile();
         for (String key : List.of("RT_SITE_CONFIG", "RT_SITE_CONFIG_DIR")) {
