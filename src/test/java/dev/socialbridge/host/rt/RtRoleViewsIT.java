@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.FieldKeys;
-import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.HostProblem;
 import dev.socialbridge.host.spi.ProvisioningPlan;
 import dev.socialbridge.host.spi.ProvisioningPlan.Status;
@@ -37,14 +36,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Role groups, their rights, saved searches and dashboards on the live RT: install, what a member of each group sees
  * (the searches' TicketSQL run as the member, the dashboard rendered in RT's web UI), a second install that changes
- * nothing, remove, and a re-install that is left in place. Also the plugin user's rights as verify reports them.
+ * nothing, remove, and a re-install that is left in place. Also the plugin user's rights as verify reports them. The
+ * queues and fields are the shared {@link RtTestSupport#installedDescriptor()}; the views are provisioned as
+ * RtProvisioner does (its last step), without re-reading every field.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RtRoleViewsIT {
     private static final String PREFIX = "Social";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static Descriptor descriptor;
-    private static HostAdapter adapter;
+    private static RtApplyHelper helper;
     private static RtRoleViews views;
 
     @BeforeAll
@@ -52,23 +53,22 @@ class RtRoleViewsIT {
         descriptor = RtTestSupport.installedDescriptor();   // queues and fields, without role views
         Map<String, String> settings = Map.of(RtSettings.BASE_URL, RtTestSupport.rtUrl(), RtSettings.TOKEN,
                 RtTestSupport.rtToken());
-        adapter = RtTestSupport.adapter(descriptor, settings);
         RtSettings rt = RtSettings.from(settings);
-        views = new RtRoleViews(RtApplyHelper.forSettings(rt, RtTestSupport.helperEnvironment()), rt.roleGroups(),
-                rt.contactGroup(), rt.apiUserRef().orElseThrow());
+        helper = RtApplyHelper.forSettings(rt, RtTestSupport.helperEnvironment());
+        views = new RtRoleViews(helper, rt.roleGroups(), rt.contactGroup(), rt.apiUserRef().orElseThrow());
     }
 
     @Test
     @Order(1)
     void installCreatesOrUpdatesTheRoleViewsAndASecondInstallChangesNothing() {
-        ProvisioningPlan.Step first = roleStep(adapter.install(descriptor));
+        ProvisioningPlan.Step first = provision(true);
         assertTrue(first.status() == Status.CREATED || first.status() == Status.PRESENT, first::toString);
         assertEquals(PREFIX + " Sales, " + PREFIX + " Support, " + PREFIX + " Admins", first.label());
 
-        ProvisioningPlan.Step again = roleStep(adapter.install(descriptor));
+        ProvisioningPlan.Step again = provision(true);
 
         assertEquals(Status.PRESENT, again.status(), again::toString);
-        assertEquals(Status.PRESENT, roleStep(adapter.plan(descriptor)).status());
+        assertEquals(Status.PRESENT, provision(false).status());
         String check = helper("--check");
         assertFalse(check.contains("missing:"), check);
         assertTrue(check.contains("already: group Social Sales has ReplyToTicket on queue " + queue("hot_leads")), check);
@@ -141,7 +141,8 @@ class RtRoleViewsIT {
         RtApplyHelper.Result again = views.remove(descriptor);
         assertTrue(again.applied() && !again.output().contains("ok:"), again::output);
 
-        ProvisioningPlan.Step reinstalled = roleStep(adapter.install(descriptor));
+        assertEquals(Status.CREATE, provision(false).status());
+        ProvisioningPlan.Step reinstalled = provision(true);
 
         assertEquals(Status.CREATED, reinstalled.status(), reinstalled::toString);
         assertEquals("0", group(PREFIX + " Support").path("Disabled").asText());
@@ -157,7 +158,6 @@ class RtRoleViewsIT {
         assertTrue(rights.get(0).warning());
         assertTrue(rights.get(0).message().contains("SuperUser"), rights.get(0)::toString);
         assertTrue(rights.get(0).fixHint().contains("--grant-plugin"), rights.get(0)::fixHint);
-        assertTrue(adapter.verify(descriptor).stream().filter(p -> !p.warning()).toList().isEmpty());
     }
 
     @Test
@@ -165,9 +165,7 @@ class RtRoleViewsIT {
     void aUserGrantedWithGrantPluginHasEveryRightItNeedsAndNoneMore() {
         String name = "sb-plugin-it-" + RUN;
         String id = createUser(name).path("id").asText();
-        RtRoleViews forUser = new RtRoleViews(RtApplyHelper.forSettings(RtSettings.from(Map.of(RtSettings.BASE_URL,
-                RtTestSupport.rtUrl(), RtSettings.TOKEN, RtTestSupport.rtToken())), RtTestSupport.helperEnvironment()),
-                Optional.of(PREFIX), Optional.of("Social Contacts"), id);
+        RtRoleViews forUser = new RtRoleViews(helper, Optional.of(PREFIX), Optional.of("Social Contacts"), id);
         List<HostProblem> before = forUser.pluginRights(descriptor);
         assertEquals(1, before.size(), before::toString);
         assertFalse(before.get(0).warning());
@@ -182,9 +180,12 @@ class RtRoleViewsIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private static ProvisioningPlan.Step roleStep(ProvisioningPlan plan) {
-        return plan.steps().stream().filter(s -> s.kind().equals(RtRoleViews.KIND)).findFirst()
-                .orElseThrow(() -> new AssertionError("no role-views step in " + plan.steps()));
+    /** The role-views step of an install ({@code write}) or dry run: what RtProvisioner adds to its plan. */
+    private static ProvisioningPlan.Step provision(boolean write) {
+        RtProvisioningContext ctx = new RtProvisioningContext(RtTestSupport.client(), helper, write, "root");
+        views.provision(ctx, descriptor);
+        assertEquals(1, ctx.findings.size(), ctx.findings::toString);
+        return ctx.findings.get(0).step();
     }
 
     private static String queue(String key) {
