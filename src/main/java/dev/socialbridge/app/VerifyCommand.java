@@ -46,17 +46,28 @@ final class VerifyCommand implements Callable<Integer> {
             problems.addAll(host.verify(descriptor));
         }
         problems.addAll(ServeRequirements.storeProblems(config));
+        List<HostProblem> warnings = problems.stream().filter(HostProblem::warning).toList();
+        problems.removeAll(warnings);
         if (problems.isEmpty()) {
             out.println("OK: configuration valid, host reachable with working credentials, descriptor installed ("
                     + descriptor.queues().size() + " queues, " + descriptor.fields().size() + " fields).");
             SlaMatrixPrinter.print(out, sla, descriptor);
+            print(out, "warning(s), which do not fail verify", warnings);
             return Main.OK;
         }
-        err.println("social-bridge verify: " + problems.size() + " problem(s):");
-        for (HostProblem p : problems) {
-            err.println("  - " + p.subject() + ": " + p.message());
-            err.println("      fix: " + p.fixHint());
-        }
+        print(err, "problem(s)", problems);
+        print(err, "warning(s)", warnings);
         return Main.FAILURE;
+    }
+
+    private static void print(PrintWriter to, String what, List<HostProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        to.println("social-bridge verify: " + problems.size() + " " + what + ":");
+        for (HostProblem p : problems) {
+            to.println("  - " + p.subject() + ": " + p.message());
+            to.println("      fix: " + p.fixHint());
+        }
     }
 }

@@ -58,6 +58,10 @@ public final class FieldKeys {
     public static final String CONTACT_PHONE = "contact_phone";
     /** Optional ticket field: the customer's latest conversion, {@code 129.00 EUR}. */
     public static final String CONVERSION_VALUE = "conversion_value";
+    /** Ticket field: a delivery for the ticket was dead-lettered ({@link #DEAD_LETTERED}); admins clear it. */
+    public static final String DELIVERY_STATUS = "delivery_status";
+    /** The value of {@link #DELIVERY_STATUS} set when a delivery for the ticket is given up. */
+    public static final String DEAD_LETTERED = "dead_lettered";
     /** Transaction field: per-message id used to dedupe correspondence. */
     public static final String SOCIAL_MESSAGE_ID = "social_message_id";
 

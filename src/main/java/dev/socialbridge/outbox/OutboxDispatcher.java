@@ -157,6 +157,11 @@ public final class OutboxDispatcher extends BackgroundWorker {
             String reason = reason(result);
             LOG.warn("outbox item {} ({}) dead after {} attempt(s): {}", item.id(), item.type(), attempts, reason);
             store.finish(item.id(), OutboxStatus.DEAD, null, reason);
+            try {
+                handler.dead(item, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("outbox item {} ({}): marking it dead-lettered failed", item.id(), item.type(), e);
+            }
             telemetry.delivery(target, "dead", null);
             telemetry.deliveryError(target, errorKind(result));
         }

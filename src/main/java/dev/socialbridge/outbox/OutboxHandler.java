@@ -16,4 +16,11 @@ public interface OutboxHandler {
     default java.util.Optional<String> cancellation(OutboxItem item) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * {@code item} has just been dead-lettered (given up for good) with {@code reason}: the handler may mark what it
+     * was for (e.g. the thread's ticket). Must not throw; by default nothing is marked.
+     */
+    default void dead(OutboxItem item, String reason) {
+    }
 }

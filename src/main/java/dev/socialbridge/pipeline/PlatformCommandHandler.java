@@ -169,6 +169,31 @@ public final class PlatformCommandHandler implements OutboxHandler {
         return result;
     }
 
+    /**
+     * A reply or moderation action for a thread was given up: its ticket gets {@code delivery_status = dead_lettered}
+     * (the admins' saved search "Tickets from dead-lettered deliveries" lists them) and a note saying how to retry.
+     */
+    @Override
+    public void dead(OutboxItem item, String reason) {
+        String thread = threadOf(item);
+        if (thread == null || !MARKED_WHEN_DEAD.contains(item.type())) {
+            return;
+        }
+        outbox.database().inTransaction(c -> {
+            outbox.enqueue(c, new OutboxCommand(item.dedupeKey() + "#dead", thread + "|host", OutboxCommand.HOST,
+                    HostUpdateCommand.TYPE, new HostUpdateCommand(thread, TicketUpdate.fields(Map.of(
+                            dev.socialbridge.descriptor.FieldKeys.DELIVERY_STATUS, dev.socialbridge.descriptor.FieldKeys.DEAD_LETTERED)),
+                            "Social Bridge gave up sending " + item.type().replace("platform.", "") + " (outbox item " + item.id()
+                                    + "): " + reason + ". Retry with: social-bridge dead-letters --retry " + item.id()
+                                    + "; clear Social Delivery Status once handled.")), Instant.now());
+            return null;
+        });
+    }
+
+    /** Outbox types whose dead letter marks the thread's ticket: what an agent or the customer waits for. */
+    private static final java.util.Set<String> MARKED_WHEN_DEAD = java.util.Set.of(REPLY, SET_HIDDEN, DELETE, BLOCK,
+            ModerationRequestCommand.TYPE);
+
     /** An automated reply reached the customer: the SLA clocks hear of it (it stops one only when configured to). */
     private void automatedAnswer(OutboxItem item, String thread) {
         Instant now = Instant.now();

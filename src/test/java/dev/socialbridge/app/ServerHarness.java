@@ -71,6 +71,7 @@ final class ServerHarness implements AutoCloseable {
                 .append("socialbridge.host.rt.base-url=").append(rtBaseUrl).append('\n')
                 .append("socialbridge.host.rt.token=").append(rtToken).append('\n')
                 .append("socialbridge.host.rt.timeout-ms=5000\n")
+                .append("socialbridge.host.rt.role-groups=none\n")   // role views: RtRoleViewsIT
                 .append("socialbridge.admin.token=").append(ADMIN_TOKEN).append('\n')
                 .append("socialbridge.meta.app-secret=").append(APP_SECRET).append('\n')
                 .append("socialbridge.meta.verify-token=it-verify\n")

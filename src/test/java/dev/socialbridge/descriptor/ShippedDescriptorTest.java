@@ -29,7 +29,7 @@ class ShippedDescriptorTest {
                 "lead_score", "lead_score_breakdown", "lead_need", "lead_quantity", "lead_budget", "lead_timing",
                 "lead_email", "lead_phone", "qualifier_status",
                 "csat", "nps", "automation_status", "moderation_status", "moderation_reason", "social_reply_mode",
-                "contact_email", "contact_phone", "conversion_value"), ticketKeys);
+                "contact_email", "contact_phone", "conversion_value", "delivery_status"), ticketKeys);
         assertTrue(ticketKeys.containsAll(FieldKeys.TICKET_FIELDS));
     }
 

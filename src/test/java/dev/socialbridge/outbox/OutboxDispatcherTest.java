@@ -103,6 +103,28 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void theHandlerHearsOfEachDeadLetterWithItsReason() {
+        long id = enqueue("a", "lane1");
+        List<String> dead = new ArrayList<>();
+        OutboxHandler handler = new OutboxHandler() {
+            @Override
+            public DeliveryResult handle(OutboxItem item) {
+                return new DeliveryResult.Failed("refused");
+            }
+
+            @Override
+            public void dead(OutboxItem item, String reason) {
+                dead.add(item.id() + ": " + reason);
+            }
+        };
+        new OutboxDispatcher(store, OutboxCommand.PLATFORM, handler,
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)), Duration.ofMillis(10)).deliver(item(id));
+
+        assertEquals(OutboxStatus.DEAD, item(id).status());
+        assertEquals(List.of(id + ": refused"), dead);
+    }
+
+    @Test
     void aHostOutageOfAnyLengthDeadLettersNothingAndDeliversOnceTheHostAnswers() throws Exception {
         long id = enqueue("a", "lane1");
         OutboxHandler handler = item -> results.isEmpty() ? new DeliveryResult.Delivered("r") : results.poll();

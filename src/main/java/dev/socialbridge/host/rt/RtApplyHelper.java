@@ -27,6 +27,8 @@ final class RtApplyHelper {
     static final String LINK_SCRIPT = "rt-link-cf.pl";
     /** Checks that the owners of a queue's tickets may own them (REST2 shows no user's rights). */
     static final String OWNERS_SCRIPT = "rt-owners.pl";
+    /** Role groups, their rights, saved searches and dashboards; the plugin user's rights. */
+    static final String ROLES_SCRIPT = "rt-roles.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -152,27 +154,26 @@ final class RtApplyHelper {
         return run(LINK_SCRIPT, command);
     }
 
-    /** The exact command an admin runs on the RT host to check a queue's owners. */
-    String ownersCommand(List<String> arguments) {
-        String path = script.map(p -> p.resolveSibling(OWNERS_SCRIPT).toString())
-                .orElse("<social-bridge bundle>/rt/" + OWNERS_SCRIPT);
+    /** The exact command an admin runs on the RT host: {@code perl <script> <arguments>}. */
+    String scriptCommand(String name, List<String> arguments) {
+        String path = script.map(p -> p.resolveSibling(name).toString()).orElse("<social-bridge bundle>/rt/" + name);
         StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
         arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
         return b.toString();
     }
 
-    /** Runs {@value #OWNERS_SCRIPT} (read-only); never throws. {@link Result#applied()}: every owner may own. */
-    Result checkOwners(List<String> arguments) {
+    /** Runs helper script {@code name} (beside {@value #SCRIPT}) with {@code arguments}; never throws. */
+    Result runScript(String name, List<String> arguments) {
         if (!canRun()) {
             return new Result(false, "helper not available here");
         }
-        Path owners = script.orElseThrow().resolveSibling(OWNERS_SCRIPT);
-        if (!Files.isRegularFile(owners)) {
-            return new Result(false, OWNERS_SCRIPT + " not found beside " + SCRIPT);
+        Path path = script.orElseThrow().resolveSibling(name);
+        if (!Files.isRegularFile(path)) {
+            return new Result(false, name + " not found beside " + SCRIPT);
         }
-        List<String> command = new java.util.ArrayList<>(List.of("perl", owners.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("perl", path.toString()));
         command.addAll(arguments);
-        return run(OWNERS_SCRIPT, command);
+        return run(name, command);
     }
 
     /** Whether {@link #apply} may run here. */

@@ -40,8 +40,10 @@ public final class RtHostAdapter implements HostAdapter {
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
         this.settings = settings;
         this.client = new RtClient(settings);
-        this.provisioner = new RtProvisioner(client, RtApplyHelper.forSettings(settings, environment),
-                settings.apiUserRef().orElse("Nobody"), settings.contactGroup());
+        RtApplyHelper helper = RtApplyHelper.forSettings(settings, environment);
+        String apiUser = settings.apiUserRef().orElse("Nobody");
+        this.provisioner = new RtProvisioner(client, helper, apiUser, settings.contactGroup(),
+                new RtRoleViews(helper, settings.roleGroups(), settings.contactGroup(), apiUser));
         this.verifier = new RtVerifier(client, settings, provisioner);
         RtContactVoice voice = new RtContactVoice(client, settings);
         this.contacts = new RtContacts(client, descriptor, voice);

@@ -78,18 +78,18 @@ final class RtOwnerCheck {
 
     /** OwnTicket, checked on the RT host only; elsewhere the admin is told the command (not a problem). */
     private void checkRights(List<String> args, String subject, List<HostProblem> problems) {
-        RtApplyHelper.Result result = helper.checkOwners(args);
+        RtApplyHelper.Result result = helper.runScript(RtApplyHelper.OWNERS_SCRIPT, args);
         if (result.applied() || !helper.canRun()) {
             return;
         }
         for (String line : result.output().lines().filter(l -> l.startsWith("missing:") || l.startsWith("FAILED:")).toList()) {
             problems.add(new HostProblem(subject, line.substring(line.indexOf(':') + 1).strip(),
                     "grant OwnTicket on the queue to the owners (RT: Admin > Queues > the queue > Group Rights, e.g. to"
-                            + " their group); check again with: " + helper.ownersCommand(args)));
+                            + " their group); check again with: " + helper.scriptCommand(RtApplyHelper.OWNERS_SCRIPT, args)));
         }
         if (result.output().lines().noneMatch(l -> l.startsWith("missing:") || l.startsWith("FAILED:"))) {
             problems.add(new HostProblem(subject, RtApplyHelper.OWNERS_SCRIPT + " failed: " + result.output(),
-                    "run on the RT host: " + helper.ownersCommand(args)));
+                    "run on the RT host: " + helper.scriptCommand(RtApplyHelper.OWNERS_SCRIPT, args)));
         }
     }
 }

@@ -23,13 +23,27 @@ final class RtProvisioner {
     private final RtApplyHelper helper;
     private final String apiUserRef;
     private final Optional<String> contactGroup;
+    /** Role groups and their views; null: none. */
+    private final RtRoleViews roleViews;
 
     /** @param contactGroup the group whose members (the contacts' users) write their own messages, if any */
     RtProvisioner(RtClient client, RtApplyHelper helper, String apiUserRef, Optional<String> contactGroup) {
+        this(client, helper, apiUserRef, contactGroup, null);
+    }
+
+    /** @param roleViews the role groups with their rights, saved searches and dashboards; null: none */
+    RtProvisioner(RtClient client, RtApplyHelper helper, String apiUserRef, Optional<String> contactGroup,
+                  RtRoleViews roleViews) {
         this.client = client;
         this.helper = helper;
         this.apiUserRef = apiUserRef;
         this.contactGroup = contactGroup;
+        this.roleViews = roleViews;
+    }
+
+    /** The role views this provisioner installs (for uninstall and verify), if any. */
+    Optional<RtRoleViews> roleViews() {
+        return Optional.ofNullable(roleViews);
     }
 
     /** What {@link #install} would do; changes nothing. */
@@ -53,6 +67,7 @@ final class RtProvisioner {
         descriptor.fields().forEach(fields::provision);
         links(ctx, descriptor);
         contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
+        roleViews().ifPresent(views -> views.provision(ctx, descriptor));
         return List.copyOf(ctx.findings);
     }
 

@@ -38,6 +38,9 @@ public final class RtSettings {
     /** RT group of the contacts' users, holding their rights on the social queues; {@code none}: the API user writes. */
     public static final String CONTACT_GROUP = "contact-group";
 
+    /** Prefix of the role groups ({@code <prefix> Sales / Support / Admins}) and their views; {@code none}: no role views. */
+    public static final String ROLE_GROUPS = "role-groups";
+
     /** Every setting of the RT host, declared once. */
     public static final List<SettingSpec> SPECS = List.of(
             SettingSpec.url(BASE_URL, "RT base URL, e.g. `http://127.0.0.1:8089` (without /REST/2.0)").mandatory()
@@ -58,7 +61,11 @@ public final class RtSettings {
                     .withDefault("Social Contacts"),
             SettingSpec.secret(CONTACT_KEY, "key the contacts' RT passwords are derived from (HMAC-SHA256 per user name; the"
                     + " passwords are never stored); default: derived from the API user's credential, so rotating that"
-                    + " token makes contacts created before write through the API user again"));
+                    + " token makes contacts created before write through the API user again"),
+            SettingSpec.string(ROLE_GROUPS, "prefix of the RT groups `install` creates for each role (`<prefix> Sales`,"
+                    + " `<prefix> Support`, `<prefix> Admins`) with least-privilege rights on the social queues and their"
+                    + " saved searches and dashboards (perl helper); `none`: no role groups")
+                    .withDefault("Social"));
 
     private static final Pattern TOKEN_USER_ID = Pattern.compile("^\\d+-(\\d+)-");
 
@@ -71,6 +78,7 @@ public final class RtSettings {
     private final String botToken;
     private final String contactGroup;
     private final String contactKey;
+    private final String roleGroups;
 
     private RtSettings(SettingValues settings) {
         this.baseUrl = URI.create(normalizeBaseUrl(settings.get(BASE_URL)));
@@ -83,6 +91,8 @@ public final class RtSettings {
         this.contactGroup = Optional.ofNullable(settings.get(CONTACT_GROUP)).map(String::strip)
                 .filter(g -> !g.isEmpty() && !"none".equalsIgnoreCase(g)).orElse(null);
         this.contactKey = settings.value(CONTACT_KEY).orElse(null);
+        this.roleGroups = Optional.ofNullable(settings.get(ROLE_GROUPS)).map(String::strip)
+                .filter(g -> !g.isEmpty() && !"none".equalsIgnoreCase(g)).orElse(null);
     }
 
     private RtSettings(RtSettings other, String token) {
@@ -95,11 +105,17 @@ public final class RtSettings {
         this.botToken = null;
         this.contactGroup = null;
         this.contactKey = null;
+        this.roleGroups = null;
     }
 
     /** The contacts' RT group, unless customer messages are written by the API user. */
     Optional<String> contactGroup() {
         return Optional.ofNullable(contactGroup);
+    }
+
+    /** Prefix of the role groups, unless role views are off. */
+    Optional<String> roleGroups() {
+        return Optional.ofNullable(roleGroups);
     }
 
     /** Secret the contacts' passwords are derived from: the contact key, else the API user's credential. */

@@ -31,6 +31,7 @@ final class RtVerifier {
         try {
             client.get("/rt");
             checkRights(descriptor, problems);
+            provisioner.roleViews().ifPresent(views -> problems.addAll(views.pluginRights(descriptor)));
             provisioner.inspect(descriptor).stream().map(RtFinding::problem).filter(Objects::nonNull)
                     .forEach(problems::add);
         } catch (RtException e) {

@@ -46,7 +46,7 @@ class RtHostAdapterFactoryTest {
         "timeout-ms   | 0                     | socialbridge.host.rt.timeout-ms: '0' must be a positive number of milliseconds",
         "timeout-ms   | soon                  | socialbridge.host.rt.timeout-ms: 'soon' must be a whole number",
         "apply-helper | always                | socialbridge.host.rt.apply-helper: 'always' must be one of auto, off",
-        "time-out-ms  | 5000                  | socialbridge.host.rt.time-out-ms: unknown setting (known: base-url, token, user, password, timeout-ms, apply-helper, bot-token, contact-group, contact-key)",
+        "time-out-ms  | 5000                  | socialbridge.host.rt.time-out-ms: unknown setting (known: base-url, token, user, password, timeout-ms, apply-helper, bot-token, contact-group, contact-key, role-groups)",
     })
     void reportsEachInvalidSettingWithItsFullKey(String key, String value, String expected) {
         Map<String, String> settings = new HashMap<>(Map.of("base-url", "http://127.0.0.1:8089", "token", "1-14-abc"));
@@ -87,7 +87,7 @@ class RtHostAdapterFactoryTest {
     @Test
     void declaresItsSettingsWithSecretsMarkedAndNoDefaultForThem() {
         assertEquals(List.of("base-url", "token", "user", "password", "timeout-ms", "apply-helper", "bot-token",
-                        "contact-group", "contact-key"),
+                        "contact-group", "contact-key", "role-groups"),
                 factory.settings().stream().map(SettingSpec::key).toList());
         assertEquals(List.of("token", "password", "bot-token", "contact-key"),
                 factory.settings().stream().filter(SettingSpec::secret).map(SettingSpec::key).toList());

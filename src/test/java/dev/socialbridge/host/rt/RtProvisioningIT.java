@@ -115,7 +115,8 @@ class RtProvisioningIT {
     @Test
     @Order(6)
     void verifyFindsNoProblemAfterInstall() {
-        assertEquals(List.of(), adapter.verify(descriptor));
+        // the API user (root) has more rights than the plugin needs: a warning, not a problem
+        assertEquals(List.of(), adapter.verify(descriptor).stream().filter(p -> !p.warning()).toList());
         assertEquals(0, adapter.plan(descriptor).steps().stream().filter(s -> s.status() != Status.PRESENT).count());
     }
 

@@ -51,9 +51,13 @@ public final class RtTestSupport {
         return setting("SOCIALBRIDGE_TEST_RT_TOKEN", "RT_TOKEN");
     }
 
-    /** Settings for the RT host adapter ({@code base-url}, {@code token}), prefix stripped. */
+    /**
+     * Settings for the RT host adapter ({@code base-url}, {@code token}), prefix stripped. Without role groups: they
+     * have fixed names, and the views of each test's unique descriptor would replace one another (RtRoleViewsIT
+     * installs them).
+     */
     public static Map<String, String> settings() {
-        return Map.of(RtSettings.BASE_URL, rtUrl(), RtSettings.TOKEN, rtToken());
+        return Map.of(RtSettings.BASE_URL, rtUrl(), RtSettings.TOKEN, rtToken(), RtSettings.ROLE_GROUPS, "none");
     }
 
     /** The shipped descriptor with a random suffix such as {@code " it-3f9a1c"} on every queue and field label. */
@@ -241,7 +245,7 @@ public final class RtTestSupport {
         }
     }
 
-    private static Map<String, String> helperEnvironment() {
+    static Map<String, String> helperEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         Map<String, String> file = envFile();
         for (String key : List.of("RT_SITE_CONFIG", "RT_SITE_CONFIG_DIR")) {
