@@ -68,7 +68,7 @@ public final class ReportResource {
     }
 
     @GET
-    @Path("{chart: [a-z]+}.csv")
+    @Path("{chart}.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("chart") String chart, @QueryParam("days") String days, @QueryParam("lang") String lang,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -78,7 +78,7 @@ public final class ReportResource {
     }
 
     @GET
-    @Path("{chart: [a-z]+}.json")
+    @Path("{chart}.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@PathParam("chart") String chart, @QueryParam("days") String days, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
