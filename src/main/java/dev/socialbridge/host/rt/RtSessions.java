@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * "current user" resource, so: the user's name from REST 1.0's new-ticket template ({@code GET /REST/1.0/ticket/new},
  * read-only, whose {@code Requestor:} line is the session's user), then REST2 {@code /user/<name>} (the user's own
  * record: {@code Privileged}, {@code Disabled} and {@code Memberships}, the ids of the user-defined groups they are in),
- * {@code /rt} (whose {@code Plugins} list RT shows only to a SuperUser) and each group's name, read with the session
- * and, when the user may not see the group (REST2 wants SeeGroup), with the plugin's API user.
+ * {@code /rt} (whose {@code Plugins} list RT shows only to a SuperUser); the user's groups as the plugin's API user
+ * sees them ({@code Memberships} of {@code /user/<name>}: RT lists to users only the groups they have SeeGroup on) and
+ * each group's name, read with the session and, when the user may not see the group, with the API user.
  */
 final class RtSessions implements HostSessions {
     /** RT's session cookie: {@code RT_SID_} then the site's name and port. */
@@ -74,9 +75,10 @@ final class RtSessions implements HostSessions {
             JsonNode rt = session.exchange("GET", "/rt", null, TIMEOUT).body();
             boolean superUser = rt.has("Plugins");
             Set<String> groups = new LinkedHashSet<>();
-            for (JsonNode g : user.body().path("Memberships")) {
-                if ("group".equals(g.path("type").asText()) && g.path("id").canConvertToLong()) {
-                    groupName(session, g.path("id").asLong()).ifPresent(groups::add);
+            for (JsonNode g : memberships(name, user.body())) {
+                long id = g.path("id").asLong(0);   // RT writes ids as strings here ("224")
+                if ("group".equals(g.path("type").asText()) && id > 0) {
+                    groupName(session, id).ifPresent(groups::add);
                 }
             }
             return Optional.of(new SessionUser(user.body().path("Name").asText(name),
@@ -87,6 +89,22 @@ final class RtSessions implements HostSessions {
             }
             throw e;
         }
+    }
+
+    /**
+     * The user's groups as the API user sees them (RT lists to a user only the groups they may see, SeeGroup, which
+     * members seldom have); the session's own list when the API user may not read users.
+     */
+    private JsonNode memberships(String name, JsonNode own) {
+        try {
+            JsonNode seen = api.find("/user/" + RtClient.segment(name)).map(u -> u.path("Memberships")).orElse(null);
+            if (seen != null && seen.isArray()) {
+                return seen;
+            }
+        } catch (RtException refused) {
+            // the API user lacks the right: the session's list is what there is
+        }
+        return own.path("Memberships");
     }
 
     private Optional<String> groupName(RtClient session, long id) {
