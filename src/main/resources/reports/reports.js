@@ -48,6 +48,7 @@
       y: { beginAtZero: true, ticks: { callback: function (v) { return format(chart.unit, v); } } }
     };
     if (chart.unit === 'ratio' && chart.chart !== 'moderation') { scales.y.suggestedMax = 1; }
+    if (chart.unit === 'count') { scales.y.ticks.precision = 0; }
     if (money) {
       scales.money = { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
         ticks: { callback: function (v) { return number.format(v); } } };
