@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|intent|none] [--format json|csv]} and
+ * {@code report kpis [--from ISO] [--to ISO] [--group queue|channel|intent|day|none] [--format json|csv]} and
  * {@code report attribution [--from] [--to] [--group ...] [--model first|last|linear] [--format]}: reports from the store.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the operational store.",
@@ -45,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--to", paramLabel = "ISO", description = "End, exclusive. Default: now.")
         String to;
 
-        @Option(names = "--group", paramLabel = "queue|channel|intent|none", description = "Group by queue (default), channel (platform), intent (of the first ticketed message) or none.")
+        @Option(names = "--group", paramLabel = "queue|channel|intent|day|none", description = "Group by queue (default), channel (platform), intent (of the first ticketed message), day (UTC day of the first message) or none.")
         String group;
 
         @Option(names = "--format", paramLabel = "json|csv", description = "json (default) or csv.")

@@ -194,6 +194,15 @@ public final class SocialBridgeServer implements AutoCloseable {
         resources.add(new dev.socialbridge.resources.ConversionResource(new dev.socialbridge.people.Conversions(db,
                 people, dev.socialbridge.pipeline.PersonUpdates.conversions(outbox)), phones,
                 config.attribution().conversionsToken().orElse(null), config.admin().token().orElse(null)));
+        String version = java.util.Objects.requireNonNullElse(SocialBridgeServer.class.getPackage().getImplementationVersion(), "dev");
+        dev.socialbridge.report.ReportPage reportPage = new dev.socialbridge.report.ReportPage(version,
+                dev.socialbridge.resources.AssetsResource.CHART_JS_PATH);
+        dev.socialbridge.resources.ReportAccess reportAccess = new dev.socialbridge.resources.ReportAccess(
+                config.admin().token().orElse(null), host.sessions().orElse(null), config.admin().reportGroups(), clock);
+        resources.add(new dev.socialbridge.resources.ReportResource(new dev.socialbridge.report.ReportCharts(
+                new dev.socialbridge.kpi.KpiStore(db), new dev.socialbridge.people.AttributionReportStore(db), moderation),
+                reportPage, reportAccess, clock));
+        resources.add(new dev.socialbridge.resources.AssetsResource());
         mediaLinks.ifPresent(links -> resources.add(new MediaResource(links, host)));
         resources.add(new dev.socialbridge.resources.OpenApiResource(dev.socialbridge.resources.OpenApiDocument.of(
                 java.util.stream.Stream.concat(resources.stream().map(Object::getClass),
@@ -207,7 +216,7 @@ public final class SocialBridgeServer implements AutoCloseable {
                 .register(ValidationExceptionMapper.class)
                 .register(JsonParseExceptionMapper.class)
                 .register(CatchAllExceptionMapper.class)
-                .register(new AdminAuthFilter(config.admin().token().orElse(null)))
+                .register(new AdminAuthFilter(config.admin().token().orElse(null), reportAccess, reportPage))
                 .registerInstances(resources.toArray())
                 .register(new dev.socialbridge.resources.LeadCorsFilter(config.leads().allowedOrigins().orElse(List.of())))
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)

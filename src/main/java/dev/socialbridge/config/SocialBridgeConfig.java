@@ -136,6 +136,11 @@ public interface SocialBridgeConfig {
         /** Bearer token for /admin endpoints; required by {@code serve}. */
         @Doc("Bearer token of `/admin` (≥ 16 characters, required by `serve`)")
         Optional<Secret> token();
+
+        /** RT groups whose privileged members may read the report page with their RT session. */
+        @Doc("host (RT) groups, comma-separated, whose privileged members may read the report page `/admin/reports` with their RT session (RT SuperUsers may too; the admin token always may)")
+        @WithName("report-groups") @WithDefault("Social Admins,Social Sales,Social Support")
+        java.util.List<@jakarta.validation.constraints.NotBlank String> reportGroups();
     }
 
     interface Inbox {

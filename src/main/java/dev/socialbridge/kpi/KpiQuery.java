@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * What a KPI report covers: the threads whose first customer message is in {@code [from, to)}, grouped by queue,
- * channel (platform) or not at all.
+ * channel (platform), intent, UTC day or not at all.
  *
  * @param from  start of the window, inclusive
  * @param to    end of the window, exclusive; after {@code from}
@@ -77,6 +77,8 @@ public record KpiQuery(Instant from, Instant to, Group group) {
         CHANNEL("channel"),
         /** By the intent of the thread's first ticketed message, {@code social_thread.intent}. */
         INTENT("intent"),
+        /** By the UTC day of the thread's first message, {@code 2026-11-01}: the report page's time series. */
+        DAY("day"),
         /** One group, {@code all}. */
         NONE("none");
 
@@ -109,7 +111,7 @@ public record KpiQuery(Instant from, Instant to, Group group) {
         }
 
         static String choices() {
-            return "queue, channel, intent, none";
+            return "queue, channel, intent, day, none";
         }
     }
 }

@@ -60,6 +60,7 @@ public final class KpiStore {
                 case QUEUE -> t -> t.queueKey() == null ? NO_QUEUE : t.queueKey();
                 case CHANNEL -> ThreadRow::platform;
                 case INTENT -> t -> t.intent() == null ? NO_INTENT : t.intent();
+                case DAY -> t -> day(t.firstMessageAt());
                 case NONE -> t -> ALL;
             };
             Map<String, List<ThreadRow>> byGroup = new TreeMap<>();
@@ -160,6 +161,11 @@ public final class KpiStore {
         }
         Double compliance = tickets == 0 ? null : round(1.0 - (double) breachedTickets / tickets);
         return new KpiReport.ClockKpis(breaches, warnings, compliance);
+    }
+
+    /** The UTC day of an instant, {@code 2026-11-01}: the key of group day. */
+    public static String day(Instant at) {
+        return java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).toString();
     }
 
     /** Whole seconds from {@code start} to {@code end}; a negative difference (clock skew) counts as 0. */

@@ -120,6 +120,33 @@ public final class ModerationStore {
         });
     }
 
+    /**
+     * {@link #automatedSince} per UTC day of {@code hidden_at} over {@code [from, to)}: the comments automation hid that
+     * day and how many of them a person unhid since. Days without automated hides are absent. The day is taken here,
+     * not in SQL, so the query is the same on H2 and PostgreSQL.
+     */
+    public java.util.SortedMap<String, AutomatedHides> automatedPerDay(Instant from, Instant to) {
+        return db.inTransaction(c -> {
+            java.util.SortedMap<String, long[]> days = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT hidden_at, false_positive FROM moderation_action"
+                    + " WHERE hidden_by IS NULL AND hidden_at >= ? AND hidden_at < ?")) {
+                ps.setTimestamp(1, Database.ts(from));
+                ps.setTimestamp(2, Database.ts(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] n = days.computeIfAbsent(java.time.LocalDate.ofInstant(
+                                Database.instant(rs.getTimestamp(1)), java.time.ZoneOffset.UTC).toString(), k -> new long[2]);
+                        n[0]++;
+                        n[1] += rs.getBoolean(2) ? 1 : 0;
+                    }
+                }
+            }
+            java.util.SortedMap<String, AutomatedHides> out = new java.util.TreeMap<>();
+            days.forEach((day, n) -> out.put(day, new AutomatedHides(n[0], n[1])));
+            return out;
+        });
+    }
+
     /** How many automated hides humans undid. */
     public long falsePositives() {
         return db.inTransaction(c -> {

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /admin/kpis?from=&to=&group=queue|channel|intent|none&format=json|csv}: service KPIs of the threads that
+ * {@code GET /admin/kpis?from=&to=&group=queue|channel|intent|day|none&format=json|csv}: service KPIs of the threads that
  * started in {@code [from, to)} (default: the 7 days before now, per queue, JSON). Under {@code /admin}, so the
  * admin token is required ({@link AdminAuthFilter}). Bad parameters: 400 listing each one with its value.
  */

@@ -79,7 +79,7 @@ class ReportCommandTest {
         assertTrue(from.err().contains("--from: 'last-week' is not an ISO-8601"), from.err());
         Run group = run("report", "kpis", "--group", "campaign", "--config", config.toString());
         assertEquals(2, group.code());
-        assertTrue(group.err().contains("--group: 'campaign' is not one of queue, channel, intent, none"), group.err());
+        assertTrue(group.err().contains("--group: 'campaign' is not one of queue, channel, intent, day, none"), group.err());
         Run format = run("report", "kpis", "--format", "xml", "--config", config.toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format: 'xml'"), format.err());

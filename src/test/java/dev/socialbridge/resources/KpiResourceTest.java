@@ -125,7 +125,7 @@ class KpiResourceTest {
         assertEquals(400, body.get("code").asInt());
         assertEquals("invalid request parameters", body.get("message").asText());
         assertTrue(body.get("details").get(0).asText().startsWith("from: 'yesterday' is not an ISO-8601"), r.body());
-        assertTrue(body.get("details").get(1).asText().startsWith("group: 'campaign' is not one of queue, channel, intent, none"), r.body());
+        assertTrue(body.get("details").get(1).asText().startsWith("group: 'campaign' is not one of queue, channel, intent, day, none"), r.body());
 
         HttpResponse<String> reversed = get("admin/kpis?from=2026-11-08T00:00:00Z&to=2026-11-01T00:00:00Z", true);
         assertEquals(400, reversed.statusCode());

@@ -18,7 +18,7 @@ class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AdminResource.class,
             KpiResource.class, MetricsResource.class, MediaResource.class, OpenApiResource.class,
             RedirectResource.class, LinkAdminResource.class, LeadResource.class, PeopleResource.class,
-            AttributionReportResource.class, ConversionResource.class);
+            AttributionReportResource.class, ConversionResource.class, ReportResource.class, AssetsResource.class);
     private final ObjectNode doc = OpenApiDocument.of(RESOURCES, "1.2.3");
 
     @Test

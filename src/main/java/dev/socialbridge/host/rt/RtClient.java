@@ -32,8 +32,10 @@ public final class RtClient {
     private final RtSettings settings;
     private final URI rest2;
     private final HttpClient http;
-    /** The {@code Authorization} header: a secret, never logged. */
+    /** The {@code Authorization} header: a secret, never logged; null for a client acting for a web session. */
     private final String authorization;
+    /** The {@code Cookie} header of a user's RT web session: a secret, never logged; null otherwise. */
+    private final String cookie;
 
     public RtClient(RtSettings settings) {
         this(settings, HttpClient.newBuilder()
@@ -44,10 +46,47 @@ public final class RtClient {
     }
 
     private RtClient(RtSettings settings, HttpClient http, String authorization) {
+        this(settings, http, authorization, null);
+    }
+
+    private RtClient(RtSettings settings, HttpClient http, String authorization, String cookie) {
         this.settings = settings;
         this.rest2 = URI.create(settings.baseUrl() + "/REST/2.0");
         this.http = http;
         this.authorization = authorization;
+        this.cookie = cookie;
+    }
+
+    /**
+     * This client acting for the user of an RT web session (REST2 accepts RT's session cookie for GET), sharing its
+     * connections: the report page asking RT who its visitor is.
+     *
+     * @param cookieHeader the RT session cookies only, as a {@code Cookie} header value
+     */
+    RtClient asSession(String cookieHeader) {
+        return new RtClient(settings, http, null, cookieHeader);
+    }
+
+    /**
+     * GET of a page of RT's REST 1.0 interface (a path under {@code /REST/1.0}), for what REST2 does not tell; its
+     * answer is text, with RT's own status line first ({@code RT/5.0.3 200 Ok}).
+     */
+    String getRest1(String path, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/REST/1.0" + path))
+                .timeout(timeout).GET();
+        credentials(builder);
+        HttpResponse<String> response = send(builder.build());
+        LOG.debug("GET /REST/1.0{} -> {}", stripQuery(path), response.statusCode());
+        return response.statusCode() == 200 ? response.body() : "";
+    }
+
+    private void credentials(HttpRequest.Builder builder) {
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
     }
 
     /**
@@ -118,8 +157,8 @@ public final class RtClient {
     private HttpRequest request(String method, String path, Object body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(rest2 + path))
                 .timeout(timeout)
-                .header("Authorization", authorization)
                 .header("Accept", "application/json");
+        credentials(builder);
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

@@ -36,6 +36,7 @@ public final class RtHostAdapter implements HostAdapter {
     /** RT names of the fields whose change by a person is a classifier correction, by descriptor key. */
     private final java.util.Map<String, String> correctableLabels;
     private volatile RtEvents events;
+    private final RtSessions sessions;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
         this.settings = settings;
@@ -45,6 +46,7 @@ public final class RtHostAdapter implements HostAdapter {
         this.provisioner = new RtProvisioner(client, helper, apiUser, settings.contactGroup(),
                 new RtRoleViews(helper, settings.roleGroups(), settings.contactGroup(), apiUser));
         this.verifier = new RtVerifier(client, settings, provisioner);
+        this.sessions = new RtSessions(client, clock);
         RtContactVoice voice = new RtContactVoice(client, settings);
         this.contacts = new RtContacts(client, descriptor, voice);
         this.messageIdField = new RtTransactionField(client, descriptor, System::nanoTime);
@@ -61,6 +63,11 @@ public final class RtHostAdapter implements HostAdapter {
         // the bot user writes through the same ticket operations; its messages carry their id in the same field
         this.botTickets = settings.bot().map(bot -> new RtTickets(new RtClient(bot), descriptor, messageIdField, clock, null))
                 .orElse(null);
+    }
+
+    @Override
+    public java.util.Optional<dev.socialbridge.host.spi.HostSessions> sessions() {
+        return java.util.Optional.of(sessions);
     }
 
     @Override

@@ -151,6 +151,11 @@ public interface HostAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The host's web sessions, when it can tell the plugin who is logged in to it (the report page). */
+    default java.util.Optional<HostSessions> sessions() {
+        return java.util.Optional.empty();
+    }
+
     /** Reads the current descriptor-keyed field values of a ticket. */
     Map<String, String> readFields(TicketRef ticket);
 
