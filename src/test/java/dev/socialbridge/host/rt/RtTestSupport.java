@@ -65,13 +65,13 @@ public final class RtTestSupport {
     public static Descriptor withSuffix(Descriptor descriptor, String suffix) {
         List<FieldDef> fields = descriptor.fields().stream()
                 .map(f -> new FieldDef(f.key(), f.label() + suffix, f.type(), f.appliesTo(), f.values(), f.unique(),
-                        f.description(), f.link()))
+                        f.description(), f.link(), f.group()))
                 .toList();
         List<QueueDef> queues = descriptor.queues().stream()
                 .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla()))
                 .toList();
         return new Descriptor(descriptor.id(), descriptor.version(), descriptor.hostCapabilities(), fields, queues,
-                descriptor.settings(), descriptor.crisis());
+                descriptor.settings(), descriptor.crisis(), descriptor.fieldGroups(), descriptor.priorities());
     }
 
     /** The run suffix of a {@link #uniqueDescriptor()} (taken from its first queue label). */
