@@ -9,11 +9,12 @@
 # ($MasonDataDir/obj) changes, which this script bumps. Social Bridge's installer runs it; `social-bridge
 # uninstall` runs it with --remove; admins run it by hand on the RT host when told to.
 #
-# Usage: perl rt-workplace.pl [--check] [--remove] '<spec>'
+# Usage: perl rt-workplace.pl [--apply | --check | --remove [--check]] '<spec>'
 #   <spec>    JSON: {"queues": ["Social Hot Leads", ...],
 #                    "groupings": [["Conversation", ["Social Channel", ...]], ...],
 #                    "collapsed": ["Technical"],
 #                    "priorities": [["Low", 0], ["Normal", 30], ...]}
+#   --apply   (the default) set what is missing
 #   --check   change nothing: print what is missing ("missing: ..."), exit 3 if anything is
 #   --remove  take the queues' keys out of both options (the database row is disabled when nothing else is left
 #             in it) and the queues out of the callback (deleted when no queue is left); tickets, queues, custom
@@ -42,7 +43,8 @@ use RT;
 my ($check, $remove) = (0, 0);
 my @args;
 for (@ARGV) {
-    if ($_ eq '--check') { $check = 1 }
+    if ($_ eq '--apply') { next }   # the default mode, named for readable logs
+    elsif ($_ eq '--check') { $check = 1 }
     elsif ($_ eq '--remove') { $remove = 1 }
     else { push @args, $_ }
 }

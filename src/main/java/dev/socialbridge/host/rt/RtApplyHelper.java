@@ -25,6 +25,8 @@ final class RtApplyHelper {
     static final String GRANT_SCRIPT = "rt-grant-contacts.pl";
     /** Sets {@code LinkValueTo} of existing custom fields (REST2 can neither read nor change it). */
     static final String LINK_SCRIPT = "rt-link-cf.pl";
+    /** Field groupings, priority names and collapsed boxes of the social queues (RT's database configuration). */
+    static final String WORKPLACE_SCRIPT = "rt-workplace.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -148,6 +150,31 @@ final class RtApplyHelper {
         }
         command.addAll(arguments);
         return run(LINK_SCRIPT, command);
+    }
+
+    /** The exact command an admin runs on the RT host to run helper {@code name} (beside {@value #SCRIPT}). */
+    String commandFor(String name, List<String> arguments) {
+        String path = script.map(p -> p.resolveSibling(name).toString()).orElse("<social-bridge bundle>/rt/" + name);
+        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
+        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
+        return b.toString();
+    }
+
+    /**
+     * Runs helper {@code name} (beside {@value #SCRIPT}) with {@code arguments}; never throws. {@link Result#applied()}:
+     * it exited 0.
+     */
+    Result runScript(String name, List<String> arguments) {
+        if (!canRun()) {
+            return new Result(false, "helper not available here");
+        }
+        Path helper = script.orElseThrow().resolveSibling(name);
+        if (!Files.isRegularFile(helper)) {
+            return new Result(false, name + " not found beside " + SCRIPT);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("perl", helper.toString()));
+        command.addAll(arguments);
+        return run(name, command);
     }
 
     /** Whether {@link #apply} may run here. */

@@ -34,12 +34,16 @@ public final class RtHostAdapter implements HostAdapter {
     /** RT names of the fields whose change by a person is a classifier correction, by descriptor key. */
     private final java.util.Map<String, String> correctableLabels;
     private volatile RtEvents events;
+    /** What uninstall removes, in this order: the workplace parts install added (never tickets, queues, fields). */
+    private final List<RtRemovable> removable;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
         this.settings = settings;
         this.client = new RtClient(settings);
-        this.provisioner = new RtProvisioner(client, RtApplyHelper.forSettings(settings, environment),
-                settings.apiUserRef().orElse("Nobody"), settings.contactGroup());
+        RtApplyHelper helper = RtApplyHelper.forSettings(settings, environment);
+        this.provisioner = new RtProvisioner(client, helper, settings.apiUserRef().orElse("Nobody"),
+                settings.contactGroup());
+        this.removable = List.of(new RtWorkplace(helper));
         this.verifier = new RtVerifier(client, settings, provisioner);
         RtContactVoice voice = new RtContactVoice(client, settings);
         this.contacts = new RtContacts(client, descriptor, voice);
@@ -119,6 +123,20 @@ public final class RtHostAdapter implements HostAdapter {
     @Override
     public ProvisioningPlan install(Descriptor descriptor) {
         return RtProvisioner.plan(provisioner.install(descriptor));
+    }
+
+    @Override
+    public ProvisioningPlan uninstallPlan(Descriptor descriptor) {
+        return uninstall(descriptor, true);
+    }
+
+    @Override
+    public ProvisioningPlan uninstall(Descriptor descriptor) {
+        return uninstall(descriptor, false);
+    }
+
+    private ProvisioningPlan uninstall(Descriptor descriptor, boolean dryRun) {
+        return RtProvisioner.plan(removable.stream().flatMap(r -> r.remove(descriptor, dryRun).stream()).toList());
     }
 
     @Override

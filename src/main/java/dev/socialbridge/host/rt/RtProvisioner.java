@@ -52,6 +52,7 @@ final class RtProvisioner {
         RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
         descriptor.fields().forEach(fields::provision);
         links(ctx, descriptor);
+        new RtWorkplace(ctx.helper).provision(ctx, descriptor);
         contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
         return List.copyOf(ctx.findings);
     }
