@@ -35,6 +35,7 @@ use warnings;
 
 BEGIN { unshift @INC, ($ENV{RT_LIB} || '/usr/share/request-tracker5/lib'); }
 use Fcntl qw(:flock);
+use File::Find ();
 use File::Path qw(make_path);
 use File::Spec;
 use JSON ();
@@ -260,11 +261,18 @@ my \$queue = \$Object->QueueObj->__Value('Name');
 MASON
 }
 
-# RT caches which callbacks exist per process until the date of $MasonDataDir/obj changes
-# (RT::Interface::Web::MasonCacheCreatedDate): move it forward so every process looks again.
+# RT serves components compiled once into $MasonDataDir/obj (static_source): drop our compiled callback, so that
+# it is compiled again from the new file. RT caches which callbacks exist per process until the date of
+# $MasonDataDir/obj changes (RT::Interface::Web::MasonCacheCreatedDate): move it forward so every process looks again.
 sub flush_mason_cache {
     my $obj = File::Spec->catdir($RT::MasonDataDir, 'obj');
     make_path($obj) unless -d $obj;
+    my @compiled;
+    File::Find::find(sub {
+        push @compiled, $File::Find::name
+            if $_ eq 'TitleBox.obj' && $File::Find::dir =~ m{/Callbacks/SocialBridge/Elements/ShowCustomFieldCustomGroupings$};
+    }, $obj);
+    unlink @compiled;
     my $now = time;
     my $mtime = (stat $obj)[9] // 0;
     $now = $mtime + 1 if $now <= $mtime;

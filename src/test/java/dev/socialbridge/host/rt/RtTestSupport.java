@@ -51,6 +51,12 @@ public final class RtTestSupport {
         return setting("SOCIALBRIDGE_TEST_RT_TOKEN", "RT_TOKEN");
     }
 
+    /** Login and password of that RT superuser, for RT's web pages (its login form). */
+    public static Map.Entry<String, String> rtLogin() {
+        return Map.entry(setting("SOCIALBRIDGE_TEST_RT_USER", "RT_USER"),
+                setting("SOCIALBRIDGE_TEST_RT_PASSWORD", "RT_PASSWORD"));
+    }
+
     /** Settings for the RT host adapter ({@code base-url}, {@code token}), prefix stripped. */
     public static Map<String, String> settings() {
         return Map.of(RtSettings.BASE_URL, rtUrl(), RtSettings.TOKEN, rtToken());
@@ -193,10 +199,18 @@ public final class RtTestSupport {
         }
     }
 
-    /** Disables (RT never deletes) the queues and custom fields of a unique descriptor; best effort. */
+    /**
+     * Disables (RT never deletes) the queues and custom fields of a unique descriptor, after taking its queues out of
+     * RT's configuration (field groupings, priority names, the collapsing callback); best effort.
+     */
     public static void disable(Descriptor descriptor) {
         String suffix = suffixOf(descriptor);
         RtClient client = client();
+        try {
+            adapter(descriptor).uninstall(descriptor);
+        } catch (RuntimeException e) {
+            System.err.println("could not uninstall '*" + suffix + "': " + e.getMessage());
+        }
         try {
             for (JsonNode cf : client.post("/customfields?per_page=100", like(suffix)).path("items")) {
                 client.delete("/customfield/" + cf.path("id").asText());
@@ -241,7 +255,7 @@ public final class RtTestSupport {
         }
     }
 
-    private static Map<String, String> helperEnvironment() {
+    static Map<String, String> helperEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         Map<String, String> file = envFile();
         for (String key : List.of("RT_SITE_CONFIG", "RT_SITE_CONFIG_DIR")) {
