@@ -3,7 +3,7 @@
 # sees it (site config files + database rows), and sets or removes one key of a HASH option's database row
 # as an admin would (Admin > Tools > System Configuration). Takes the lock rt-workplace.pl takes.
 # Needs RT_SITE_CONFIG / RT_SITE_CONFIG_DIR like rt-server (see scripts/rt-up.sh).
-# Usage: perl rt-test-config.pl show OPTION                  effective value, canonical JSON
+# Usage: perl rt-test-config.pl show OPTION...               effective values: {"OPTION": value, ...}
 #        perl rt-test-config.pl set OPTION CLASS|- KEY JSON  set KEY (under top-level CLASS, or top-level: -)
 #        perl rt-test-config.pl unset OPTION CLASS|- KEY     remove it (the row is disabled when left empty)
 use strict;
@@ -23,7 +23,8 @@ RT::Init();
 my $canonical = JSON->new->canonical->allow_nonref;
 
 if ($command eq 'show') {
-    print $canonical->encode(scalar(RT->Config->Get($name)) // {}), "\n";
+    my @names = @ARGV[1 .. $#ARGV];
+    print $canonical->encode({ map { $_ => scalar(RT->Config->Get($_)) // {} } @names }), "\n";
     exit 0;
 }
 
