@@ -11,7 +11,6 @@ import dev.socialbridge.descriptor.Descriptor;
 import dev.socialbridge.descriptor.QueueDef;
 import dev.socialbridge.host.spi.HostAdapter;
 import dev.socialbridge.host.spi.ProvisioningPlan;
-import dev.socialbridge.host.spi.ProvisioningPlan.Status;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
