@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "social-bridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Bridge: Instagram, Facebook/Messenger and other social channels in your helpdesk (Request Tracker 5).",
-        subcommands = {ServeCommand.class, InstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
+        subcommands = {ServeCommand.class, InstallCommand.class, UninstallCommand.class, VerifyCommand.class, ClassifyCommand.class,
                 SimulateCommand.class, LearnCommand.class, DeadLettersCommand.class, ReportCommand.class, LinksCommand.class, PeopleCommand.class,
                 SettingsCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

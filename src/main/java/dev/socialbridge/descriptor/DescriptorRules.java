@@ -35,6 +35,8 @@ final class DescriptorRules {
         rules.checkFields();
         rules.checkQueues();
         rules.checkSettings();
+        rules.checkFieldGroups();
+        rules.checkPriorities();
         return List.copyOf(rules.problems);
     }
 
@@ -143,6 +145,42 @@ final class DescriptorRules {
             SettingDef setting = settings.get(i);
             if (setting.secret() && setting.defaultValue() != null) {
                 problems.add("$.settings[" + i + "].default: a secret setting must not have a default");
+            }
+        }
+    }
+
+    /** Groups have unique keys and labels; a field names a declared group, and only ticket fields are grouped. */
+    private void checkFieldGroups() {
+        List<FieldGroupDef> groups = descriptor.fieldGroups();
+        noDuplicates("$.fieldGroups", "key", groups, FieldGroupDef::key, FieldGroupDef::key);
+        noDuplicates("$.fieldGroups", "label", groups, FieldGroupDef::label, FieldGroupDef::label);
+        List<FieldDef> fields = descriptor.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDef field = fields.get(i);
+            if (field.group() == null) {
+                continue;
+            }
+            if (!FieldDef.APPLIES_TO_TICKET.equals(field.appliesTo())) {
+                problems.add("$.fields[" + i + "].group: only ticket fields are shown in groups ('" + field.key()
+                        + "' applies to " + field.appliesTo() + ")");
+            } else if (groups.stream().noneMatch(g -> g.key().equals(field.group()))) {
+                problems.add("$.fields[" + i + "].group: '" + field.group() + "' is not a key of $.fieldGroups");
+            }
+        }
+    }
+
+    /** Priority names: unique labels, values rising from 0 so that every priority has a name. */
+    private void checkPriorities() {
+        List<PriorityDef> priorities = descriptor.priorities();
+        noDuplicates("$.priorities", "label", priorities, PriorityDef::label, PriorityDef::label);
+        for (int i = 0; i < priorities.size(); i++) {
+            int value = priorities.get(i).value();
+            if (i == 0 && value != 0) {
+                problems.add("$.priorities[0].value: the lowest priority name must start at 0 (is " + value + ")");
+            }
+            if (i > 0 && value <= priorities.get(i - 1).value()) {
+                problems.add("$.priorities[" + i + "].value: must be greater than the one before ("
+                        + priorities.get(i - 1).value() + ")");
             }
         }
     }

@@ -70,6 +70,10 @@ class DescriptorLoaderTest {
         "invalid-missing-thread-key.json      | $.fields: required field 'thread_key' is missing",
         "invalid-thread-key-not-unique.json   | $.fields[7].unique: 'thread_key' must be unique (it is the idempotency key)",
         "invalid-missing-hot-leads-queue.json | $.queues: required queue 'hot_leads' is missing",
+        "invalid-unknown-field-group.json     | $.fields[1].group: 'lead' is not a key of $.fieldGroups",
+        "invalid-group-on-user-field.json     | $.fields[28].group: only ticket fields are shown in groups ('social_profile' applies to user)",
+        "invalid-priorities-not-rising.json   | $.priorities[2].value: must be greater than the one before (60)",
+        "invalid-priorities-not-from-zero.json | $.priorities[0].value: the lowest priority name must start at 0 (is 30)",
     })
     void rejectsInvalidFixtureNamingTheJsonPath(String fixture, String expectedProblem) {
         DescriptorException e = assertThrows(DescriptorException.class,

@@ -119,6 +119,44 @@ class ShippedDescriptorTest {
                 "transaction-custom-fields", "rest-api"), descriptor.hostCapabilities());
     }
 
+    @Test
+    void showsEveryTicketFieldInAGroupWithTheInternalIdsCollapsed() {
+        assertEquals(List.of("Conversation", "Understanding", "Lead & attribution", "Moderation", "Technical"),
+                descriptor.fieldGroups().stream().map(FieldGroupDef::label).toList());
+        assertEquals(List.of("technical"),
+                descriptor.fieldGroups().stream().filter(FieldGroupDef::collapsed).map(FieldGroupDef::key).toList());
+        assertEquals(List.of(), descriptor.fieldsAppliedTo(FieldDef.APPLIES_TO_TICKET).stream()
+                .filter(f -> f.group() == null).map(FieldDef::key).toList(), "ticket fields without a group");
+        assertEquals(List.of("thread_key", "message_id", "conversation_id", "post_id", "social_user_id", "ad_id",
+                "ad_click_id"), descriptor.fieldsInGroup("technical").stream().map(FieldDef::key).sorted(
+                java.util.Comparator.comparing(k -> List.of("thread_key", "message_id", "conversation_id", "post_id",
+                        "social_user_id", "ad_id", "ad_click_id").indexOf(k))).toList());
+        assertEquals(List.of("intent", "sentiment", "language", "csat", "nps"),
+                descriptor.fieldsInGroup("understanding").stream().map(FieldDef::key).toList());
+        assertEquals(List.of("automation_status", "moderation_status", "moderation_reason"),
+                descriptor.fieldsInGroup("moderation").stream().map(FieldDef::key).toList());
+    }
+
+    @Test
+    void namesTheQueuesDefaultAndEscalationPriorities() {
+        Map<String, String> defaults = descriptor.queues().stream()
+                .collect(Collectors.toMap(QueueDef::key, q -> priorityName(q.defaultPriority())));
+        Map<String, String> escalated = descriptor.queues().stream()
+                .collect(Collectors.toMap(QueueDef::key, q -> priorityName(q.sla().escalationSteps().priority())));
+
+        assertEquals(Map.of("hot_leads", "Hot", "vip_partners", "High", "support", "Normal",
+                "moderation_review", "Normal", "general", "Low"), defaults);
+        assertEquals(Map.of("hot_leads", "Urgent", "vip_partners", "Urgent", "support", "Urgent",
+                "moderation_review", "Hot", "general", "High"), escalated);
+        assertEquals("Urgent", priorityName(descriptor.crisis().escalationSteps().priority()));
+    }
+
+    /** RT's rule (RT::Ticket::_PriorityAsString): the label of the highest value at or below the priority. */
+    private String priorityName(int priority) {
+        return descriptor.priorities().stream().filter(p -> p.value() <= priority)
+                .reduce((a, b) -> b).map(PriorityDef::label).orElseThrow();
+    }
+
     private List<String> keys(String appliesTo) {
         return descriptor.fieldsAppliedTo(appliesTo).stream().map(FieldDef::key).toList();
     }

@@ -29,6 +29,8 @@ final class RtApplyHelper {
     static final String OWNERS_SCRIPT = "rt-owners.pl";
     /** Role groups, their rights, saved searches and dashboards; the plugin user's rights. */
     static final String ROLES_SCRIPT = "rt-roles.pl";
+    /** Field groupings, priority names and collapsed boxes of the social queues (RT's database configuration). */
+    static final String WORKPLACE_SCRIPT = "rt-workplace.pl";
     static final Path RT_LIB = Path.of("/usr/share/request-tracker5/lib");
     private static final Logger LOG = LoggerFactory.getLogger(RtApplyHelper.class);
     private static final long TIMEOUT_SECONDS = 120;
@@ -162,7 +164,10 @@ final class RtApplyHelper {
         return b.toString();
     }
 
-    /** Runs helper script {@code name} (beside {@value #SCRIPT}) with {@code arguments}; never throws. */
+    /**
+     * Runs helper {@code name} (beside {@value #SCRIPT}) with {@code arguments}; never throws. {@link Result#applied()}:
+     * it exited 0.
+     */
     Result runScript(String name, List<String> arguments) {
         if (!canRun()) {
             return new Result(false, "helper not available here");

@@ -32,6 +32,21 @@ record RtFinding(Step step, HostProblem problem) {
                 new HostProblem(subject(kind, label), message, fixHint));
     }
 
+    /** Uninstall: removed now. */
+    static RtFinding removed(String kind, String key, String label, String detail) {
+        return new RtFinding(new Step(kind, key, label, Status.REMOVED, detail), null);
+    }
+
+    /** Uninstall dry run: would be removed. */
+    static RtFinding toRemove(String kind, String key, String label, String detail) {
+        return new RtFinding(new Step(kind, key, label, Status.REMOVE, detail), null);
+    }
+
+    /** Uninstall: nothing of it in the host. */
+    static RtFinding absent(String kind, String key, String label, String detail) {
+        return new RtFinding(new Step(kind, key, label, Status.ABSENT, detail), null);
+    }
+
     private static String subject(String kind, String label) {
         return kind + " '" + label + "'";
     }

@@ -37,14 +37,17 @@ public final class RtHostAdapter implements HostAdapter {
     private final java.util.Map<String, String> correctableLabels;
     private volatile RtEvents events;
     private final RtSessions sessions;
+    /** What uninstall removes, in this order: the workplace parts install added (never tickets, queues, fields). */
+    private final List<RtRemovable> removable;
 
     RtHostAdapter(RtSettings settings, Descriptor descriptor, Map<String, String> environment, Clock clock) {
         this.settings = settings;
         this.client = new RtClient(settings);
         RtApplyHelper helper = RtApplyHelper.forSettings(settings, environment);
         String apiUser = settings.apiUserRef().orElse("Nobody");
-        this.provisioner = new RtProvisioner(client, helper, apiUser, settings.contactGroup(),
-                new RtRoleViews(helper, settings.roleGroups(), settings.contactGroup(), apiUser));
+        RtRoleViews roleViews = new RtRoleViews(helper, settings.roleGroups(), settings.contactGroup(), apiUser);
+        this.provisioner = new RtProvisioner(client, helper, apiUser, settings.contactGroup(), roleViews);
+        this.removable = List.of(new RtWorkplace(helper), roleViews);
         this.verifier = new RtVerifier(client, settings, provisioner);
         this.sessions = new RtSessions(client, clock);
         RtContactVoice voice = new RtContactVoice(client, settings);
@@ -132,6 +135,20 @@ public final class RtHostAdapter implements HostAdapter {
     @Override
     public ProvisioningPlan install(Descriptor descriptor) {
         return RtProvisioner.plan(provisioner.install(descriptor));
+    }
+
+    @Override
+    public ProvisioningPlan uninstallPlan(Descriptor descriptor) {
+        return uninstall(descriptor, true);
+    }
+
+    @Override
+    public ProvisioningPlan uninstall(Descriptor descriptor) {
+        return uninstall(descriptor, false);
+    }
+
+    private ProvisioningPlan uninstall(Descriptor descriptor, boolean dryRun) {
+        return RtProvisioner.plan(removable.stream().flatMap(r -> r.remove(descriptor, dryRun).stream()).toList());
     }
 
     @Override

@@ -66,6 +66,7 @@ final class RtProvisioner {
         RtFieldProvisioner fields = new RtFieldProvisioner(ctx);
         descriptor.fields().forEach(fields::provision);
         links(ctx, descriptor);
+        new RtWorkplace(ctx.helper).provision(ctx, descriptor);
         contactGroup.ifPresent(group -> contactRights(ctx, descriptor, group));
         roleViews().ifPresent(views -> views.provision(ctx, descriptor));
         return List.copyOf(ctx.findings);

@@ -21,7 +21,7 @@ import java.util.Optional;
  * searches with a group). The helper reads a spec built from the descriptor, so queue and field names are declared
  * once. Without the helper here, the admin gets the command to run on the RT host.
  */
-final class RtRoleViews {
+final class RtRoleViews implements RtRemovable {
     static final String KIND = "role-views";
     private static final String KEY = "roles";
 
@@ -86,6 +86,34 @@ final class RtRoleViews {
      * never deletes a group; tickets are untouched). {@link RtApplyHelper.Result#applied()}: all gone; otherwise the
      * output says what failed, or gives the command to run on the RT host.
      */
+    /**
+     * {@link #remove(Descriptor)} as a part of {@code uninstall}: one finding for the role views. A dry run runs nothing
+     * (the helper has no dry run of its removal) and says what would go.
+     */
+    @Override
+    public List<RtFinding> remove(Descriptor descriptor, boolean dryRun) {
+        String kind = "role-views";
+        String label = prefix.map(p -> p + " Sales, " + p + " Support, " + p + " Admins").orElse("role views");
+        if (prefix.isEmpty()) {
+            return List.of(RtFinding.absent(kind, kind, label, "role views are off (" + RtSettings.PREFIX
+                    + RtSettings.ROLE_GROUPS + ")"));
+        }
+        if (dryRun) {
+            return List.of(RtFinding.toRemove(kind, kind, label,
+                    "would delete the groups' saved searches and dashboards, revoke their rights and disable the groups"));
+        }
+        RtApplyHelper.Result result = remove(descriptor);
+        if (!result.applied()) {
+            String command = helper.scriptCommand(RtApplyHelper.ROLES_SCRIPT,
+                    List.of("--spec", specFile(descriptor), "--remove"));
+            return List.of(RtFinding.conflict(kind, kind, label, command, RtApplyHelper.ROLES_SCRIPT + ": "
+                    + result.output().strip(), "on the RT host run: " + command));
+        }
+        return List.of(result.output().contains("ok:")
+                ? RtFinding.removed(kind, kind, label, "saved searches and dashboards deleted, rights revoked, groups disabled")
+                : RtFinding.absent(kind, kind, label, "nothing left to remove"));
+    }
+
     RtApplyHelper.Result remove(Descriptor descriptor) {
         if (prefix.isEmpty()) {
             return new RtApplyHelper.Result(true, "role views are off (" + RtSettings.PREFIX + RtSettings.ROLE_GROUPS + ")");

@@ -27,6 +27,24 @@ public interface HostAdapter extends AutoCloseable {
     /** Creates what the plan says is missing; never deletes or changes admin data. Idempotent. */
     ProvisioningPlan install(Descriptor descriptor);
 
+    /** What {@link #uninstall} would remove, changing nothing. */
+    default ProvisioningPlan uninstallPlan(Descriptor descriptor) {
+        return new ProvisioningPlan(List.of());
+    }
+
+    /**
+     * Removes what {@link #install} added to the host's workplace for the descriptor's queues: how the host shows and
+     * organizes the plugin's records (RT: field groupings, priority names, page callbacks), never the records
+     * themselves: tickets, queues, fields and their values stay. Each step says what was removed, was already absent,
+     * or could not be removed (CONFLICT, with what to do). Idempotent; {@link #install} puts it all back. By default
+     * hosts that add nothing beyond the descriptor's objects remove nothing.
+     *
+     * @throws HostException when the host cannot be reached
+     */
+    default ProvisioningPlan uninstall(Descriptor descriptor) {
+        return new ProvisioningPlan(List.of());
+    }
+
     /** Checks connectivity, credentials, rights and provisioned objects; returns every problem found. */
     List<HostProblem> verify(Descriptor descriptor);
 

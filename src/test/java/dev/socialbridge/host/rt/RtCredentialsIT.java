@@ -76,11 +76,13 @@ class RtCredentialsIT {
                 .filter(p -> !p.warning()).toList();   // root's SuperUser is a warning
 
         int selectValues = descriptor.fields().stream().mapToInt(f -> f.values().size()).sum();
-        // queues, fields, select values, the link step of the fields shown as links (created with them), and the
-        // contacts' rights on the queues that do not exist yet
+        // queues, fields, select values, the link step of the fields shown as links (created with them), the workplace
+        // (field groupings, priority names, collapsed box) and the contacts' rights on the queues that do not exist yet
         int linkStep = descriptor.fields().stream().anyMatch(f -> f.link()) ? 1 : 0;
         assertEquals(1, linkStep, "the shipped descriptor has link fields");
-        assertEquals(descriptor.queues().size() + descriptor.fields().size() + selectValues + linkStep + 1,
+        int workplaceSteps = 3;
+        assertEquals(descriptor.queues().size() + descriptor.fields().size() + selectValues + linkStep + workplaceSteps
+                + 1,
                 problems.size(), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.subject().contains("Social Permalink")), problems::toString);
         assertTrue(problems.get(0).subject().startsWith("queue 'Social Hot Leads it-"), problems.get(0)::toString);

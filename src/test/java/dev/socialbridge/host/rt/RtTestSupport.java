@@ -51,6 +51,12 @@ public final class RtTestSupport {
         return setting("SOCIALBRIDGE_TEST_RT_TOKEN", "RT_TOKEN");
     }
 
+    /** Login and password of that RT superuser, for RT's web pages (its login form). */
+    public static Map.Entry<String, String> rtLogin() {
+        return Map.entry(setting("SOCIALBRIDGE_TEST_RT_USER", "RT_USER"),
+                setting("SOCIALBRIDGE_TEST_RT_PASSWORD", "RT_PASSWORD"));
+    }
+
     /**
      * Settings for the RT host adapter ({@code base-url}, {@code token}), prefix stripped. Without role groups: they
      * have fixed names, and the views of each test's unique descriptor would replace one another (RtRoleViewsIT
@@ -69,13 +75,13 @@ public final class RtTestSupport {
     public static Descriptor withSuffix(Descriptor descriptor, String suffix) {
         List<FieldDef> fields = descriptor.fields().stream()
                 .map(f -> new FieldDef(f.key(), f.label() + suffix, f.type(), f.appliesTo(), f.values(), f.unique(),
-                        f.description(), f.link()))
+                        f.description(), f.link(), f.group()))
                 .toList();
         List<QueueDef> queues = descriptor.queues().stream()
                 .map(q -> new QueueDef(q.key(), q.label() + suffix, q.description(), q.defaultPriority(), q.sla(), q.owner()))
                 .toList();
         return new Descriptor(descriptor.id(), descriptor.version(), descriptor.hostCapabilities(), fields, queues,
-                descriptor.settings(), descriptor.crisis());
+                descriptor.settings(), descriptor.crisis(), descriptor.fieldGroups(), descriptor.priorities());
     }
 
     /** The run suffix of a {@link #uniqueDescriptor()} (taken from its first queue label). */
@@ -197,10 +203,18 @@ public final class RtTestSupport {
         }
     }
 
-    /** Disables (RT never deletes) the queues and custom fields of a unique descriptor; best effort. */
+    /**
+     * Disables (RT never deletes) the queues and custom fields of a unique descriptor, after taking its queues out of
+     * RT's configuration (field groupings, priority names, the collapsing callback); best effort.
+     */
     public static void disable(Descriptor descriptor) {
         String suffix = suffixOf(descriptor);
         RtClient client = client();
+        try {
+            adapter(descriptor).uninstall(descriptor);
+        } catch (RuntimeException e) {
+            System.err.println("could not uninstall '*" + suffix + "': " + e.getMessage());
+        }
         try {
             for (JsonNode cf : client.post("/customfields?per_page=100", like(suffix)).path("items")) {
                 client.delete("/customfield/" + cf.path("id").asText());
