@@ -39,6 +39,11 @@ public record Descriptor(
         priorities = priorities == null ? List.of() : List.copyOf(priorities);
     }
 
+    /** This descriptor with other queues (e.g. the same queues with other owner policies). */
+    public Descriptor withQueues(List<QueueDef> newQueues) {
+        return new Descriptor(id, version, hostCapabilities, fields, newQueues, settings, crisis, fieldGroups, priorities);
+    }
+
     /** A descriptor without field groups or priority names. */
     public Descriptor(String id, String version, List<String> hostCapabilities, List<FieldDef> fields,
                       List<QueueDef> queues, List<SettingDef> settings, QueueDef.Sla crisis) {

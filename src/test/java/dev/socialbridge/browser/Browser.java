@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code scripts/browser-up.sh}; nothing is downloaded). Each instance has its own empty profile, so cookies
  * (an RT session) never leak between the users a test logs in as.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(env("SOCIALBRIDGE_TEST_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(env("SOCIALBRIDGE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -37,7 +37,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A fresh headless browser with a 1366×900 window; fails with the fix when Chromium is not installed. */
-    static Browser open() throws IOException {
+    public static Browser open() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): run scripts/browser-up.sh");
         }
@@ -56,12 +56,12 @@ final class Browser implements AutoCloseable {
         return new Browser(profile, driver);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Logs into RT through its own login form and waits for the logged-in page. */
-    void loginToRt(String rtUrl, String user, String password) {
+    public void loginToRt(String rtUrl, String user, String password) {
         driver.get(rtUrl + "/NoAuth/Login.html");
         driver.findElement(By.name("user")).sendKeys(user);
         WebElement pass = driver.findElement(By.name("pass"));
@@ -77,20 +77,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    List<WebElement> all(By by) {
+    public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
 
     /** Saves a PNG of the window to {@code target/screenshots/<name>.png} and returns its path. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Path dir = Path.of(System.getProperty("sbtest.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");

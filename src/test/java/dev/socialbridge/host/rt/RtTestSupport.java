@@ -151,6 +151,10 @@ public final class RtTestSupport {
         return client().post(path, body);
     }
 
+    public static JsonNode put(String path, Object body) {
+        return client().put(path, body);
+    }
+
     /**
      * A client that acts as agent {@code name} (a privileged RT user with the SuperUser right, created once with
      * {@code test-fixtures/rt/rt-test-agent.pl} on the local RT): a person other than the plugin's API user.
