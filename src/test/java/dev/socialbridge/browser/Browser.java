@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** A fresh headless browser with a 1366×900 window; fails with the fix when Chromium is not installed. */
+    /** A fresh headless browser with a 1366×1300 window; fails with the fix when Chromium is not installed. */
     public static Browser open() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): run scripts/browser-up.sh");
@@ -47,7 +47,7 @@ public final class Browser implements AutoCloseable {
         // the closed network here refuses Chromium's background connections: turn them off
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US",
+                "--disable-dev-shm-usage", "--window-size=1366,1300", "--lang=en-US",
                 "--user-data-dir=" + profile));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
