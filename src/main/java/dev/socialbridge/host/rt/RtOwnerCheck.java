@@ -57,7 +57,8 @@ final class RtOwnerCheck {
                     "create the group in RT (Admin > Groups) with the people who take these tickets, or change the"
                             + " queue's owner policy in the descriptor"));
         } else if (owners.members(group).isEmpty()) {
-            problems.add(new HostProblem(subject, "group '" + group + "' has no enabled privileged member: tickets"
+            // a fresh install's role groups start empty: the plugin works, the tickets wait for someone to take them
+            problems.add(HostProblem.warning(subject, "group '" + group + "' has no enabled privileged member: tickets"
                     + " stay unowned", "add the people who take these tickets to group '" + group + "' in RT"));
         }
     }

@@ -66,9 +66,14 @@ public final class RtTestSupport {
         return Map.of(RtSettings.BASE_URL, rtUrl(), RtSettings.TOKEN, rtToken(), RtSettings.ROLE_GROUPS, "none");
     }
 
-    /** The shipped descriptor with a random suffix such as {@code " it-3f9a1c"} on every queue and field label. */
+    /**
+     * The shipped descriptor with a random suffix such as {@code " it-3f9a1c"} on every queue and field label, its
+     * queues unowned: the shipped owners are the role groups, whose rights cover the shipped queues only (owner
+     * tests give their queues owners of their own).
+     */
     public static Descriptor uniqueDescriptor() {
-        return withSuffix(DescriptorLoader.fromClasspath(), " it-" + UUID.randomUUID().toString().substring(0, 6));
+        Descriptor unique = withSuffix(DescriptorLoader.fromClasspath(), " it-" + UUID.randomUUID().toString().substring(0, 6));
+        return unique.withQueues(unique.queues().stream().map(q -> q.withOwner(QueueDef.Owner.NOBODY)).toList());
     }
 
     /** {@code descriptor} with {@code suffix} appended to every queue and field label. */
