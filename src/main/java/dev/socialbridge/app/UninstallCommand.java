@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code uninstall [--dry-run]}: removes what install added to the host's workplace (RT: field groupings, priority
- * names, the callback collapsing the technical box); tickets, queues, fields and their values stay.
+ * names, the callback collapsing the technical box, the role groups' rights, saved searches and dashboards); tickets,
+ * queues, fields and their values stay.
  */
 @Command(name = "uninstall", description = "Remove what install added to the host's workplace for the social queues"
-        + " (field groupings, priority names, collapsed boxes); tickets, queues, custom fields and their values stay."
+        + " (field groupings, priority names, collapsed boxes, role groups' rights, saved searches and dashboards); tickets, queues, custom fields and their values stay."
         + " Idempotent; install puts it back.")
 final class UninstallCommand implements Callable<Integer> {
     @Mixin
