@@ -3,9 +3,12 @@
 #   * the ticket's custom fields in titled boxes (%CustomFieldGroupings, per queue: the social queues only),
 #   * priorities shown with names (%PriorityAsString, per queue: the social queues only),
 #   * some boxes (the internal ids) collapsed at first: a Mason callback on
-#     /Elements/ShowCustomFieldCustomGroupings (TitleBox) in RT's local component root.
+#     /Elements/ShowCustomFieldCustomGroupings (TitleBox) in RT's local component root,
+#   * the empty fields of some boxes left out of the ticket page (no "(no value)" rows): a Mason callback on
+#     /Elements/ShowCustomFields (MassageCustomFields) in the same place. Editing (the box's pencil, Basics, Jumbo)
+#     still lists every field.
 # The two options are written to RT's database configuration (RT::Configuration, table Configurations), which
-# every RT server process picks up on its next request; the callback takes effect once RT's Mason cache date
+# every RT server process picks up on its next request; the callbacks take effect once RT's Mason cache date
 # ($MasonDataDir/obj) changes, which this script bumps. Social Bridge's installer runs it; `social-bridge
 # uninstall` runs it with --remove; admins run it by hand on the RT host when told to.
 #
@@ -13,18 +16,20 @@
 #   <spec>    JSON: {"queues": ["Social Hot Leads", ...],
 #                    "groupings": [["Conversation", ["Social Channel", ...]], ...],
 #                    "collapsed": ["Technical"],
+#                    "hideEmpty": ["Conversation", ...],
 #                    "priorities": [["Low", 0], ["Normal", 30], ...]}
 #   --apply   (the default) set what is missing
 #   --check   change nothing: print what is missing ("missing: ..."), exit 3 if anything is
 #   --remove  take the queues' keys out of both options (the database row is disabled when nothing else is left
-#             in it) and the queues out of the callback (deleted when no queue is left); tickets, queues, custom
+#             in it) and the queues out of the callbacks (each deleted when no queue is left); tickets, queues, custom
 #             fields and their values are never touched. With --check: print what would go ("present: ...").
 #
 # A database row of a HASH option shadows the site config files per top-level key (RT::Config
 # LoadConfigFromDatabase): so the "RT::Ticket" groupings the files set for other queues are copied into the row
 # with ours, and other classes are left to the files. Other queues' keys and other classes already in the row are
 # kept as they are. The social queues' keys are the plugin's: a different value is replaced.
-# Output lines are "<status>: <item>: <text>", item CustomFieldGroupings, PriorityAsString or callback; status
+# Output lines are "<status>: <item>: <text>", item CustomFieldGroupings, PriorityAsString, callback (collapsed
+# boxes) or hide-empty (empty fields left out); status
 # already / ok / missing (apply), absent / removed / present (remove), note, FAILED.
 # Like rt-server it honours RT_SITE_CONFIG and RT_SITE_CONFIG_DIR; RT_LIB overrides the RT perl library
 # (default /usr/share/request-tracker5/lib, the Debian package). Runs under a lock file, so concurrent runs
@@ -57,6 +62,16 @@ usage('spec names no queue') unless @queues;
 my @groupings = @{ $spec->{groupings} || [] };
 my @priorities = @{ $spec->{priorities} || [] };
 my %collapsed = map { $_ => 1 } @{ $spec->{collapsed} || [] };
+my %hide_empty = map { $_ => 1 } @{ $spec->{hideEmpty} || [] };
+
+# The Mason callbacks, one file each under <local component root>/Callbacks/SocialBridge/: for each social queue,
+# the boxes (grouping titles) it acts on.
+my @callbacks = (
+    { item => 'callback', component => [qw(Elements ShowCustomFieldCustomGroupings)], name => 'TitleBox',
+      groups => \%collapsed, verb => 'collapses', source => \&collapse_source },
+    { item => 'hide-empty', component => [qw(Elements ShowCustomFields)], name => 'MassageCustomFields',
+      groups => \%hide_empty, verb => 'hides the empty fields of', source => \&hide_empty_source },
+);
 
 RT::LoadConfig();
 RT::Init();
@@ -72,7 +87,7 @@ my $priority_value = [ map { ($_->[0] => 0 + $_->[1]) } @priorities ];
 
 option('CustomFieldGroupings', 'RT::Ticket', @groupings ? $grouping_value : undef);
 option('PriorityAsString', undef, @priorities ? $priority_value : undef);
-callback();
+callback($_) for @callbacks;
 if (!$remove && @priorities && !RT->Config->Get('EnablePriorityAsString')) {
     print "note: PriorityAsString: \$EnablePriorityAsString is off in the site config, RT shows numbers\n";
 }
@@ -172,55 +187,59 @@ sub files_class {
     return \%h;
 }
 
-# The callback that collapses the declared boxes on the social queues' tickets. The file lists, per queue, the
-# boxes it collapses; queues of other installs (another descriptor on the same RT) are kept.
+# One callback file: it lists, per queue, the boxes it acts on; queues of other installs (another descriptor on
+# the same RT) are kept.
 sub callback {
+    my ($cb) = @_;
+    my $item = $cb->{item};
     my $root = $RT::MasonLocalComponentRoot
-        or return fail('callback', 'RT has no local component root ($MasonLocalComponentRoot)');
-    my $dir = File::Spec->catdir($root, qw(Callbacks SocialBridge Elements ShowCustomFieldCustomGroupings));
-    my $file = File::Spec->catfile($dir, 'TitleBox');
+        or return fail($item, 'RT has no local component root ($MasonLocalComponentRoot)');
+    my $dir = File::Spec->catdir($root, qw(Callbacks SocialBridge), @{ $cb->{component} });
+    my $file = File::Spec->catfile($dir, $cb->{name});
     my %table = read_callback($file);
-    return if !%collapsed && !$remove;
+    my %groups = %{ $cb->{groups} };
+    return if !%groups && !$remove;
     my $changed = 0;
     for my $queue (@queues) {
         if ($remove) {
-            if (!$table{$queue}) { print "absent: callback: queue $queue\n"; next }
-            if ($check) { print "present: callback: queue $queue in $file\n"; $todo = 1; next }
+            if (!$table{$queue}) { print "absent: $item: queue $queue\n"; next }
+            if ($check) { print "present: $item: queue $queue in $file\n"; $todo = 1; next }
             delete $table{$queue};
             $changed = 1;
-            print "removed: callback: queue $queue from $file\n";
+            print "removed: $item: queue $queue from $file\n";
             next;
         }
-        my $want = join ',', sort keys %collapsed;
+        my $want = join ',', sort keys %groups;
         if ($table{$queue} && join(',', sort @{ $table{$queue} }) eq $want) {
-            print "already: callback: queue $queue collapses $want\n";
+            print "already: $item: queue $queue $cb->{verb} $want\n";
             next;
         }
-        if ($check) { print "missing: callback: queue $queue does not collapse $want\n"; $todo = 1; next }
-        $table{$queue} = [ sort keys %collapsed ];
+        if ($check) { print "missing: $item: queue $queue (not set: $cb->{verb} $want)\n"; $todo = 1; next }
+        $table{$queue} = [ sort keys %groups ];
         $changed = 1;
-        print "ok: callback: queue $queue collapses $want ($file)\n";
+        print "ok: $item: queue $queue $cb->{verb} $want ($file)\n";
     }
     return unless $changed;
     if (!%table) {
-        unlink $file or return fail('callback', "cannot delete $file: $!");
-        print "removed: callback: $file deleted (no queue left)\n";
-        # our directories, and RT's Callbacks directory when nothing else is in it
-        for my $d ($dir, File::Spec->catdir($root, qw(Callbacks SocialBridge Elements)),
-                   File::Spec->catdir($root, qw(Callbacks SocialBridge)), File::Spec->catdir($root, 'Callbacks')) {
-            rmdir $d;
+        unlink $file or return fail($item, "cannot delete $file: $!");
+        print "removed: $item: $file deleted (no queue left)\n";
+        # our directories, and RT's Callbacks directory when nothing else is in it (rmdir leaves a full one)
+        my @parts = (qw(Callbacks SocialBridge), @{ $cb->{component} });
+        while (@parts) {
+            rmdir File::Spec->catdir($root, @parts);
+            pop @parts;
         }
     } else {
         eval { make_path($dir, { mode => 0755 }) };
-        return fail('callback', "cannot create $dir: $@") if $@;
+        return fail($item, "cannot create $dir: $@") if $@;
         my $tmp = "$file.tmp$$";
-        open my $out, '>', $tmp or return fail('callback', "cannot write $tmp: $!");
-        print $out callback_source(%table);
-        close $out or return fail('callback', "cannot write $tmp: $!");
+        open my $out, '>', $tmp or return fail($item, "cannot write $tmp: $!");
+        print $out $cb->{source}->(%table);
+        close $out or return fail($item, "cannot write $tmp: $!");
         chmod 0644, $tmp;
-        rename $tmp, $file or return fail('callback', "cannot rename $tmp to $file: $!");
+        rename $tmp, $file or return fail($item, "cannot rename $tmp to $file: $!");
     }
-    flush_mason_cache();
+    flush_mason_cache($cb);
 }
 
 sub read_callback {
@@ -235,12 +254,17 @@ sub read_callback {
     return %table;
 }
 
-sub callback_source {
+# "    'Social Hot Leads' => { 'Technical' => 1 },": the lines read_callback reads back
+sub table_rows {
     my (%table) = @_;
-    my $rows = join '', map {
+    return join '', map {
         my $queue = $_;
         "    '$queue' => { " . join(', ', map { "'$_' => 1" } @{ $table{$queue} }) . " },\n"
     } sort keys %table;
+}
+
+sub collapse_source {
+    my $rows = table_rows(@_);
     return <<"MASON";
 %# Social Bridge: collapses the boxes of internal ids on the social queues' ticket pages.
 %# Written by rt-workplace.pl (social-bridge install); removed by social-bridge uninstall. Do not edit.
@@ -261,22 +285,55 @@ my \$queue = \$Object->QueueObj->__Value('Name');
 MASON
 }
 
-# RT serves components compiled once into $MasonDataDir/obj (static_source): drop our compiled callback, so that
+# Leaves the fields without a value out of a box's list on the social queues' ticket pages. /Elements/ShowCustomFields
+# runs it with the box's Grouping; /Elements/ShowCustomFieldCustomGroupings also runs it, without a Grouping, to
+# decide whether a box is shown at all: that call is left alone, so a box whose fields are all empty keeps its title
+# and edit pencil. Editing (/Elements/EditCustomFields, Modify.html, ModifyAll.html) does not run it.
+sub hide_empty_source {
+    my $rows = table_rows(@_);
+    return <<"MASON";
+%# Social Bridge: leaves empty fields out of the social queues' ticket pages (no "(no value)" rows).
+%# Written by rt-workplace.pl (social-bridge install); removed by social-bridge uninstall. Do not edit.
+<%once>
+my %hide_empty = (
+$rows);
+</%once>
+<%args>
+\$Object => undef
+\$CustomFields => undef
+\$Grouping => undef
+</%args>
+<%init>
+return unless \$Object && \$CustomFields && \$Object->isa('RT::Ticket') && \$Object->id && defined \$Grouping;
+my \$queue = \$Object->QueueObj->__Value('Name');
+return unless \$hide_empty{\$queue} && \$hide_empty{\$queue}{\$Grouping};
+my \$values = RT::ObjectCustomFieldValues->new(\$session{CurrentUser});
+\$values->LimitToObject(\$Object);
+my %set = map { \$_->__Value('CustomField') => 1 } \@{ \$values->ItemsArrayRef };
+\$CustomFields->Limit(SUBCLAUSE => 'socialbridge_hide_empty', FIELD => 'id', OPERATOR => 'IN',
+                      VALUE => [ %set ? sort keys %set : 0 ]);
+</%init>
+MASON
+}
+
+# RT serves components compiled once into $MasonDataDir/obj (static_source): drop the compiled callback, so that
 # it is compiled again from the new file. RT caches which callbacks exist per process until the date of
 # $MasonDataDir/obj changes (RT::Interface::Web::MasonCacheCreatedDate): move it forward so every process looks again.
 sub flush_mason_cache {
+    my ($cb) = @_;
+    my $where = join '/', '', qw(Callbacks SocialBridge), @{ $cb->{component} };
     my $obj = File::Spec->catdir($RT::MasonDataDir, 'obj');
     make_path($obj) unless -d $obj;
     my @compiled;
     File::Find::find(sub {
         push @compiled, $File::Find::name
-            if $_ eq 'TitleBox.obj' && $File::Find::dir =~ m{/Callbacks/SocialBridge/Elements/ShowCustomFieldCustomGroupings$};
+            if $_ eq "$cb->{name}.obj" && $File::Find::dir =~ m{\Q$where\E$};
     }, $obj);
     unlink @compiled;
     my $now = time;
     my $mtime = (stat $obj)[9] // 0;
     $now = $mtime + 1 if $now <= $mtime;
-    utime $now, $now, $obj or print "note: callback: cannot touch $obj ($!): RT sees the change after a restart\n";
+    utime $now, $now, $obj or print "note: $cb->{item}: cannot touch $obj ($!): RT sees the change after a restart\n";
 }
 
 sub lock_file {
@@ -314,6 +371,6 @@ sub usage {
     my ($why) = @_;
     print STDERR "$why\n" if $why;
     print STDERR "usage: $0 [--check] [--remove] '{\"queues\": [...], \"groupings\": [[\"Conversation\", [\"Social Channel\", ...]], ...],"
-        . " \"collapsed\": [\"Technical\"], \"priorities\": [[\"Low\", 0], ...]}'\n";
+        . " \"collapsed\": [\"Technical\"], \"hideEmpty\": [\"Conversation\", ...], \"priorities\": [[\"Low\", 0], ...]}'\n";
     exit 2;
 }

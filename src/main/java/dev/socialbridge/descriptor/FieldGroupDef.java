@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param key       stable key (conversation, understanding, lead, moderation, technical)
  * @param label     title of the box shown in the host
  * @param collapsed the box starts collapsed (fields a person rarely needs, e.g. internal ids)
+ * @param hideEmpty the box lists only the fields that have a value (no "(no value)" rows); editing still lists all
  */
 public record FieldGroupDef(String key, String label,
-                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean collapsed) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean collapsed,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean hideEmpty) {
 }

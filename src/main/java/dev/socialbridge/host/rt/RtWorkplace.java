@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * What a rep sees on a social ticket: the fields in titled boxes, the technical box collapsed, priorities with names
  * (see {@link RtWorkplaceSpec}). REST2 cannot change RT's configuration, so {@value RtApplyHelper#WORKPLACE_SCRIPT}
  * writes it through RT's own database configuration where it can run (RT on this machine); elsewhere the admin gets
- * the exact command. One finding per part: {@code field-groupings}, {@code priority-names}, {@code collapsed-groups}.
+ * the exact command. One finding per part: {@code field-groupings}, {@code priority-names}, {@code collapsed-groups},
+ * {@code hidden-empty-fields}.
  */
 final class RtWorkplace implements RtRemovable {
     static final String KIND = "workplace";
@@ -23,7 +24,8 @@ final class RtWorkplace implements RtRemovable {
     enum Part {
         GROUPINGS("CustomFieldGroupings", "field-groupings"),
         PRIORITIES("PriorityAsString", "priority-names"),
-        CALLBACK("callback", "collapsed-groups");
+        CALLBACK("callback", "collapsed-groups"),
+        HIDE_EMPTY("hide-empty", "hidden-empty-fields");
 
         final String item;
         final String key;
@@ -56,7 +58,7 @@ final class RtWorkplace implements RtRemovable {
 
     /** {@code <status>: <item>: <text>}, as rt-workplace.pl prints. */
     private static final Pattern LINE = Pattern.compile(
-            "^(already|ok|missing|absent|removed|present|note|FAILED): (CustomFieldGroupings|PriorityAsString|callback): (.*)$");
+            "^(already|ok|missing|absent|removed|present|note|FAILED): (CustomFieldGroupings|PriorityAsString|callback|hide-empty): (.*)$");
 
     private final RtApplyHelper helper;
 
@@ -192,6 +194,8 @@ final class RtWorkplace implements RtRemovable {
             case PRIORITIES -> spec.priorities().stream().map(PriorityDef::label).collect(Collectors.joining(", "));
             case CALLBACK -> spec.collapsed().isEmpty() ? "no box collapsed"
                     : String.join(", ", spec.collapsed()) + " collapsed";
+            case HIDE_EMPTY -> spec.hideEmpty().isEmpty() ? "every field shown"
+                    : "empty fields left out of " + String.join(", ", spec.hideEmpty());
         };
     }
 }

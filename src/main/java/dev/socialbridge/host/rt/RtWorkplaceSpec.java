@@ -9,6 +9,7 @@ import dev.socialbridge.descriptor.FieldGroupDef;
 import dev.socialbridge.descriptor.PriorityDef;
 import dev.socialbridge.descriptor.QueueDef;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a rep's ticket page looks like in the social queues, in RT's terms, built from the descriptor: the argument of
@@ -18,10 +19,11 @@ import java.util.List;
  * @param groupings  {@code CustomFieldGroupings} of each of them: box titles with their fields' RT names, in order;
  *                   groups without a ticket field are left out (RT would show an empty box)
  * @param collapsed  titles of the boxes that start collapsed
+ * @param hideEmpty  titles of the boxes that list only the fields with a value
  * @param priorities {@code PriorityAsString} of each of them, lowest value first
  */
 record RtWorkplaceSpec(List<String> queues, List<Grouping> groupings, List<String> collapsed,
-                       List<PriorityDef> priorities) {
+                       List<String> hideEmpty, List<PriorityDef> priorities) {
 
     /** One box of the ticket page: its title and the RT names of its fields. */
     record Grouping(String title, List<String> fields) { }
@@ -30,6 +32,7 @@ record RtWorkplaceSpec(List<String> queues, List<Grouping> groupings, List<Strin
         queues = List.copyOf(queues);
         groupings = List.copyOf(groupings);
         collapsed = List.copyOf(collapsed);
+        hideEmpty = List.copyOf(hideEmpty);
         priorities = List.copyOf(priorities);
     }
 
@@ -38,12 +41,16 @@ record RtWorkplaceSpec(List<String> queues, List<Grouping> groupings, List<Strin
                 .map(g -> new Grouping(g.label(), descriptor.fieldsInGroup(g.key()).stream().map(FieldDef::label).toList()))
                 .filter(g -> !g.fields().isEmpty())
                 .toList();
-        List<String> collapsed = descriptor.fieldGroups().stream().filter(FieldGroupDef::collapsed)
-                .map(FieldGroupDef::label)
+        return new RtWorkplaceSpec(descriptor.queues().stream().map(QueueDef::label).toList(), groupings,
+                titles(descriptor, groupings, FieldGroupDef::collapsed),
+                titles(descriptor, groupings, FieldGroupDef::hideEmpty), descriptor.priorities());
+    }
+
+    /** Titles of the groups with a flag, among those shown (with a ticket field). */
+    private static List<String> titles(Descriptor descriptor, List<Grouping> groupings, Predicate<FieldGroupDef> flag) {
+        return descriptor.fieldGroups().stream().filter(flag).map(FieldGroupDef::label)
                 .filter(title -> groupings.stream().anyMatch(g -> g.title().equals(title)))
                 .toList();
-        return new RtWorkplaceSpec(descriptor.queues().stream().map(QueueDef::label).toList(), groupings, collapsed,
-                descriptor.priorities());
     }
 
     /** Whether the descriptor asks for anything beyond RT's defaults (groups or priority names). */
@@ -53,7 +60,7 @@ record RtWorkplaceSpec(List<String> queues, List<Grouping> groupings, List<Strin
 
     /**
      * {@code {"queues": [...], "groupings": [["Conversation", ["Social Channel", ...]], ...], "collapsed": [...],
-     * "priorities": [["Low", 0], ...]}}: the shape of RT's own options, so the helper copies it as it is.
+     * "hideEmpty": [...], "priorities": [["Low", 0], ...]}}: the shape of RT's own options, so the helper copies it as it is.
      */
     String toJson() {
         ObjectNode root = RtClient.JSON.createObjectNode();
@@ -67,6 +74,8 @@ record RtWorkplaceSpec(List<String> queues, List<Grouping> groupings, List<Strin
         }
         ArrayNode rolledUp = root.putArray("collapsed");
         collapsed.forEach(rolledUp::add);
+        ArrayNode withValues = root.putArray("hideEmpty");
+        hideEmpty.forEach(withValues::add);
         ArrayNode names = root.putArray("priorities");
         priorities.forEach(p -> names.addArray().add(p.label()).add(p.value()));
         try {

@@ -122,10 +122,10 @@ class RtProvisioningIT {
 
     /**
      * Queues, fields, select values, the link fields (one step), the workplace (field groupings, priority names, the
-     * collapsed box) and the contacts' rights (group "Social Contacts" by default).
+     * collapsed box, the empty fields left out) and the contacts' rights (group "Social Contacts" by default).
      */
     private static int expectedStepCount() {
-        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount() + 1 + 3 + 1;
+        return descriptor.queues().size() + descriptor.fields().size() + selectValueCount() + 1 + 4 + 1;
     }
 
     private static int selectValueCount() {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The workplace install sets in the live RT, as a rep sees it: a social ticket's fields in titled boxes with the
- * technical one collapsed, its priority named; a second install changes nothing; uninstall removes it all (the ticket
+ * technical one collapsed, its empty fields left out (editing lists them), its priority named, while a General
+ * ticket still shows its empty fields; a second install changes nothing; uninstall removes it all (the ticket
  * keeps its values) and leaves another queue's grouping alone; install puts it back. On the unique descriptor the
  * JVM's ITs share ({@link RtTestSupport#installedDescriptor()}), whose queues and fields exist already: the workplace
  * part of install runs alone here ({@code RtProvisioningIT} checks that install runs it), which keeps this test to
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RtWorkplaceIT {
     private static final Path CALLBACK = Path.of("/usr/local/share/request-tracker5/html/Callbacks/SocialBridge/"
             + "Elements/ShowCustomFieldCustomGroupings/TitleBox");
+    private static final Path HIDE_EMPTY = CALLBACK.getParent().resolveSibling("ShowCustomFields/MassageCustomFields");
     /** A grouping of RT's own General queue, as a site would have it, that install and uninstall must keep. */
     private static final String GENERAL_BOX = "[\"Site Box\",[\"Site Field\"]]";
 
@@ -67,11 +69,12 @@ class RtWorkplaceIT {
 
         ProvisioningPlan plan = install(true);
 
-        assertEquals(List.of("field-groupings CREATED", "priority-names CREATED", "collapsed-groups CREATED"),
+        assertEquals(List.of("field-groupings CREATED", "priority-names CREATED", "collapsed-groups CREATED",
+                "hidden-empty-fields CREATED"),
                 workplace(plan), plan::toString);
     }
 
-    /** The site's own grouping goes; the workplace stays installed (test 5) for the ITs after this one. */
+    /** The site's own grouping goes; the workplace stays installed (test 7) for the ITs after this one. */
     @AfterAll
     static void cleanUp() {
         config("unset", "CustomFieldGroupings", "RT::Ticket", "General");
@@ -109,6 +112,7 @@ class RtWorkplaceIT {
         }
         assertEquals(GENERAL_BOX, groupings.path("General").toString());
         assertTrue(callbackSource().contains("'" + hotLeads + "' => { 'Technical' => 1 },"), CALLBACK::toString);
+        assertTrue(read(HIDE_EMPTY).contains("'" + hotLeads + "' => { 'Conversation' => 1, "), HIDE_EMPTY::toString);
     }
 
     @Test
@@ -126,28 +130,75 @@ class RtWorkplaceIT {
 
     @Test
     @Order(3)
+    void aRepSeesOnlyTheFieldsWithAValueAndEditingStillListsThemAll() throws Exception {
+        JsonNode ticket = RtTestSupport.get("/ticket/" + ticketId);
+
+        String page = ticketPage(ticketId);
+
+        assertTrue(page.contains(showRow(ticket, "Campaign Tag")), "a filled field is shown");
+        assertTrue(page.contains(showRow(ticket, "Social Channel")), "a filled field is shown");
+        assertFalse(page.contains(showRow(ticket, "Lead Budget")), "an empty field is left out");
+        assertFalse(page.contains(showRow(ticket, "Social Handle")), "an empty field is left out");
+        String suffix = RtTestSupport.suffixOf(descriptor);
+        for (JsonNode cf : ticket.path("CustomFields")) {   // the descriptor's fields; a site's own are left as they are
+            if (cf.path("name").asText().endsWith(suffix)) {
+                String row = "CF-" + cf.path("id").asText() + "-ShowRow";
+                assertEquals(!cf.path("values").isEmpty(), page.contains(row), cf.path("name").asText());
+            }
+        }
+        assertTrue(boxClass(page, "Moderation").startsWith("titlebox"), "a box of empty fields keeps its edit pencil");
+        String edit = page("/Ticket/Modify.html?id=" + ticketId);
+        assertTrue(edit.contains("Lead Budget" + RtTestSupport.suffixOf(descriptor)), "editing lists the empty field");
+    }
+
+    @Test
+    @Order(4)
+    void aGeneralTicketStillShowsItsEmptyFields() throws Exception {
+        ObjectNode body = RtClient.JSON.createObjectNode().put("Queue", "General").put("Subject", "workplace IT general");
+        String id = RtTestSupport.post("/ticket", body).path("id").asText();
+        JsonNode ticket = RtTestSupport.get("/ticket/" + id);
+        String emptyHere = null;
+        for (JsonNode cf : ticket.path("CustomFields")) {
+            if (cf.path("values").isEmpty()) {
+                emptyHere = "CF-" + cf.path("id").asText() + "-ShowRow";
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(emptyHere != null, "no custom field applies to General here");
+
+        String page = page("/Ticket/Display.html?id=" + id);
+
+        assertTrue(page.contains(emptyHere), "General's empty field is shown: " + emptyHere);
+        assertTrue(page.contains("(no value)"), "General shows '(no value)'");
+    }
+
+    @Test
+    @Order(5)
     void aSecondInstallFindsEverythingInPlaceAndChangesNothing() {
         String before = effective() + " " + callbackSource();
 
         ProvisioningPlan plan = install(true);
 
-        assertEquals(List.of("field-groupings PRESENT", "priority-names PRESENT", "collapsed-groups PRESENT"),
+        assertEquals(List.of("field-groupings PRESENT", "priority-names PRESENT", "collapsed-groups PRESENT",
+                "hidden-empty-fields PRESENT"),
                 workplace(plan));
         assertEquals(before, effective() + " " + callbackSource());
         assertEquals(List.of(), verifyProblems());
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void uninstallRemovesTheWorkplaceOnlyAndTheTicketKeepsItsValues() throws Exception {
         ProvisioningPlan dryRun = adapter.uninstallPlan(descriptor);
-        assertEquals(List.of("field-groupings REMOVE", "priority-names REMOVE", "collapsed-groups REMOVE"),
+        assertEquals(List.of("field-groupings REMOVE", "priority-names REMOVE", "collapsed-groups REMOVE",
+                "hidden-empty-fields REMOVE"),
                 workplace(dryRun));
         assertTrue(effective().path("PriorityAsString").has(hotLeads), "the dry run changed nothing");
 
         ProvisioningPlan plan = adapter.uninstall(descriptor);
 
-        assertEquals(List.of("field-groupings REMOVED", "priority-names REMOVED", "collapsed-groups REMOVED"),
+        assertEquals(List.of("field-groupings REMOVED", "priority-names REMOVED", "collapsed-groups REMOVED",
+                "hidden-empty-fields REMOVED"),
                 workplace(plan));
         JsonNode config = effective();
         JsonNode groupings = config.path("CustomFieldGroupings").path("RT::Ticket");
@@ -157,6 +208,7 @@ class RtWorkplaceIT {
         }
         assertEquals(GENERAL_BOX, groupings.path("General").toString(), "the site's own grouping stays");
         assertFalse(callbackSource().contains("'" + hotLeads + "'"), "callback still names " + hotLeads);
+        assertFalse(read(HIDE_EMPTY).contains("'" + hotLeads + "'"), "hide-empty callback still names " + hotLeads);
         JsonNode ticket = RtTestSupport.get("/ticket/" + ticketId);
         assertEquals(hotLeads, queueName(ticket));
         assertEquals("instagram", fieldValue(ticket, "Social Channel"));
@@ -164,20 +216,27 @@ class RtWorkplaceIT {
         String page = ticketPage(ticketId);
         assertFalse(page.contains("ticket-info-cfs-Technical"), "no Technical box after uninstall");
         assertTrue(page.contains("ig:thread-workplace-it"), "the field values are still on the page");
-        assertEquals(List.of("field-groupings ABSENT", "priority-names ABSENT", "collapsed-groups ABSENT"),
+        assertTrue(page.contains(showRow(ticket, "Lead Budget")), "the empty fields are back");
+        assertTrue(page.contains("unset-field"), "RT draws the empty fields as unset again");
+        assertEquals(List.of("field-groupings ABSENT", "priority-names ABSENT", "collapsed-groups ABSENT",
+                "hidden-empty-fields ABSENT"),
                 workplace(adapter.uninstall(descriptor)), "a second uninstall finds nothing to remove");
         List<String> problems = verifyProblems();
-        assertEquals(3, problems.size(), () -> "verify reports the missing workplace: " + problems);
+        assertEquals(4, problems.size(), () -> "verify reports the missing workplace: " + problems);
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void installPutsItBack() throws Exception {
         ProvisioningPlan plan = install(true);
 
-        assertEquals(List.of("field-groupings CREATED", "priority-names CREATED", "collapsed-groups CREATED"),
+        assertEquals(List.of("field-groupings CREATED", "priority-names CREATED", "collapsed-groups CREATED",
+                "hidden-empty-fields CREATED"),
                 workplace(plan));
-        assertTrue(boxClass(ticketPage(ticketId), "Technical").contains("rolled-up"));
+        String page = ticketPage(ticketId);
+        assertTrue(boxClass(page, "Technical").contains("rolled-up"));
+        assertFalse(page.contains(showRow(RtTestSupport.get("/ticket/" + ticketId), "Lead Budget")),
+                "the empty fields are left out again");
         assertEquals(GENERAL_BOX, effective().path("CustomFieldGroupings").path("RT::Ticket").path("General").toString());
     }
 
@@ -224,8 +283,26 @@ class RtWorkplaceIT {
         return m.find() ? m.group(1) : "(no box " + cssTitle + ")";
     }
 
+    /** The id of the row RT's ShowCustomFields draws for a field of the ticket ({@code CF-<id>-ShowRow}). */
+    private static String showRow(JsonNode ticket, String name) {
+        String label = name + RtTestSupport.suffixOf(descriptor);
+        for (JsonNode cf : ticket.path("CustomFields")) {
+            if (label.equals(cf.path("name").asText())) {
+                return "CF-" + cf.path("id").asText() + "-ShowRow";
+            }
+        }
+        throw new AssertionError("no field " + label + " on the ticket");
+    }
+
     /** The ticket's display page as root sees it in a browser (RT's login form, then the page). */
     private static String ticketPage(String id) throws IOException, InterruptedException {
+        String page = page("/Ticket/Display.html?id=" + id);
+        assertTrue(page.contains("workplace IT"), "not the ticket page (login refused?)");
+        return page;
+    }
+
+    /** A page of RT's web UI as root sees it in a browser (RT's login form, then the page). */
+    private static String page(String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         Map.Entry<String, String> login = RtTestSupport.rtLogin();
@@ -235,16 +312,18 @@ class RtWorkplaceIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(
-                URI.create(RtTestSupport.rtUrl() + "/Ticket/Display.html?id=" + id)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("workplace IT"), "not the ticket page (login refused?)");
+                URI.create(RtTestSupport.rtUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), path);
         return page.body();
     }
 
     private static String callbackSource() {
+        return read(CALLBACK);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.isRegularFile(CALLBACK) ? Files.readString(CALLBACK) : "";
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

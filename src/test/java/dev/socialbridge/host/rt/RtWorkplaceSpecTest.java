@@ -35,9 +35,9 @@ class RtWorkplaceSpecTest {
                         field("social_channel", "Social Channel", "ticket", "conversation"),
                         field("ungrouped", "Other", "ticket", null),
                         field("social_handle", "Social Handle", "ticket", "conversation")),
-                List.of(new FieldGroupDef("conversation", "Conversation", false),
-                        new FieldGroupDef("understanding", "Understanding", false),
-                        new FieldGroupDef("technical", "Technical", true)),
+                List.of(new FieldGroupDef("conversation", "Conversation", false, true),
+                        new FieldGroupDef("understanding", "Understanding", false, true),
+                        new FieldGroupDef("technical", "Technical", true, false)),
                 List.of(new PriorityDef("Low", 0), new PriorityDef("Hot", 80)));
 
         RtWorkplaceSpec spec = RtWorkplaceSpec.of(d);
@@ -46,20 +46,21 @@ class RtWorkplaceSpecTest {
         assertEquals(List.of(new RtWorkplaceSpec.Grouping("Conversation", List.of("Social Channel", "Social Handle")),
                 new RtWorkplaceSpec.Grouping("Technical", List.of("Social Thread Key"))), spec.groupings());
         assertEquals(List.of("Technical"), spec.collapsed());
+        assertEquals(List.of("Conversation"), spec.hideEmpty(), "a group without a ticket field is no box to act on");
         assertEquals(List.of(new PriorityDef("Low", 0), new PriorityDef("Hot", 80)), spec.priorities());
     }
 
     @Test
     void writesRtsOwnShapesAsJson() throws Exception {
         Descriptor d = descriptor(List.of(field("thread_key", "Social Thread Key", "ticket", "technical")),
-                List.of(new FieldGroupDef("technical", "Technical", true)),
+                List.of(new FieldGroupDef("technical", "Technical", true, true)),
                 List.of(new PriorityDef("Low", 0), new PriorityDef("Urgent", 90)));
 
         JsonNode json = RtClient.JSON.readTree(RtWorkplaceSpec.of(d).toJson());
 
         assertEquals(RtClient.JSON.readTree("{\"queues\":[\"Social Hot Leads\",\"Social Support\"],"
                 + "\"groupings\":[[\"Technical\",[\"Social Thread Key\"]]],\"collapsed\":[\"Technical\"],"
-                + "\"priorities\":[[\"Low\",0],[\"Urgent\",90]]}"), json);
+                + "\"hideEmpty\":[\"Technical\"],\"priorities\":[[\"Low\",0],[\"Urgent\",90]]}"), json);
     }
 
     @Test
@@ -80,6 +81,8 @@ class RtWorkplaceSpecTest {
         assertEquals(shipped.fieldsAppliedTo(FieldDef.APPLIES_TO_TICKET).size(),
                 spec.groupings().stream().mapToInt(g -> g.fields().size()).sum());
         assertEquals(List.of("Technical"), spec.collapsed());
+        assertEquals(List.of("Conversation", "Understanding", "Lead & attribution", "Moderation", "Technical"),
+                spec.hideEmpty(), "every box lists only the fields with a value");
         assertEquals(List.of("Low", "Normal", "High", "Hot", "Urgent"),
                 spec.priorities().stream().map(PriorityDef::label).toList());
         assertEquals(5, spec.queues().size());

@@ -24,7 +24,7 @@ class RtWorkplaceTest {
             List.of(new FieldDef("thread_key", "Social Thread Key", "text", "ticket", List.of(), true, null, false,
                     "technical")),
             List.of(new QueueDef("support", "Social Support", null, 50, new QueueDef.Sla(30, 240))), List.of(), null,
-            List.of(new FieldGroupDef("technical", "Technical", true)),
+            List.of(new FieldGroupDef("technical", "Technical", true, true)),
             List.of(new PriorityDef("Low", 0), new PriorityDef("Normal", 30)));
     private static final RtWorkplaceSpec SPEC = RtWorkplaceSpec.of(DESCRIPTOR);
 
@@ -38,12 +38,14 @@ class RtWorkplaceTest {
                 already: CustomFieldGroupings: queue Social Support
                 ok: PriorityAsString: queue Social Support set
                 ok: callback: queue Social Support collapses Technical (/usr/local/share/request-tracker5/html/...)
+                ok: hide-empty: queue Social Support hides the empty fields of Technical (/usr/local/share/...)
                 """;
 
         List<RtFinding> findings = RtWorkplace.findings(SPEC, RtWorkplace.Mode.APPLY, output, COMMAND);
 
-        assertEquals(List.of("field-groupings PRESENT", "priority-names CREATED", "collapsed-groups CREATED"),
-                summary(findings));
+        assertEquals(List.of("field-groupings PRESENT", "priority-names CREATED", "collapsed-groups CREATED",
+                "hidden-empty-fields CREATED"), summary(findings));
+        assertEquals("empty fields left out of Technical", findings.get(3).step().label());
         Step priorities = findings.get(1).step();
         assertEquals("Low, Normal", priorities.label());
         assertEquals("set for 1 queue(s)", priorities.detail());
@@ -58,12 +60,14 @@ class RtWorkplaceTest {
                 already: PriorityAsString: queue Social Support
                 note: PriorityAsString: $EnablePriorityAsString is off in the site config, RT shows numbers
                 already: callback: queue Social Support collapses Technical
+                missing: hide-empty: queue Social Support (not set: hides the empty fields of Technical)
                 """;
 
         List<RtFinding> findings = RtWorkplace.findings(SPEC, RtWorkplace.Mode.CHECK, output, COMMAND);
 
-        assertEquals(List.of("field-groupings CREATE", "priority-names PRESENT", "collapsed-groups PRESENT"),
-                summary(findings));
+        assertEquals(List.of("field-groupings CREATE", "priority-names PRESENT", "collapsed-groups PRESENT",
+                "hidden-empty-fields CREATE"), summary(findings));
+        assertNotNull(findings.get(3).problem(), "verify reports the missing callback");
         assertNotNull(findings.get(0).problem());
         assertEquals("CustomFieldGroupings of the social queues not set: queue Social Support (not set)",
                 findings.get(0).problem().message());
@@ -79,12 +83,14 @@ class RtWorkplaceTest {
                 absent: PriorityAsString: queue Social Support
                 removed: callback: queue Social Support from /x/TitleBox
                 removed: callback: /x/TitleBox deleted (no queue left)
+                removed: hide-empty: queue Social Support from /x/MassageCustomFields
+                removed: hide-empty: /x/MassageCustomFields deleted (no queue left)
                 """;
 
         List<RtFinding> findings = RtWorkplace.findings(SPEC, RtWorkplace.Mode.REMOVE, output, COMMAND);
 
-        assertEquals(List.of("field-groupings REMOVED", "priority-names ABSENT", "collapsed-groups REMOVED"),
-                summary(findings));
+        assertEquals(List.of("field-groupings REMOVED", "priority-names ABSENT", "collapsed-groups REMOVED",
+                "hidden-empty-fields REMOVED"), summary(findings));
         assertEquals("removed for 1 queue(s); database row 7 disabled (nothing else in it)",
                 findings.get(0).step().detail());
         assertEquals("removed for 1 queue(s); /x/TitleBox deleted (no queue left)", findings.get(2).step().detail());
