@@ -60,13 +60,12 @@ class OwnersIT {
         root.put("/group/" + group + "/members", ids.stream().map(Long::parseLong).toList());
 
         Descriptor installed = RtTestSupport.installedDescriptor();
-        descriptor = new Descriptor(installed.id(), installed.version(), installed.hostCapabilities(), installed.fields(),
-                installed.queues().stream().map(q -> switch (q.key()) {
+        descriptor = installed.withQueues(installed.queues().stream().map(q -> switch (q.key()) {
                     case "hot_leads" -> q.withOwner(QueueDef.Owner.roundRobinGroup(GROUP));
                     case "vip_partners" -> q.withOwner(QueueDef.Owner.user(ANN));
                     case "general" -> q.withOwner(QueueDef.Owner.user(NO_RIGHTS));
                     default -> q;
-                }).toList(), installed.settings(), installed.crisis());
+                }).toList());
         grant("OwnTicket", GROUP, label("hot_leads"), label("vip_partners"));
 
         Path dir = Files.createTempDirectory("sb-owners");

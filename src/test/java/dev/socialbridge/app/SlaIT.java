@@ -68,7 +68,8 @@ class SlaIT {
         Descriptor installed = RtTestSupport.installedDescriptor();
         descriptor = new Descriptor(installed.id(), installed.version(), installed.hostCapabilities(), installed.fields(),
                 installed.queues().stream().map(SlaIT::minuteScale).toList(), installed.settings(),
-                new QueueDef.Sla(1, 5, 1, QueueDef.CALENDAR_ALWAYS, new QueueDef.Escalation(100, null)));
+                new QueueDef.Sla(1, 5, 1, QueueDef.CALENDAR_ALWAYS, new QueueDef.Escalation(100, null)),
+                installed.fieldGroups(), installed.priorities());
         String tomorrow = Instant.now().atZone(ZoneOffset.UTC).plusDays(1).getDayOfWeek()
                 .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT);
         String hours = tomorrow + " 09:00-10:00";

@@ -77,10 +77,10 @@ class RtCredentialsIT {
 
         int selectValues = descriptor.fields().stream().mapToInt(f -> f.values().size()).sum();
         // queues, fields, select values, the link step of the fields shown as links (created with them), the workplace
-        // (field groupings, priority names, collapsed box) and the contacts' rights on the queues that do not exist yet
+        // (field groupings, priority names, collapsed box, hidden empty fields) and the contacts' rights on the queues that do not exist yet
         int linkStep = descriptor.fields().stream().anyMatch(f -> f.link()) ? 1 : 0;
         assertEquals(1, linkStep, "the shipped descriptor has link fields");
-        int workplaceSteps = 3;
+        int workplaceSteps = 4;
         assertEquals(descriptor.queues().size() + descriptor.fields().size() + selectValues + linkStep + workplaceSteps
                 + 1,
                 problems.size(), problems::toString);
