@@ -91,69 +91,11 @@ final class RtApplyHelper {
         return args;
     }
 
-    /** The exact command an admin runs on the RT host to grant the contacts their rights. */
-    String grantCommand(List<String> arguments) {
-        String path = script.map(p -> p.resolveSibling(GRANT_SCRIPT).toString())
-                .orElse("<social-bridge bundle>/rt/" + GRANT_SCRIPT);
-        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
-        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
-        return b.toString();
-    }
-
-    /**
-     * Runs {@value #GRANT_SCRIPT}, or only checks with {@code check}; never throws. {@link Result#applied()}:
-     * everything is in place (now).
-     */
-    Result grant(List<String> arguments, boolean check) {
-        if (!canRun()) {
-            return new Result(false, "helper not available here");
-        }
-        Path grant = script.orElseThrow().resolveSibling(GRANT_SCRIPT);
-        if (!Files.isRegularFile(grant)) {
-            return new Result(false, GRANT_SCRIPT + " not found beside " + SCRIPT);
-        }
-        List<String> command = new java.util.ArrayList<>(List.of("perl", grant.toString()));
-        command.addAll(arguments);
-        if (check) {
-            command.add("--check");
-        }
-        return run(GRANT_SCRIPT, command);
-    }
-
     /** The arguments of {@value #LINK_SCRIPT}: {@code <lookup type> "<field>=<template>"...}. */
     static List<String> linkArguments(String lookupType, Map<String, String> templates) {
         List<String> args = new java.util.ArrayList<>(List.of(lookupType));
         templates.forEach((field, template) -> args.add(field + "=" + template));
         return args;
-    }
-
-    /** The exact command an admin runs on the RT host to make the fields show their values as links. */
-    String linkCommand(List<String> arguments) {
-        String path = script.map(p -> p.resolveSibling(LINK_SCRIPT).toString())
-                .orElse("<social-bridge bundle>/rt/" + LINK_SCRIPT);
-        StringBuilder b = new StringBuilder("perl ").append(shellQuote(path));
-        arguments.forEach(a -> b.append(' ').append(shellQuote(a)));
-        return b.toString();
-    }
-
-    /**
-     * Runs {@value #LINK_SCRIPT}, or only checks with {@code check}; never throws. {@link Result#applied()}: every
-     * field links (now), or keeps an admin's template.
-     */
-    Result link(List<String> arguments, boolean check) {
-        if (!canRun()) {
-            return new Result(false, "helper not available here");
-        }
-        Path link = script.orElseThrow().resolveSibling(LINK_SCRIPT);
-        if (!Files.isRegularFile(link)) {
-            return new Result(false, LINK_SCRIPT + " not found beside " + SCRIPT);
-        }
-        List<String> command = new java.util.ArrayList<>(List.of("perl", link.toString()));
-        if (check) {
-            command.add("--check");
-        }
-        command.addAll(arguments);
-        return run(LINK_SCRIPT, command);
     }
 
     /** The exact command an admin runs on the RT host: {@code perl <script> <arguments>}. */

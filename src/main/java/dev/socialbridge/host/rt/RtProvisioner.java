@@ -81,7 +81,7 @@ final class RtProvisioner {
                 descriptor.queues().stream().map(QueueDef::label).toList(),
                 labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TICKET),
                 labels(descriptor, dev.socialbridge.descriptor.FieldDef.APPLIES_TO_TRANSACTION));
-        String command = helper.grantCommand(args);
+        String command = helper.scriptCommand(RtApplyHelper.GRANT_SCRIPT, args);
         String key = "contacts";
         if (!ctx.helper.canRun()) {
             ctx.add(ctx.write
@@ -92,7 +92,7 @@ final class RtProvisioner {
                             "rights of group '" + group + "' cannot be read over REST2"));
             return;
         }
-        RtApplyHelper.Result result = helper.grant(args, !ctx.write);
+        RtApplyHelper.Result result = helper.runScript(RtApplyHelper.GRANT_SCRIPT, ctx.write ? args : withFlag(args, "--check", false));
         if (result.applied()) {
             ctx.add(result.output().contains("ok:")
                     ? RtFinding.created(CONTACT_RIGHTS_KIND, key, group, "granted with " + RtApplyHelper.GRANT_SCRIPT)
@@ -132,13 +132,13 @@ final class RtProvisioner {
             return;
         }
         List<String> args = RtApplyHelper.linkArguments(RtFieldTypes.TICKET_LOOKUP, templates);
-        String command = helper.linkCommand(args);
+        String command = helper.scriptCommand(RtApplyHelper.LINK_SCRIPT, args);
         if (!ctx.helper.canRun()) {
             ctx.add(RtFinding.present(LINK_KIND, key, label, "LinkValueTo cannot be read over REST2; if the values do "
                     + "not show as links in RT, on the RT host run: " + command));
             return;
         }
-        RtApplyHelper.Result result = helper.link(args, !ctx.write);
+        RtApplyHelper.Result result = helper.runScript(RtApplyHelper.LINK_SCRIPT, ctx.write ? args : withFlag(args, "--check", true));
         if (result.applied()) {
             ctx.add(result.output().contains("ok:")
                     ? RtFinding.created(LINK_KIND, key, label, "values shown as links (" + RtApplyHelper.LINK_SCRIPT + ")")
@@ -150,6 +150,13 @@ final class RtProvisioner {
             ctx.add(RtFinding.conflict(LINK_KIND, key, label, command,
                     RtApplyHelper.LINK_SCRIPT + " failed: " + result.output(), "on the RT host run: " + command));
         }
+    }
+
+    /** {@code args} with {@code flag} first (rt-link-cf.pl reads options before its arguments) or last. */
+    private static List<String> withFlag(List<String> args, String flag, boolean first) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.add(first ? 0 : all.size(), flag);
+        return all;
     }
 
     private static List<String> labels(Descriptor descriptor, String appliesTo) {
